@@ -1,0 +1,269 @@
+//! Dates as cadre records write them: `1985-03-07`, `1985-03`, `1985.03`, `198503`,
+//! `1985年3月`, `1985.3`, with month precision kept as such.
+//!
+//! Most cadre forms (任免审批表) give birth and career dates to the month only. A
+//! month-precision date stands for the first of that month in arithmetic, and that is
+//! used for both ends of a career spell, so `1998.07--2003.12` followed by
+//! `2003.12--2008.05` neither overlaps nor leaves a gap. The precision is kept so that
+//! normalised tables show what the source said.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+
+/// How precise a date was in its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    Month,
+    Day,
+}
+
+impl Precision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// A date given to the month or to the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: u32,
+    /// `None` when the source gave only the month.
+    pub day: Option<u32>,
+}
+
+/// Why a text is not a date; the message is what `rejected.csv` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Years outside this range are typing errors in personnel data, not real dates.
+const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+impl PartialDate {
+    /// A month-precision date.
+    pub fn month(year: i32, month: u32) -> PartialDate {
+        PartialDate {
+            year,
+            month,
+            day: None,
+        }
+    }
+
+    /// Parses the spellings the data contract accepts.
+    ///
+    /// Separators `-`, `.`, `/`, `年`/`月`/`日` are accepted between the parts; a run of
+    /// digits is read as `YYYY`, `YYYYMM` or `YYYYMMDD`. Full-width digits are accepted.
+    /// A spreadsheet datetime such as `1985-03-07 00:00:00` keeps its date part.
+    pub fn parse(text: &str) -> Result<PartialDate, DateError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(DateError("empty date".into()));
+        }
+        let normalized: String = trimmed
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' | '。' => '.',
+                '－' | '—' | '–' => '-',
+                '／' => '/',
+                _ => c,
+            })
+            .collect();
+        // Drop a trailing time of day (`1985-03-07 00:00:00`, `1985-03-07T00:00:00`).
+        let date_part = normalized
+            .split([' ', 'T'])
+            .next()
+            .unwrap_or(&normalized)
+            .trim_end_matches('日');
+        let parts: Vec<&str> = date_part
+            .split(['-', '.', '/', '年', '月'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.iter().any(|p| !p.bytes().all(|b| b.is_ascii_digit())) || parts.is_empty() {
+            return Err(DateError(format!("not a date: {trimmed:?}")));
+        }
+        let (year, month, day) = match parts.as_slice() {
+            [digits] => match digits.len() {
+                6 => (&digits[..4], &digits[4..6], None),
+                8 => (&digits[..4], &digits[4..6], Some(&digits[6..8])),
+                4 => return Err(DateError(format!("year without a month: {trimmed:?}"))),
+                _ => return Err(DateError(format!("not a date: {trimmed:?}"))),
+            },
+            [y, m] => (*y, *m, None),
+            [y, m, d] => (*y, *m, Some(*d)),
+            _ => return Err(DateError(format!("not a date: {trimmed:?}"))),
+        };
+        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+            return Err(DateError(format!("not a date: {trimmed:?}")));
+        }
+        let year: i32 = year
+            .parse()
+            .map_err(|_| DateError(format!("not a date: {trimmed:?}")))?;
+        let month: u32 = month
+            .parse()
+            .map_err(|_| DateError(format!("not a date: {trimmed:?}")))?;
+        if !YEAR_RANGE.contains(&year) {
+            return Err(DateError(format!("year {year} out of range: {trimmed:?}")));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(DateError(format!("month {month} out of range: {trimmed:?}")));
+        }
+        let day = match day {
+            None => None,
+            Some(d) if d.is_empty() || d.len() > 2 => {
+                return Err(DateError(format!("not a date: {trimmed:?}")))
+            }
+            Some(d) => {
+                let d: u32 = d
+                    .parse()
+                    .map_err(|_| DateError(format!("not a date: {trimmed:?}")))?;
+                if NaiveDate::from_ymd_opt(year, month, d).is_none() {
+                    return Err(DateError(format!("no such day: {trimmed:?}")));
+                }
+                Some(d)
+            }
+        };
+        Ok(PartialDate { year, month, day })
+    }
+
+    pub fn precision(&self) -> Precision {
+        if self.day.is_some() {
+            Precision::Day
+        } else {
+            Precision::Month
+        }
+    }
+
+    /// The calendar date used in arithmetic: the given day, or the 1st of the month.
+    pub fn to_naive(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, self.day.unwrap_or(1))
+            .expect("PartialDate is validated on construction")
+    }
+
+    /// Days since 1970-01-01, the physical value of a polars `Date`.
+    pub fn days_since_epoch(&self) -> i32 {
+        days_since_epoch(self.to_naive())
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        PartialDate {
+            year: d.year(),
+            month: d.month(),
+            day: Some(d.day()),
+        }
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// `1985-03` for month precision, `1985-03-07` for day precision.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+            Some(d) => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, d),
+        }
+    }
+}
+
+/// Days since 1970-01-01.
+pub fn days_since_epoch(date: NaiveDate) -> i32 {
+    date.num_days_from_ce() - EPOCH_DAYS_FROM_CE
+}
+
+/// The date of a polars `Date` value.
+pub fn from_epoch_days(days: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(days + EPOCH_DAYS_FROM_CE)
+        .unwrap_or(NaiveDate::MIN)
+}
+
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// Completed years of age at `at` for someone born on `birth` (the usual reckoning:
+/// the age goes up on the birthday).
+pub fn age_at(birth: NaiveDate, at: NaiveDate) -> i32 {
+    let mut age = at.year() - birth.year();
+    if (at.month(), at.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Length of `[from, to)` in years (days / 365.2425), the unit of tenure rules.
+pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    (to - from).num_days() as f64 / 365.2425
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> String {
+        PartialDate::parse(text).unwrap().to_string()
+    }
+
+    #[test]
+    fn accepted_spellings() {
+        assert_eq!(ok("1985-03-07"), "1985-03-07");
+        assert_eq!(ok("1985-03"), "1985-03");
+        assert_eq!(ok("1985.03"), "1985-03");
+        assert_eq!(ok("198503"), "1985-03");
+        assert_eq!(ok("19850307"), "1985-03-07");
+        assert_eq!(ok("1985年3月"), "1985-03");
+        assert_eq!(ok("1985年3月7日"), "1985-03-07");
+        assert_eq!(ok("1985.3"), "1985-03");
+        assert_eq!(ok("1985/3/7"), "1985-03-07");
+        assert_eq!(ok(" １９８５．０３ "), "1985-03");
+        assert_eq!(ok("1985-03-07 00:00:00"), "1985-03-07");
+    }
+
+    #[test]
+    fn month_precision_is_kept() {
+        let d = PartialDate::parse("1985.03").unwrap();
+        assert_eq!(d.precision(), Precision::Month);
+        assert_eq!(d.to_naive(), NaiveDate::from_ymd_opt(1985, 3, 1).unwrap());
+        assert_eq!(
+            PartialDate::parse("1985-03-07").unwrap().precision(),
+            Precision::Day
+        );
+    }
+
+    #[test]
+    fn rejected_spellings_say_why() {
+        for bad in ["", "abc", "1985", "1985-13", "1985-00", "1985-02-30", "85.03", "1850.01", "1985.03.07.01", "2021-9-"] {
+            let err = PartialDate::parse(bad);
+            if bad == "2021-9-" {
+                // A trailing separator is tolerated: the parts are 2021 and 9.
+                assert_eq!(err.unwrap().to_string(), "2021-09");
+                continue;
+            }
+            assert!(err.is_err(), "{bad:?} should be rejected");
+        }
+        assert!(PartialDate::parse("1985-13").unwrap_err().0.contains("month 13"));
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
+        assert_eq!(days_since_epoch(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
+        assert_eq!(from_epoch_days(days_since_epoch(d)), d);
+    }
+
+    #[test]
+    fn age_goes_up_on_the_birthday() {
+        let birth = NaiveDate::from_ymd_opt(1986, 12, 31).unwrap();
+        assert_eq!(age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 30).unwrap()), 34);
+        assert_eq!(age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()), 35);
+    }
+}
