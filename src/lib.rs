@@ -3,7 +3,16 @@
 //! tables and briefing charts.
 //!
 //! The library holds everything; the `banzi` binary only parses flags and calls it, so
-//! tests and benchmarks reach the same code users run.
+//! tests and benchmarks reach the same code users run. The flow is
+//! [`dataset::load`] (files → typed tables + rejected rows) → [`facts::compute`]
+//! (work-history arithmetic per person and cycle) → [`rules::run`] (polars checks →
+//! findings) → [`exceptions`] (the exception list in CSV, JSON, XLSX, Markdown).
 
+pub mod dataset;
+pub mod exceptions;
+pub mod facts;
+pub mod gen;
 pub mod normalize;
+pub mod normalized;
 pub mod resume;
+pub mod rules;

@@ -1,1 +1,23 @@
-fn main() { banzi::hello(); }
+//! The `banzi` command: parses flags, runs one subcommand of the library, prints what a
+//! user needs on the terminal, and exits with a code scripts can rely on.
+//!
+//! Exit codes (the data contract, section 3): 0 when no `error` exception was found,
+//! 1 when at least one was, 2 when the input or the command line could not be used.
+//! Every failure that is the input's fault reaches `main` as an error whose message names
+//! the file (and column); `main` prints it as one paragraph and exits 2.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cli::run(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("banzi: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -117,7 +117,9 @@ impl PartialDate {
             return Err(DateError(format!("year {year} out of range: {trimmed:?}")));
         }
         if !(1..=12).contains(&month) {
-            return Err(DateError(format!("month {month} out of range: {trimmed:?}")));
+            return Err(DateError(format!(
+                "month {month} out of range: {trimmed:?}"
+            )));
         }
         let day = match day {
             None => None,
@@ -184,8 +186,7 @@ pub fn days_since_epoch(date: NaiveDate) -> i32 {
 
 /// The date of a polars `Date` value.
 pub fn from_epoch_days(days: i32) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(days + EPOCH_DAYS_FROM_CE)
-        .unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_num_days_from_ce_opt(days + EPOCH_DAYS_FROM_CE).unwrap_or(NaiveDate::MIN)
 }
 
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
@@ -241,7 +242,18 @@ mod tests {
 
     #[test]
     fn rejected_spellings_say_why() {
-        for bad in ["", "abc", "1985", "1985-13", "1985-00", "1985-02-30", "85.03", "1850.01", "1985.03.07.01", "2021-9-"] {
+        for bad in [
+            "",
+            "abc",
+            "1985",
+            "1985-13",
+            "1985-00",
+            "1985-02-30",
+            "85.03",
+            "1850.01",
+            "1985.03.07.01",
+            "2021-9-",
+        ] {
             let err = PartialDate::parse(bad);
             if bad == "2021-9-" {
                 // A trailing separator is tolerated: the parts are 2021 and 9.
@@ -250,20 +262,32 @@ mod tests {
             }
             assert!(err.is_err(), "{bad:?} should be rejected");
         }
-        assert!(PartialDate::parse("1985-13").unwrap_err().0.contains("month 13"));
+        assert!(PartialDate::parse("1985-13")
+            .unwrap_err()
+            .0
+            .contains("month 13"));
     }
 
     #[test]
     fn epoch_days_round_trip() {
         let d = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
-        assert_eq!(days_since_epoch(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
+        assert_eq!(
+            days_since_epoch(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+            0
+        );
         assert_eq!(from_epoch_days(days_since_epoch(d)), d);
     }
 
     #[test]
     fn age_goes_up_on_the_birthday() {
         let birth = NaiveDate::from_ymd_opt(1986, 12, 31).unwrap();
-        assert_eq!(age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 30).unwrap()), 34);
-        assert_eq!(age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()), 35);
+        assert_eq!(
+            age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 30).unwrap()),
+            34
+        );
+        assert_eq!(
+            age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()),
+            35
+        );
     }
 }

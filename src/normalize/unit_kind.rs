@@ -84,9 +84,15 @@ impl UnitKind {
             "街道" | "街道办事处" | "街道办" | "subdistrict" | "sub-district" | "sub_district"
             | "street" => UnitKind::Subdistrict,
             "村" | "社区" | "嘎查" | "village" | "community" => UnitKind::Village,
-            "县" | "区" | "旗" | "县级市" | "县区" | "county" | "district" => UnitKind::County,
-            "市" | "地区" | "州" | "盟" | "地级市" | "city" | "prefecture" => UnitKind::City,
-            "省" | "自治区" | "直辖市" | "中央" | "province" | "central" => UnitKind::Province,
+            "县" | "区" | "旗" | "县级市" | "县区" | "county" | "district" => {
+                UnitKind::County
+            }
+            "市" | "地区" | "州" | "盟" | "地级市" | "city" | "prefecture" => {
+                UnitKind::City
+            }
+            "省" | "自治区" | "直辖市" | "中央" | "province" | "central" => {
+                UnitKind::Province
+            }
             "企业" | "公司" | "enterprise" | "company" => UnitKind::Enterprise,
             "事业单位" | "事业" | "public_institution" | "institution" => {
                 UnitKind::PublicInstitution

@@ -1,0 +1,367 @@
+//! Command-line flags (clap derive) and the code that runs each subcommand: load the
+//! dataset, call the library, write the outputs, print a summary.
+//!
+//! The flags follow the data contract: `--out DIR` (default `reports/`), `--rules
+//! PRESET|FILE.toml`, `--select` / `--ignore` codes or prefixes, `--lang zh|en`.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+use banzi::dataset::{self, Dataset, LoadOptions};
+use banzi::exceptions;
+use banzi::facts::{self, FactOptions};
+use banzi::normalized;
+use banzi::rules::{self, Config};
+
+/// banzi (班子): checks leadership-team slates against the structure rules of 换届.
+#[derive(Debug, Parser)]
+#[command(name = "banzi", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every team of every cycle and write the exception list.
+    Check(CheckArgs),
+    /// Write the clean tables as banzi sees them (cadres, careers, facts) as CSV and Parquet.
+    Normalize(CommonArgs),
+    /// Structure tables, charts and the HTML briefing (not built yet).
+    Report(CommonArgs),
+    /// Cycle-over-cycle deltas, tables and charts (not built yet).
+    Compare(CompareArgs),
+    /// Generate a deterministic dataset: the shipped sample, or N units for benchmarks.
+    Gen(GenArgs),
+    /// Measure the résumé parser on a column of a workbook (e.g. real 履历 text).
+    ResumeStats(ResumeStatsArgs),
+    /// List the rules, or explain one (`banzi rules explain AGE-001`).
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
+    /// Preset (`auto`, `township`, `subdistrict`) or a TOML file, for the thresholds shown.
+    #[arg(long, global = true)]
+    pub rules: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Print a rule's documentation with the thresholds in force.
+    Explain {
+        /// Rule code, e.g. AGE-001.
+        code: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CommonArgs {
+    /// Dataset: a folder of tables, or one workbook.
+    pub dataset: PathBuf,
+    /// Output folder.
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// Language of messages and labels.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Preset (`township`, `subdistrict`, `auto`) or a TOML file of overrides.
+    #[arg(long)]
+    pub rules: Option<String>,
+    /// Only these rule codes or prefixes (comma-separated, e.g. `AGE,ROT-002`).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rule codes or prefixes.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Cycles to compare, in order (e.g. `2016,2021`).
+    #[arg(long, value_delimiter = ',')]
+    pub cycles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CareersArg {
+    Resume,
+    Table,
+    Both,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct GenArgs {
+    /// The shipped sample district (12 townships, 6 sub-districts, cycles 2016 and 2021).
+    #[arg(long, conflicts_with = "units")]
+    pub sample: bool,
+    /// Number of units (teams per cycle) to generate.
+    #[arg(long)]
+    pub units: Option<usize>,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 2021)]
+    pub seed: u64,
+    /// How work histories are written: résumé text, a careers table, or both.
+    #[arg(long, value_enum)]
+    pub careers: Option<CareersArg>,
+    /// Output folder (the dataset).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Also write the list of deliberate breaches (rule, cycle, unit, person) here.
+    #[arg(long)]
+    pub expected: Option<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ResumeStatsArgs {
+    /// Workbook holding résumé text.
+    pub file: PathBuf,
+    /// Column holding the résumé text.
+    #[arg(long, default_value = "履历")]
+    pub column: String,
+}
+
+/// Runs a command; returns the exit code.
+pub fn run(args: Args) -> Result<u8> {
+    match args.command {
+        Command::Check(a) => check(&a),
+        Command::Normalize(a) => normalize(&a),
+        Command::Report(_) => not_yet("report", 4),
+        Command::Compare(_) => not_yet("compare", 5),
+        Command::Gen(a) => gen(&a),
+        Command::ResumeStats(a) => resume_stats(&a),
+        Command::Rules(a) => rules_command(&a),
+    }
+}
+
+fn not_yet(command: &str, issue: u32) -> Result<u8> {
+    eprintln!("banzi {command}: not built yet (issue {issue}); `banzi check` and `banzi normalize` work today.");
+    Ok(2)
+}
+
+/// Loads a dataset and prints what was read, used and rejected; writes `rejected.csv`.
+fn load_and_account(path: &Path, out: &Path) -> Result<Dataset> {
+    let ds = dataset::load(path, &LoadOptions::default())?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("creating output folder {}", out.display()))?;
+    let rejected = out.join("rejected.csv");
+    ds.rejections
+        .write_csv(&rejected)
+        .with_context(|| format!("writing {}", rejected.display()))?;
+    print_load_summary(&ds, &rejected);
+    Ok(ds)
+}
+
+fn print_load_summary(ds: &Dataset, rejected: &Path) {
+    for note in &ds.notes {
+        eprintln!("note: {note}");
+    }
+    println!(
+        "{:<10} {:>8} {:>8} {:>8}  source",
+        "table", "read", "loaded", "rejected"
+    );
+    for c in &ds.counts {
+        println!(
+            "{:<10} {:>8} {:>8} {:>8}  {}",
+            c.table, c.read, c.loaded, c.rejected, c.source
+        );
+    }
+    if ds.resumes_parsed > 0 {
+        let from_resume = ds
+            .careers
+            .source
+            .iter()
+            .filter(|s| **s == dataset::CareerSource::Resume)
+            .count();
+        println!(
+            "{:<10} {:>8} {:>8} {:>8}  résumés of {} persons",
+            "(résumé)", "", from_resume, "", ds.resumes_parsed
+        );
+    }
+    let rows: usize = ds.counts.iter().map(|c| c.rejected).sum();
+    let dropped = ds.rejections.dropped_values();
+    println!(
+        "rejected: {rows} rows, {dropped} values ignored in kept rows; listed in {}",
+        rejected.display()
+    );
+}
+
+fn lang(l: Lang) -> banzi::rules::Lang {
+    match l {
+        Lang::Zh => banzi::rules::Lang::Zh,
+        Lang::En => banzi::rules::Lang::En,
+    }
+}
+
+fn check(a: &CheckArgs) -> Result<u8> {
+    let config = Config::from_arg(a.rules.as_deref())?;
+    let selected =
+        rules::select(rules::codes::RULES, &a.select, &a.ignore).map_err(anyhow::Error::msg)?;
+    let ds = load_and_account(&a.common.dataset, &a.common.out)?;
+    let fact_options = FactOptions {
+        subdistrict_counts_as_township: config.global.subdistrict_counts_as_township,
+    };
+    let facts = facts::compute(&ds, &fact_options);
+    let ctx = rules::Context::build(&ds, &facts, &config)?;
+    let lang = lang(a.common.lang);
+    let findings = rules::run(&ctx, &selected, &config, lang)?;
+    exceptions::write_all(&findings, &a.common.out, lang, &|id| {
+        ctx.unit_name(id).to_string()
+    })?;
+    print_check_summary(&findings, &ctx, selected.len(), &a.common.out);
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == rules::Severity::Error);
+    Ok(if errors { 1 } else { 0 })
+}
+
+fn print_check_summary(
+    findings: &[rules::Finding],
+    ctx: &rules::Context,
+    rules_run: usize,
+    out: &Path,
+) {
+    let s = exceptions::summarise(findings);
+    let count = |sev| s.by_severity.get(&sev).copied().unwrap_or(0);
+    println!(
+        "checked {} teams with {rules_run} rules: {} errors, {} warnings, {} advice",
+        ctx.team_count(),
+        count(rules::Severity::Error),
+        count(rules::Severity::Warning),
+        count(rules::Severity::Advice)
+    );
+    for (rule, (sev, n)) in &s.by_rule {
+        println!("  {rule:<9} {:<8} {n:>5}", sev.code());
+    }
+    if !s.worst_teams.is_empty() {
+        println!("teams with the most errors:");
+        for ((cycle, unit), counts) in s.worst_teams.iter().take(5) {
+            println!(
+                "  {cycle} {unit} {}: {} errors, {} warnings, {} advice",
+                ctx.unit_name(unit),
+                counts[0],
+                counts[1],
+                counts[2]
+            );
+        }
+    }
+    println!("exception list: {}", out.join("exceptions.csv").display());
+}
+
+fn rules_command(a: &RulesArgs) -> Result<u8> {
+    let config = Config::from_arg(a.rules.as_deref())?;
+    match &a.action {
+        None => {
+            let sev = |s: Option<rules::Severity>| s.map_or("-", |s| s.code());
+            println!(
+                "{:<9} {:<9} {:<9} {:<11} {:<18} name",
+                "code", "乡镇", "街道", "scope", "source"
+            );
+            for r in rules::codes::RULES {
+                let m = r.meta();
+                let st = config.settings(m);
+                println!(
+                    "{:<9} {:<9} {:<9} {:<11} {:<18} {} ({})",
+                    m.code,
+                    sev(st.severity_for(rules::Preset::Township)),
+                    sev(st.severity_for(rules::Preset::Subdistrict)),
+                    m.scope.code(),
+                    m.source,
+                    m.name_zh,
+                    m.name_en
+                );
+            }
+            Ok(0)
+        }
+        Some(RulesAction::Explain { code }) => match rules::codes::rule(code) {
+            Some(rule) => {
+                print!("{}", rules::explain(rule, &config));
+                Ok(0)
+            }
+            None => bail!("{code:?} is not a rule code (see `banzi rules`)"),
+        },
+    }
+}
+
+fn normalize(a: &CommonArgs) -> Result<u8> {
+    let ds = load_and_account(&a.dataset, &a.out)?;
+    let facts = facts::compute(&ds, &FactOptions::default());
+    let mut cadres = normalized::sorted(normalized::cadres_frame(&ds)?, &["person_id"])?;
+    let mut careers = normalized::sorted(normalized::careers_frame(&ds)?, &["person_id", "start"])?;
+    let mut facts_df = normalized::sorted(
+        normalized::facts_frame(&ds, &facts)?,
+        &["cycle", "unit_id", "person_id"],
+    )?;
+    normalized::write_both(&mut cadres, &a.out, "cadres")?;
+    normalized::write_both(&mut careers, &a.out, "careers")?;
+    normalized::write_both(&mut facts_df, &a.out, "facts")?;
+    println!(
+        "wrote cadres ({} rows), careers ({} rows), facts ({} rows) as .csv and .parquet to {}",
+        cadres.height(),
+        careers.height(),
+        facts_df.height(),
+        a.out.display()
+    );
+    Ok(0)
+}
+
+fn gen(_a: &GenArgs) -> Result<u8> {
+    bail!("GEN-STUB")
+}
+
+/*GEN-ORIG
+fn gen(a: &GenArgs) -> Result<u8> {
+    use banzi::gen::{CareersMode, GenOptions};
+    if !a.sample && a.units.is_none() {
+        bail!("say --sample or --units N");
+    }
+    let careers = match a.careers {
+        Some(CareersArg::Resume) => CareersMode::Resume,
+        Some(CareersArg::Table) => CareersMode::Table,
+        Some(CareersArg::Both) => CareersMode::Both,
+        None if a.sample => CareersMode::Resume,
+        None => CareersMode::Table,
+    };
+    let opts = GenOptions {
+        units: a.units.unwrap_or(0),
+        seed: a.seed,
+        sample: a.sample,
+        careers,
+    };
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    let summary = banzi::gen::generate(&opts, &a.out)?;
+    for (table, rows) in &summary.rows_per_table {
+        println!("{table:<10} {rows:>9} rows");
+    }
+    if let Some(path) = &a.expected {
+        banzi::gen::write_expected(&summary.expected, path)?;
+        println!("expected findings: {} in {}", summary.expected.len(), path.display());
+    }
+    Ok(0)
+}
+
+GEN-ORIG*/
+fn resume_stats(a: &ResumeStatsArgs) -> Result<u8> {
+    let texts = banzi::resume::measure::read_xlsx_column(&a.file, &a.column)?;
+    let stats = banzi::resume::measure(texts.into_iter());
+    println!("{stats}");
+    Ok(0)
+}

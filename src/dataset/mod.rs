@@ -1,0 +1,307 @@
+//! Loading a dataset: a folder of tables (CSV, Parquet, JSON, XLSX, one file per table)
+//! or one workbook whose sheets are the tables, into typed, validated tables.
+//!
+//! The contract of this module is the contract of banzi's input (see the README): a file
+//! that cannot be read as a table, or lacks a required column, stops the load with a
+//! [`LoadError`] naming the file and the column (exit code 2); a row that cannot be read
+//! is listed in [`Rejections`] and the load goes on. Every input row ends up in exactly
+//! one of the typed tables or the rejections.
+
+pub mod careers;
+pub mod reject;
+pub mod schema;
+pub mod source;
+pub mod tables;
+
+use std::path::{Path, PathBuf};
+
+pub use careers::{CareerSource, Careers};
+pub use reject::{Rejection, Rejections};
+pub use tables::{Cadres, Cycles, Relations, Slate, Units};
+
+use schema::TableSpec;
+use source::{Format, RawTable};
+
+/// Input that cannot be used at all. Each variant's message is one paragraph naming the
+/// file (and the column), and maps to exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: cannot read it: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: not a readable table: {reason}")]
+    NotATable { file: String, reason: String },
+    #[error("{file}: the {table} table has no column {column:?} (also accepted: {aliases}); its columns are: {found}")]
+    MissingColumn {
+        file: String,
+        table: String,
+        column: String,
+        aliases: String,
+        found: String,
+    },
+    #[error("{file}: columns {first:?} and {second:?} both mean {column:?}; keep one")]
+    DuplicateColumn {
+        file: String,
+        column: String,
+        first: String,
+        second: String,
+    },
+    #[error("{dataset}: no {table} table (looked for {table}.csv, .parquet, .json, .xlsx or a sheet named {table}); it is required")]
+    MissingTable { dataset: String, table: String },
+    #[error("{dataset}: the {table} table is given twice ({first} and {second}); keep one")]
+    AmbiguousTable {
+        dataset: String,
+        table: String,
+        first: String,
+        second: String,
+    },
+    #[error("{path}: no such file or folder")]
+    NotFound { path: String },
+}
+
+/// Options that change how input is read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {}
+
+/// Rows read and used per table, for the terminal and the tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableCount {
+    pub table: String,
+    pub source: String,
+    pub read: usize,
+    pub loaded: usize,
+    pub rejected: usize,
+}
+
+/// A loaded dataset: typed tables plus everything that was not used.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub path: PathBuf,
+    pub cadres: Cadres,
+    pub careers: Careers,
+    pub units: Units,
+    pub slate: Slate,
+    pub cycles: Cycles,
+    pub relations: Relations,
+    pub rejections: Rejections,
+    pub counts: Vec<TableCount>,
+    /// Things the user should know that are not errors (encodings, ignored columns,
+    /// tables made up from the slate).
+    pub notes: Vec<String>,
+    /// Persons whose work history came from their résumé.
+    pub resumes_parsed: usize,
+}
+
+/// Finds the raw tables of a dataset (folder or workbook), keyed by contract table.
+fn collect_tables(
+    path: &Path,
+    notes: &mut Vec<String>,
+) -> Result<Vec<(&'static TableSpec, RawTable)>, LoadError> {
+    let dataset = path.display().to_string();
+    let mut found: Vec<(&'static TableSpec, RawTable)> = Vec::new();
+    let add = |spec: &'static TableSpec,
+               raw: RawTable,
+               found: &mut Vec<(&'static TableSpec, RawTable)>| {
+        if let Some((_, first)) = found.iter().find(|(s, _)| s.name == spec.name) {
+            return Err(LoadError::AmbiguousTable {
+                dataset: dataset.clone(),
+                table: spec.name.to_string(),
+                first: first.source.clone(),
+                second: raw.source.clone(),
+            });
+        }
+        found.push((spec, raw));
+        Ok(())
+    };
+    let is_date = |sheet: &str, header: &str| {
+        schema::table_for(sheet).is_some_and(|spec| schema::is_date_header(spec, header))
+    };
+    if path.is_dir() {
+        for (stem, file, format) in source::list_folder(path)? {
+            if format == Format::Xlsx {
+                let book = source::read_workbook(&file, &is_date)?;
+                for (sheet, raw) in book {
+                    match schema::table_for(&sheet) {
+                        Some(spec) => add(spec, raw, &mut found)?,
+                        None => notes.push(format!(
+                            "{}: sheet {sheet:?} is not a table of the contract; ignored",
+                            file.display()
+                        )),
+                    }
+                }
+                continue;
+            }
+            match schema::table_for(&stem) {
+                Some(spec) => {
+                    let raw = source::read_file(&file, format)?;
+                    add(spec, raw, &mut found)?;
+                }
+                None if schema::RECOGNISED_UNUSED.contains(&stem.as_str()) => {
+                    let raw = source::read_file(&file, format)?;
+                    notes.push(format!(
+                        "{}: {} rows read; no rule uses the {stem} table yet",
+                        file.display(),
+                        raw.height()
+                    ));
+                }
+                None => notes.push(format!(
+                    "{}: not a table of the contract; ignored",
+                    file.display()
+                )),
+            }
+        }
+    } else if path.is_file() {
+        match Format::of(path) {
+            Some(Format::Xlsx) => {
+                for (sheet, raw) in source::read_workbook(path, &is_date)? {
+                    match schema::table_for(&sheet) {
+                        Some(spec) => add(spec, raw, &mut found)?,
+                        None => notes.push(format!(
+                            "{}: sheet {sheet:?} is not a table of the contract; ignored",
+                            path.display()
+                        )),
+                    }
+                }
+            }
+            _ => {
+                return Err(LoadError::NotATable {
+                    file: dataset,
+                    reason: "a dataset is a folder of tables or one workbook (.xlsx)".into(),
+                })
+            }
+        }
+    } else {
+        return Err(LoadError::NotFound { path: dataset });
+    }
+    Ok(found)
+}
+
+/// Loads and validates a dataset.
+pub fn load(path: &Path, _options: &LoadOptions) -> Result<Dataset, LoadError> {
+    let mut ds = Dataset {
+        path: path.to_path_buf(),
+        ..Default::default()
+    };
+    let mut found = collect_tables(path, &mut ds.notes)?;
+    for (spec, raw) in found.iter_mut() {
+        ds.notes.append(&mut raw.notes);
+        let ignored = schema::map_headers(raw, spec)?;
+        if !ignored.is_empty() {
+            ds.notes.push(format!(
+                "{}: columns not in the contract, ignored: {}",
+                raw.source,
+                ignored.join(", ")
+            ));
+        }
+    }
+    for spec in schema::TABLES {
+        if spec.required && !found.iter().any(|(s, _)| s.name == spec.name) {
+            return Err(LoadError::MissingTable {
+                dataset: path.display().to_string(),
+                table: spec.name.to_string(),
+            });
+        }
+    }
+    let mut take = |name: &str| -> Option<RawTable> {
+        let i = found.iter().position(|(s, _)| s.name == name)?;
+        Some(found.swap_remove(i).1)
+    };
+    let mut tally: Vec<(String, String, usize)> = Vec::new();
+    let mut note_read = |name: &str, raw: &RawTable| {
+        tally.push((name.to_string(), raw.source.clone(), raw.height()))
+    };
+
+    let raw = take("cadres").expect("required table checked above");
+    note_read("cadres", &raw);
+    ds.cadres = tables::read_cadres(raw, &mut ds.rejections);
+
+    match take("units") {
+        Some(raw) => {
+            note_read("units", &raw);
+            ds.units = tables::read_units(raw, &mut ds.rejections);
+        }
+        None => {
+            ds.units.inferred = true;
+            ds.notes.push("no units table: units are taken from the slate, without kind or parent; aggregate rules are skipped".into());
+        }
+    }
+    match take("cycles") {
+        Some(raw) => {
+            note_read("cycles", &raw);
+            ds.cycles = tables::read_cycles(raw, &mut ds.rejections);
+        }
+        None => ds.cycles.inferred = true,
+    }
+    let raw = take("slate").expect("required table checked above");
+    note_read("slate", &raw);
+    ds.slate = tables::read_slate(
+        raw,
+        &ds.cadres,
+        &mut ds.units,
+        &mut ds.cycles,
+        &mut ds.rejections,
+    );
+    if ds.cycles.inferred {
+        infer_previous(&mut ds.cycles);
+        ds.notes.push(format!(
+            "no cycles table: cycles {} taken from the slate, each compared with the one before, reference date the year end",
+            ds.cycles.cycle.join(", ")
+        ));
+    }
+    if let Some(raw) = take("careers") {
+        note_read("careers", &raw);
+        careers::read_careers(
+            raw,
+            &ds.cadres,
+            &ds.units,
+            &mut ds.rejections,
+            &mut ds.careers,
+        );
+    }
+    ds.resumes_parsed =
+        careers::careers_from_resumes(&ds.cadres, &ds.units, &mut ds.rejections, &mut ds.careers);
+    if let Some(raw) = take("relations") {
+        note_read("relations", &raw);
+        ds.relations = tables::read_relations(raw, &ds.cadres, &mut ds.rejections);
+    }
+    for (table, source, read) in tally {
+        let loaded = match table.as_str() {
+            "cadres" => ds.cadres.len(),
+            "units" => ds.units.len(),
+            "cycles" => ds.cycles.len(),
+            "slate" => ds.slate.len(),
+            "careers" => ds
+                .careers
+                .source
+                .iter()
+                .filter(|s| **s == CareerSource::Table)
+                .count(),
+            "relations" => ds.relations.person.len(),
+            _ => 0,
+        };
+        ds.counts.push(TableCount {
+            rejected: ds.rejections.rejected_rows(&table),
+            table,
+            source,
+            read,
+            loaded,
+        });
+    }
+    Ok(ds)
+}
+
+/// Without a cycles table, each cycle is compared with the one before it in order.
+fn infer_previous(cycles: &mut Cycles) {
+    let mut order: Vec<usize> = (0..cycles.len()).collect();
+    order.sort_by(|&a, &b| {
+        cycles.as_of[a]
+            .cmp(&cycles.as_of[b])
+            .then(cycles.cycle[a].cmp(&cycles.cycle[b]))
+    });
+    for w in order.windows(2) {
+        cycles.previous[w[1]] = Some(cycles.cycle[w[0]].clone());
+    }
+}

@@ -1,0 +1,243 @@
+//! The exception list in the forms users act on: `exceptions.csv` exactly as the data
+//! contract (section 4) says, `exceptions.json`, `exceptions.xlsx` (one sheet per
+//! severity, frozen header, widths that fit Chinese text) and `exceptions.md` (a summary
+//! for a memo), plus the terminal summary.
+//!
+//! Findings arrive sorted (cycle, unit, rule, person); every writer keeps that order, so
+//! the same input gives the same bytes.
+
+use anyhow::{Context as _, Result};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::dataset::reject::csv_field;
+use crate::rules::{Finding, Lang, Severity};
+
+/// The columns of `exceptions.csv`, in order.
+pub const COLUMNS: [&str; 9] = [
+    "rule",
+    "severity",
+    "scope",
+    "cycle",
+    "unit_id",
+    "person_id",
+    "observed",
+    "expected",
+    "message",
+];
+
+fn fields(f: &Finding) -> [&str; 9] {
+    [
+        f.rule,
+        f.severity.code(),
+        f.scope.code(),
+        &f.cycle,
+        &f.unit_id,
+        &f.person_id,
+        &f.observed,
+        &f.expected,
+        &f.message,
+    ]
+}
+
+/// Writes `exceptions.csv`.
+pub fn write_csv(findings: &[Finding], path: &Path) -> Result<()> {
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+    );
+    writeln!(out, "{}", COLUMNS.join(","))?;
+    for f in findings {
+        let row: Vec<String> = fields(f).iter().map(|v| csv_field(v)).collect();
+        writeln!(out, "{}", row.join(","))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes `exceptions.json`: an array of records with the CSV's columns.
+pub fn write_json(findings: &[Finding], path: &Path) -> Result<()> {
+    let records: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let map: serde_json::Map<String, serde_json::Value> = COLUMNS
+                .iter()
+                .zip(fields(f))
+                .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+                .collect();
+            serde_json::Value::Object(map)
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&records)?;
+    std::fs::write(path, text + "\n").with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Display width of text in a spreadsheet: CJK characters count double.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// Writes `exceptions.xlsx`: one sheet per severity (错误/警告/提示 or error/warning/
+/// advice), frozen header, column widths fitted to the text (capped).
+pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let header = Format::new().set_bold();
+    for sev in Severity::ALL {
+        let name = match (lang, sev) {
+            (Lang::Zh, Severity::Error) => "错误",
+            (Lang::Zh, Severity::Warning) => "警告",
+            (Lang::Zh, Severity::Advice) => "提示",
+            (Lang::En, s) => s.code(),
+        };
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        let mut widths: Vec<usize> = COLUMNS.iter().map(|c| display_width(c)).collect();
+        for (j, c) in COLUMNS.iter().enumerate() {
+            sheet.write_string_with_format(0, j as u16, *c, &header)?;
+        }
+        let mut row = 1u32;
+        for f in findings.iter().filter(|f| f.severity == sev) {
+            for (j, v) in fields(f).iter().enumerate() {
+                // Cells are written as text: a value starting with `=` is never a formula.
+                sheet.write_string(row, j as u16, *v)?;
+                widths[j] = widths[j].max(display_width(v));
+            }
+            row += 1;
+        }
+        for (j, w) in widths.iter().enumerate() {
+            sheet.set_column_width(j as u16, (*w as f64 + 2.0).min(80.0))?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        if row > 1 {
+            sheet.autofilter(0, 0, row - 1, (COLUMNS.len() - 1) as u16)?;
+        }
+    }
+    book.save(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Counts of findings by severity and by rule.
+pub struct Summary {
+    pub by_severity: BTreeMap<Severity, usize>,
+    pub by_rule: BTreeMap<&'static str, (Severity, usize)>,
+    /// (cycle, unit_id) with counts (errors, warnings, advice), worst first.
+    pub worst_teams: Vec<((String, String), [usize; 3])>,
+}
+
+pub fn summarise(findings: &[Finding]) -> Summary {
+    let mut by_severity = BTreeMap::new();
+    let mut by_rule: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
+    let mut teams: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
+    for f in findings {
+        *by_severity.entry(f.severity).or_insert(0) += 1;
+        let e = by_rule.entry(f.rule).or_insert((f.severity, 0));
+        e.0 = e.0.min(f.severity);
+        e.1 += 1;
+        if !f.unit_id.is_empty() {
+            teams
+                .entry((f.cycle.clone(), f.unit_id.clone()))
+                .or_insert([0; 3])[f.severity as usize] += 1;
+        }
+    }
+    let mut worst_teams: Vec<_> = teams.into_iter().collect();
+    worst_teams.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Summary {
+        by_severity,
+        by_rule,
+        worst_teams,
+    }
+}
+
+/// Writes `exceptions.md`: counts, then the findings grouped by severity as tables.
+pub fn write_markdown(
+    findings: &[Finding],
+    path: &Path,
+    lang: Lang,
+    unit_name: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    let s = summarise(findings);
+    let mut out = String::new();
+    let zh = lang == Lang::Zh;
+    out.push_str(if zh {
+        "# 换届班子结构检查结果\n\n"
+    } else {
+        "# Slate check: exceptions\n\n"
+    });
+    let count = |sev| s.by_severity.get(&sev).copied().unwrap_or(0);
+    out.push_str(&if zh {
+        format!(
+            "共 {} 条：错误 {} 条，警告 {} 条，提示 {} 条。\n\n",
+            findings.len(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Advice)
+        )
+    } else {
+        format!(
+            "{} findings: {} errors, {} warnings, {} advice.\n\n",
+            findings.len(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Advice)
+        )
+    });
+    out.push_str(if zh {
+        "## 按规则\n\n| 规则 | 级别 | 条数 |\n|---|---|---|\n"
+    } else {
+        "## By rule\n\n| rule | severity | count |\n|---|---|---|\n"
+    });
+    for (rule, (sev, n)) in &s.by_rule {
+        out.push_str(&format!("| {rule} | {sev} | {n} |\n"));
+    }
+    for sev in Severity::ALL {
+        let rows: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {}\n\n", sev.code()));
+        out.push_str(if zh {
+            "| 届次 | 单位 | 规则 | 人员 | 实际 | 要求 | 说明 |\n|---|---|---|---|---|---|---|\n"
+        } else {
+            "| cycle | unit | rule | person | observed | expected | message |\n|---|---|---|---|---|---|---|\n"
+        });
+        for f in rows {
+            let unit = if f.unit_id.is_empty() {
+                String::new()
+            } else {
+                format!("{} {}", f.unit_id, unit_name(&f.unit_id))
+            };
+            let cell = |t: &str| t.replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} |\n",
+                cell(&f.cycle),
+                cell(&unit),
+                f.rule,
+                cell(&f.person_id),
+                cell(&f.observed),
+                cell(&f.expected),
+                cell(&f.message)
+            ));
+        }
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes all four forms into `dir`.
+pub fn write_all(
+    findings: &[Finding],
+    dir: &Path,
+    lang: Lang,
+    unit_name: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    write_csv(findings, &dir.join("exceptions.csv"))?;
+    write_json(findings, &dir.join("exceptions.json"))?;
+    write_xlsx(findings, &dir.join("exceptions.xlsx"), lang)?;
+    write_markdown(findings, &dir.join("exceptions.md"), lang, unit_name)?;
+    Ok(())
+}

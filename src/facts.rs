@@ -1,0 +1,287 @@
+//! Work-history facts, computed for every person on every cycle's slate at that cycle's
+//! reference date (`cycles.as_of`): age, years of township work, years in the current
+//! post, in the same unit's team, as secretary of the unit, and the like.
+//!
+//! These are the measured values of the age, experience and rotation rules, and they are
+//! where careless arithmetic hurts: spells overlap (a 镇长 is also 党委副书记), run on
+//! (an open end means ongoing), and start after the reference date (a later cycle's
+//! posts). So every duration here is the length of a *union* of spells clipped to the
+//! reference date, and every tenure is the unbroken stretch that reaches it.
+//!
+//! The arithmetic runs per person over arrays sorted once by person; it does not depend
+//! on the order of input rows.
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+use crate::normalize::date::{age_at, years_between};
+use crate::normalize::role::Role;
+use crate::normalize::unit_kind::UnitKind;
+
+/// Settings the sources leave open.
+#[derive(Debug, Clone)]
+pub struct FactOptions {
+    /// Whether 街道 service counts as township (乡镇) work (EXP-001; default yes).
+    pub subdistrict_counts_as_township: bool,
+}
+
+impl Default for FactOptions {
+    fn default() -> Self {
+        FactOptions {
+            subdistrict_counts_as_township: true,
+        }
+    }
+}
+
+/// One person on one team of one cycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub cycle: u32,
+    pub unit: u32,
+    pub person: u32,
+    pub age: i32,
+    pub township_years: f64,
+    pub township_leadership: bool,
+    pub subdistrict_experience: bool,
+    pub subdistrict_leadership: bool,
+    /// Longest unbroken tenure, reaching the reference date, in any of the person's
+    /// posts on this team (same role, same unit).
+    pub years_in_post: f64,
+    /// Unbroken leadership tenure in this unit reaching the reference date.
+    pub years_in_team: f64,
+    /// Unbroken tenure as secretary of this unit reaching the reference date.
+    pub years_as_secretary: f64,
+    /// Posts started before the reference date.
+    pub prior_posts: u32,
+}
+
+/// A half-open spell `[start, end)` in days since the epoch; `end` = `i32::MAX` when
+/// ongoing.
+type Spell = (i32, i32);
+
+/// Total length in days of the union of `spells` clipped to `[.., until)`.
+pub fn union_days(spells: &mut [Spell], until: i32) -> i64 {
+    spells.sort_unstable();
+    let mut total: i64 = 0;
+    let mut current: Option<Spell> = None;
+    for &(s, e) in spells.iter() {
+        let e = e.min(until);
+        if s >= e {
+            continue;
+        }
+        match current {
+            Some((cs, ce)) if s <= ce => current = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += (ce - cs) as i64;
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = current {
+        total += (ce - cs) as i64;
+    }
+    total
+}
+
+/// Start of the unbroken stretch of `spells` that covers `at` (spells that touch or
+/// overlap join up), or `None` when no spell covers it.
+pub fn stretch_start(spells: &mut [Spell], at: i32) -> Option<i32> {
+    spells.sort_unstable();
+    let mut current: Option<Spell> = None;
+    let mut found = None;
+    for &(s, e) in spells.iter() {
+        if s > at {
+            break;
+        }
+        current = match current {
+            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+            _ => Some((s, e)),
+        };
+        if let Some((cs, ce)) = current {
+            if ce >= at {
+                found = Some(cs);
+            } else {
+                found = None;
+            }
+        }
+    }
+    found
+}
+
+fn epoch(date: NaiveDate) -> i32 {
+    crate::normalize::date::days_since_epoch(date)
+}
+
+fn years(days: i64) -> f64 {
+    days as f64 / 365.2425
+}
+
+/// Rounds to 2 decimals so that printed and compared values agree.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Computes the facts of every (cycle, unit, person) on the slate, sorted by cycle, unit,
+/// person.
+pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
+    let careers = &ds.careers;
+    // Career rows by person: sort indices once.
+    let mut by_person: Vec<u32> = (0..careers.len() as u32).collect();
+    by_person.sort_by_key(|&i| (careers.person[i as usize], careers.start[i as usize], i));
+    let mut first = vec![0usize; ds.cadres.len() + 1];
+    for &i in &by_person {
+        first[careers.person[i as usize] as usize + 1] += 1;
+    }
+    for p in 0..ds.cadres.len() {
+        first[p + 1] += first[p];
+    }
+    // Seats per (cycle, unit, person), with their roles.
+    let mut seats: Vec<(u32, u32, u32, Role)> = (0..ds.slate.len())
+        .map(|i| {
+            (
+                ds.slate.cycle[i],
+                ds.slate.unit[i],
+                ds.slate.person[i],
+                ds.slate.role[i],
+            )
+        })
+        .collect();
+    seats.sort_by_key(|s| (ds.cycles.cycle[s.0 as usize].clone(), s.1, s.2, s.3));
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut spells: Vec<Spell> = Vec::new();
+    let mut k = 0;
+    while k < seats.len() {
+        let (cycle, unit, person, _) = seats[k];
+        let mut roles = Vec::new();
+        while k < seats.len() && (seats[k].0, seats[k].1, seats[k].2) == (cycle, unit, person) {
+            roles.push(seats[k].3);
+            k += 1;
+        }
+        let as_of = ds.cycles.as_of[cycle as usize];
+        let at = epoch(as_of);
+        let rows = &by_person[first[person as usize]..first[person as usize + 1]];
+        let spell = |i: u32| -> Spell {
+            let i = i as usize;
+            let s = careers.start[i].days_since_epoch();
+            let e = careers.end[i].map_or(i32::MAX, |d| d.days_since_epoch());
+            (s, e)
+        };
+        let before = |i: &&u32| careers.start[**i as usize].days_since_epoch() <= at;
+
+        spells.clear();
+        spells.extend(
+            rows.iter()
+                .filter(|&&i| {
+                    careers.unit_kind[i as usize]
+                        .is_township_work(options.subdistrict_counts_as_township)
+                })
+                .map(|&i| spell(i)),
+        );
+        let township_days = union_days(&mut spells, at);
+        let township_leadership = rows.iter().filter(before).any(|&i| {
+            careers.leadership[i as usize]
+                && careers.unit_kind[i as usize]
+                    .is_township_work(options.subdistrict_counts_as_township)
+        });
+        let subdistrict_experience = rows
+            .iter()
+            .filter(before)
+            .any(|&i| careers.unit_kind[i as usize] == UnitKind::Subdistrict);
+        let subdistrict_leadership = rows.iter().filter(before).any(|&i| {
+            careers.unit_kind[i as usize] == UnitKind::Subdistrict && careers.leadership[i as usize]
+        });
+        let tenure = |keep: &dyn Fn(usize) -> bool, spells: &mut Vec<Spell>| -> f64 {
+            spells.clear();
+            spells.extend(
+                rows.iter()
+                    .filter(|&&i| keep(i as usize))
+                    .map(|&i| spell(i)),
+            );
+            match stretch_start(spells, at) {
+                Some(s) if s < at => round2(years((at - s) as i64)),
+                _ => 0.0,
+            }
+        };
+        let in_unit = |i: usize| careers.unit[i] == Some(unit);
+        let years_in_post = roles
+            .iter()
+            .map(|&role| {
+                tenure(
+                    &|i| in_unit(i) && careers.role[i] == Some(role),
+                    &mut spells,
+                )
+            })
+            .fold(0.0, f64::max);
+        let years_in_team = tenure(&|i| in_unit(i) && careers.leadership[i], &mut spells);
+        let years_as_secretary = tenure(
+            &|i| in_unit(i) && careers.role[i] == Some(Role::Secretary),
+            &mut spells,
+        );
+        let birth = ds.cadres.birth[person as usize].to_naive();
+        facts.push(Fact {
+            cycle,
+            unit,
+            person,
+            age: age_at(birth, as_of),
+            township_years: round2(years(township_days)),
+            township_leadership,
+            subdistrict_experience,
+            subdistrict_leadership,
+            years_in_post,
+            years_in_team,
+            years_as_secretary,
+            prior_posts: rows.iter().filter(before).count() as u32,
+        });
+    }
+    facts
+}
+
+/// Years between two dates, rounded as facts are.
+pub fn tenure_years(from: NaiveDate, to: NaiveDate) -> f64 {
+    round2(years_between(from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32) -> i32 {
+        epoch(NaiveDate::from_ymd_opt(y, m, 1).unwrap())
+    }
+
+    #[test]
+    fn overlapping_spells_count_once() {
+        // 2010-01..2015-01 and 2012-01..2016-01 overlap: union is 2010-01..2016-01.
+        let mut s = vec![(d(2012, 1), d(2016, 1)), (d(2010, 1), d(2015, 1))];
+        assert_eq!(
+            union_days(&mut s, d(2030, 1)),
+            (d(2016, 1) - d(2010, 1)) as i64
+        );
+    }
+
+    #[test]
+    fn open_spells_end_at_the_reference_date() {
+        let mut s = vec![(d(2019, 7), i32::MAX)];
+        assert_eq!(
+            union_days(&mut s, d(2021, 7)),
+            (d(2021, 7) - d(2019, 7)) as i64
+        );
+        // A spell after the reference date counts nothing.
+        let mut s = vec![(d(2022, 1), i32::MAX)];
+        assert_eq!(union_days(&mut s, d(2021, 7)), 0);
+    }
+
+    #[test]
+    fn adjacent_spells_join_into_one_stretch() {
+        // 2008.05--2011.09 then 2011.09-- : one unbroken stretch from 2008.05.
+        let mut s = vec![(d(2011, 9), i32::MAX), (d(2008, 5), d(2011, 9))];
+        assert_eq!(stretch_start(&mut s, d(2021, 9)), Some(d(2008, 5)));
+        // A gap breaks it: the stretch reaching the date starts after the gap.
+        let mut s = vec![(d(2005, 1), d(2008, 1)), (d(2009, 1), i32::MAX)];
+        assert_eq!(stretch_start(&mut s, d(2021, 9)), Some(d(2009, 1)));
+        // Nothing covers the date.
+        let mut s = vec![(d(2005, 1), d(2008, 1))];
+        assert_eq!(stretch_start(&mut s, d(2021, 9)), None);
+    }
+}

@@ -1,0 +1,2 @@
+//! Tests of the résumé parser on whole résumés.
+use super::*;

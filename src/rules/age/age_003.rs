@@ -1,0 +1,69 @@
+//! AGE-003: members aged 58 or over are not re-nominated.
+
+use polars::prelude::*;
+
+use crate::rules::config::RuleSettings;
+use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "AGE-003",
+    name_zh: "58岁以上不再继续提名",
+    name_en: "No re-nomination at 58 or over",
+    scope: Scope::Person,
+    township: Some(Severity::Warning),
+    subdistrict: None,
+    params: &[Param {
+        name: "min_age",
+        default: 58.0,
+        min: 18.0,
+        max: 80.0,
+        doc: "aged ≥ this (58岁以上 includes 58)",
+    }],
+    source: "001:L555",
+    doc: r#"
+## What it checks
+Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委) whose
+`nomination` is 继续提名 (continued) and who is aged `min_age` or over at the reference date.
+
+## Why it matters
+镇级党委、纪委班子成员58岁以上的,一般不再继续提名 (001:L555). 一般 (generally), hence
+warning: the personnel plan must explain the exception.
+
+## Source
+001:L555「58岁以上的,一般不再继续提名」
+
+## Example
+A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed age 59 expected < 58 for 继续提名`.
+"#,
+};
+
+pub struct Age003;
+
+impl Rule for Age003 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
+        let min_age = s.param("min_age");
+        let cond = col("nomination")
+            .eq(lit("continued"))
+            .fill_null(lit(false))
+            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+            .and(col("age").cast(DataType::Float64).gt_eq(lit(min_age)));
+        let rows = ctx.persons_where(s, cond)?;
+        let m = fmt_num(min_age);
+        Ok((0..rows.height)
+            .filter_map(|i| {
+                let age = rows.i("age", i);
+                let who = ctx.person_name(rows.s("person_id", i));
+                let unit = ctx.unit_name(rows.s("unit_id", i));
+                let message = match lang {
+                    Lang::Zh => format!("{unit}{who}{age}岁，{m}岁以上一般不再继续提名。"),
+                    Lang::En => format!("{unit}: {who} is {age}; members aged {m} or over are generally not re-nominated."),
+                };
+                rows.finding(i, META.code, Scope::Person, format!("age {age}, 继续提名"), format!("< {m}"), message)
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,75 @@
+//! AGE-004: re-nominated and transferred members can serve 3 more years.
+
+use polars::prelude::*;
+
+use crate::rules::config::RuleSettings;
+use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "AGE-004",
+    name_zh: "继续提名和平级转任能干满3年",
+    name_en: "Re-nominated or transferred members can serve 3 years",
+    scope: Scope::Person,
+    township: Some(Severity::Warning),
+    subdistrict: None,
+    params: &[Param {
+        name: "min_years",
+        default: 3.0,
+        min: 0.0,
+        max: 20.0,
+        doc: "years left before the exit age",
+    }],
+    source: "001:L555",
+    doc: r#"
+## What it checks
+Each member of a 乡镇 party committee or 纪委 whose `nomination` is 继续提名 or 平级转任 has at
+least `min_years` left before the exit age (settings `retirement_age_male`, default 60,
+and `retirement_age_female`, default 55) at the reference date. The exit age is not in the
+sources; configure it.
+
+## Why it matters
+继续提名和平级转任的一般要能干满3年 (001:L555): a member who leaves within months of the
+transition weakens the team. 一般, hence warning.
+
+## Source
+001:L555「继续提名和平级转任的一般要能干满3年」
+
+## Example
+A man aged 57.5 marked 继续提名, exit age 60: `AGE-004 warning observed 2.5 years left expected ≥ 3`.
+"#,
+};
+
+pub struct Age004;
+
+impl Rule for Age004 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
+        let min_years = s.param("min_years");
+        let cond = col("nomination")
+            .eq(lit("continued"))
+            .or(col("nomination").eq(lit("transfer")))
+            .fill_null(lit(false))
+            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+            .and(super::years_left(&ctx.config.global).lt(lit(min_years)));
+        let rows = ctx.persons_where(s, cond)?;
+        let g = &ctx.config.global;
+        let m = fmt_num(min_years);
+        Ok((0..rows.height)
+            .filter_map(|i| {
+                let exit = if rows.s("gender", i) == "F" { g.retirement_age_female } else { g.retirement_age_male };
+                let left = ((exit - rows.n("age_exact", i)) * 10.0).floor() / 10.0;
+                let left_s = fmt_num(left.max(0.0));
+                let who = ctx.person_name(rows.s("person_id", i));
+                let unit = ctx.unit_name(rows.s("unit_id", i));
+                let message = match lang {
+                    Lang::Zh => format!("{unit}{who}距退出年龄{}岁仅{left_s}年，继续提名和平级转任的一般要能干满{m}年。", fmt_num(exit)),
+                    Lang::En => format!("{unit}: {who} has {left_s} years left before the exit age of {}; re-nominated or transferred members should serve {m} years.", fmt_num(exit)),
+                };
+                rows.finding(i, META.code, Scope::Person, format!("{left_s} years left"), format!("≥ {m}"), message)
+            })
+            .collect())
+    }
+}

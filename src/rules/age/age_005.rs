@@ -1,0 +1,67 @@
+//! AGE-005: newly promoted members can serve a full term.
+
+use polars::prelude::*;
+
+use crate::rules::config::RuleSettings;
+use crate::rules::{fmt_num, Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "AGE-005",
+    name_zh: "新提拔人选能干满一届",
+    name_en: "Newly promoted members can serve a full term",
+    scope: Scope::Person,
+    township: Some(Severity::Warning),
+    subdistrict: None,
+    params: &[],
+    source: "001:L555; 001:L199",
+    doc: r#"
+## What it checks
+Each member of a 乡镇 party committee or 纪委 whose `nomination` is 新提拔 has at least a
+full term (setting `term_years`, default 5) left before the exit age (settings
+`retirement_age_male` 60, `retirement_age_female` 55 by default) at the reference date.
+
+## Why it matters
+新提拔人选原则上要能干满一届 (001:L555); a term is five years (任期五年, 001:L199).
+原则上 (in principle), hence warning.
+
+## Source
+001:L555「新提拔人选原则上要能干满一届」; 001:L199「任期五年」
+
+## Example
+A man aged 56 newly promoted, exit age 60: `AGE-005 warning observed 4 years left expected ≥ 5`.
+"#,
+};
+
+pub struct Age005;
+
+impl Rule for Age005 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
+        let g = &ctx.config.global;
+        let term = g.term_years;
+        let cond = col("nomination")
+            .eq(lit("new"))
+            .fill_null(lit(false))
+            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+            .and(super::years_left(g).lt(lit(term)));
+        let rows = ctx.persons_where(s, cond)?;
+        let t = fmt_num(term);
+        Ok((0..rows.height)
+            .filter_map(|i| {
+                let exit = if rows.s("gender", i) == "F" { g.retirement_age_female } else { g.retirement_age_male };
+                let left = ((exit - rows.n("age_exact", i)) * 10.0).floor() / 10.0;
+                let left_s = fmt_num(left.max(0.0));
+                let who = ctx.person_name(rows.s("person_id", i));
+                let unit = ctx.unit_name(rows.s("unit_id", i));
+                let message = match lang {
+                    Lang::Zh => format!("{unit}{who}为新提拔人选，距退出年龄{}岁仅{left_s}年，不能干满一届（{t}年）。", fmt_num(exit)),
+                    Lang::En => format!("{unit}: {who} is newly promoted with {left_s} years left before the exit age of {}; a full term is {t} years.", fmt_num(exit)),
+                };
+                rows.finding(i, META.code, Scope::Person, format!("{left_s} years left"), format!("≥ {t}"), message)
+            })
+            .collect())
+    }
+}

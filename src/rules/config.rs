@@ -1,0 +1,390 @@
+//! Rule configuration: the presets (township 乡镇 from source 001, sub-district 街道 from
+//! source 004), and a TOML file that overrides any threshold, any rule's severity, and
+//! turns rules off.
+//!
+//! As in cargo-deny, the file is first parsed as plain TOML, then validated into a typed
+//! [`Config`]; every unknown key and bad value is collected, with its path in the file,
+//! and all are reported at once. A rule's severity is a default per preset (from the
+//! catalogue's modality) that the file can override.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use super::{codes, RuleMeta, Severity};
+
+/// The rule set applied to a team, chosen by the kind of its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Preset {
+    /// 乡镇 teams (source 001, and the national rules).
+    Township = 0,
+    /// 街道 teams (source 004).
+    Subdistrict = 1,
+}
+
+impl Preset {
+    pub fn code(self) -> &'static str {
+        match self {
+            Preset::Township => "township",
+            Preset::Subdistrict => "subdistrict",
+        }
+    }
+}
+
+/// How teams get their preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PresetChoice {
+    /// 街道 units get `subdistrict`, every other unit `township`.
+    #[default]
+    Auto,
+    /// Every team gets this preset.
+    Force(Preset),
+}
+
+/// Settings the sources leave open (catalogue section 7.4), with documented defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Global {
+    /// Whether 街道 service counts as 乡镇 work (EXP-001). Default: yes.
+    pub subdistrict_counts_as_township: bool,
+    /// Exit (retirement) age of men, used by AGE-004/005. Default 60.
+    pub retirement_age_male: f64,
+    /// Exit (retirement) age of women, used by AGE-004/005. Default 55 (科级 women under
+    /// the retirement rules of the sources' era); set 60 where women leaders serve to 60.
+    pub retirement_age_female: f64,
+    /// Term length in years (001:L199 任期五年), used by AGE-005.
+    pub term_years: f64,
+}
+
+impl Default for Global {
+    fn default() -> Self {
+        Global {
+            subdistrict_counts_as_township: true,
+            retirement_age_male: 60.0,
+            retirement_age_female: 55.0,
+            term_years: 5.0,
+        }
+    }
+}
+
+/// A rule's settings after presets and overrides.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSettings {
+    /// Severity per preset (`[township, subdistrict]`); `None` = off.
+    pub severity: [Option<Severity>; 2],
+    pub params: Vec<(&'static str, f64)>,
+}
+
+impl RuleSettings {
+    pub fn param(&self, name: &str) -> f64 {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+            .unwrap_or_else(|| panic!("rule asked for undeclared parameter {name}"))
+    }
+
+    pub fn enabled_anywhere(&self) -> bool {
+        self.severity.iter().any(Option::is_some)
+    }
+
+    pub fn severity_for(&self, preset: Preset) -> Option<Severity> {
+        self.severity[preset as usize]
+    }
+}
+
+/// Overrides of one rule from the file.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RuleOverride {
+    enabled: Option<bool>,
+    severity: Option<Severity>,
+    township: Option<Option<Severity>>,
+    subdistrict: Option<Option<Severity>>,
+    params: BTreeMap<String, f64>,
+}
+
+/// The typed configuration.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub choice: PresetChoice,
+    pub global: Global,
+    overrides: BTreeMap<String, RuleOverride>,
+}
+
+/// One problem in a configuration file: where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+/// All problems of a configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors {
+    pub file: String,
+    pub errors: Vec<ConfigError>,
+}
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{}: {} problem(s) in the rule configuration:",
+            self.file,
+            self.errors.len()
+        )?;
+        for e in &self.errors {
+            writeln!(f, "  {}: {}", e.path, e.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl Config {
+    /// A preset by name: `auto`, `township`, `subdistrict`.
+    pub fn preset(name: &str) -> Option<Config> {
+        let choice = match name {
+            "auto" => PresetChoice::Auto,
+            "township" | "乡镇" => PresetChoice::Force(Preset::Township),
+            "subdistrict" | "街道" => PresetChoice::Force(Preset::Subdistrict),
+            _ => return None,
+        };
+        Some(Config {
+            choice,
+            ..Config::default()
+        })
+    }
+
+    /// `--rules` as given: a preset name or a TOML file.
+    pub fn from_arg(arg: Option<&str>) -> Result<Config, ConfigErrors> {
+        match arg {
+            None => Ok(Config::default()),
+            Some(a) => match Config::preset(a) {
+                Some(c) => Ok(c),
+                None => {
+                    let path = Path::new(a);
+                    let text = std::fs::read_to_string(path).map_err(|e| ConfigErrors {
+                        file: a.to_string(),
+                        errors: vec![ConfigError {
+                            path: String::new(),
+                            message: format!("not a preset (auto, township, subdistrict) and not a readable file: {e}"),
+                        }],
+                    })?;
+                    Config::from_toml(&text, a)
+                }
+            },
+        }
+    }
+
+    /// Parses and validates a TOML configuration, collecting every problem.
+    pub fn from_toml(text: &str, file: &str) -> Result<Config, ConfigErrors> {
+        let fail = |errors| ConfigErrors {
+            file: file.to_string(),
+            errors,
+        };
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            fail(vec![ConfigError {
+                path: String::new(),
+                message: e.message().to_string(),
+            }])
+        })?;
+        let mut errors = Vec::new();
+        let mut cfg = Config::default();
+        let mut err = |path: String, message: String| errors.push(ConfigError { path, message });
+        for (key, value) in &table {
+            match key.as_str() {
+                "preset" => match value.as_str().and_then(Config::preset) {
+                    Some(c) => cfg.choice = c.choice,
+                    None => err(
+                        "preset".into(),
+                        format!(
+                            "expected \"auto\", \"township\" or \"subdistrict\", found {value}"
+                        ),
+                    ),
+                },
+                "settings" => match value.as_table() {
+                    None => err("settings".into(), "expected a table".into()),
+                    Some(t) => {
+                        for (k, v) in t {
+                            let path = format!("settings.{k}");
+                            match k.as_str() {
+                                "subdistrict_counts_as_township" => match v.as_bool() {
+                                    Some(b) => cfg.global.subdistrict_counts_as_township = b,
+                                    None => err(path, format!("expected true or false, found {v}")),
+                                },
+                                "retirement_age_male" | "retirement_age_female" | "term_years" => {
+                                    match number(v).filter(|x| (1.0..=100.0).contains(x)) {
+                                        Some(x) => match k.as_str() {
+                                            "retirement_age_male" => cfg.global.retirement_age_male = x,
+                                            "retirement_age_female" => cfg.global.retirement_age_female = x,
+                                            _ => cfg.global.term_years = x,
+                                        },
+                                        None => err(path, format!("expected a number of years between 1 and 100, found {v}")),
+                                    }
+                                }
+                                _ => err(path, "unknown setting (known: subdistrict_counts_as_township, retirement_age_male, retirement_age_female, term_years)".into()),
+                            }
+                        }
+                    }
+                },
+                "rules" => match value.as_table() {
+                    None => err("rules".into(), "expected a table of rule codes".into()),
+                    Some(t) => {
+                        for (code, v) in t {
+                            let path = format!("rules.{code}");
+                            let Some(meta) = codes::meta(code) else {
+                                err(path, "unknown rule code (see `banzi rules`)".into());
+                                continue;
+                            };
+                            let Some(t) = v.as_table() else {
+                                err(path, "expected a table".into());
+                                continue;
+                            };
+                            let mut o = RuleOverride::default();
+                            for (k, v) in t {
+                                let path = format!("rules.{code}.{k}");
+                                match k.as_str() {
+                                    "enabled" => match v.as_bool() {
+                                        Some(b) => o.enabled = Some(b),
+                                        None => err(path, format!("expected true or false, found {v}")),
+                                    },
+                                    "severity" => match v.as_str().and_then(Severity::parse) {
+                                        Some(s) => o.severity = Some(s),
+                                        None => err(path, format!("expected \"error\", \"warning\" or \"advice\", found {v}")),
+                                    },
+                                    "township" | "subdistrict" => {
+                                        let parsed = match v.as_str() {
+                                            Some("off") => Some(None),
+                                            Some(s) => Severity::parse(s).map(Some),
+                                            None => None,
+                                        };
+                                        match parsed {
+                                            Some(s) if k == "township" => o.township = Some(s),
+                                            Some(s) => o.subdistrict = Some(s),
+                                            None => err(path, format!("expected \"error\", \"warning\", \"advice\" or \"off\", found {v}")),
+                                        }
+                                    }
+                                    name => match meta.params.iter().find(|p| p.name == name) {
+                                        None => {
+                                            let known: Vec<&str> = meta.params.iter().map(|p| p.name).collect();
+                                            err(path, format!(
+                                                "unknown key (known: enabled, severity, township, subdistrict{}{})",
+                                                if known.is_empty() { "" } else { ", " },
+                                                known.join(", ")
+                                            ))
+                                        }
+                                        Some(p) => match number(v) {
+                                            Some(x) if x >= p.min && x <= p.max => {
+                                                o.params.insert(name.to_string(), x);
+                                            }
+                                            _ => err(path, format!("expected a number from {} to {}, found {v}", super::fmt_num(p.min), super::fmt_num(p.max))),
+                                        },
+                                    },
+                                }
+                            }
+                            cfg.overrides.insert(meta.code.to_string(), o);
+                        }
+                    }
+                },
+                _ => err(
+                    key.clone(),
+                    "unknown key (known: preset, settings, rules)".into(),
+                ),
+            }
+        }
+        if errors.is_empty() {
+            Ok(cfg)
+        } else {
+            Err(fail(errors))
+        }
+    }
+
+    /// The settings of a rule: preset defaults, then the file's overrides.
+    pub fn settings(&self, meta: &RuleMeta) -> RuleSettings {
+        let mut severity = [meta.township, meta.subdistrict];
+        let mut params: Vec<(&'static str, f64)> =
+            meta.params.iter().map(|p| (p.name, p.default)).collect();
+        if let Some(o) = self.overrides.get(meta.code) {
+            if let Some(s) = o.severity {
+                for slot in severity.iter_mut() {
+                    // A severity override applies where the rule is applied; to apply a rule
+                    // in a preset where it is off by default, name the preset.
+                    if slot.is_some() {
+                        *slot = Some(s);
+                    }
+                }
+            }
+            if let Some(s) = o.township {
+                severity[Preset::Township as usize] = s;
+            }
+            if let Some(s) = o.subdistrict {
+                severity[Preset::Subdistrict as usize] = s;
+            }
+            if o.enabled == Some(false) {
+                severity = [None, None];
+            }
+            for (name, value) in &o.params {
+                if let Some(slot) = params.iter_mut().find(|(n, _)| n == name) {
+                    slot.1 = *value;
+                }
+            }
+        }
+        RuleSettings { severity, params }
+    }
+}
+
+fn number(v: &toml::Value) -> Option<f64> {
+    v.as_float().or_else(|| v.as_integer().map(|i| i as f64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_change_thresholds_and_severity() {
+        let cfg = Config::from_toml(
+            "[rules.AGE-001]\nmin_share = 0.25\nsubdistrict = \"warning\"\n[rules.GEN-004]\nenabled = false\n",
+            "t.toml",
+        )
+        .unwrap();
+        let s = cfg.settings(codes::meta("AGE-001").unwrap());
+        assert_eq!(s.param("min_share"), 0.25);
+        assert_eq!(s.severity_for(Preset::Subdistrict), Some(Severity::Warning));
+        assert!(!cfg
+            .settings(codes::meta("GEN-004").unwrap())
+            .enabled_anywhere());
+    }
+
+    #[test]
+    fn all_problems_are_reported_with_their_paths() {
+        let err = Config::from_toml(
+            "preset = \"city\"\ncolour = 1\n[settings]\nretirement_age_male = \"sixty\"\n[rules.AGE-001]\nmin_share = 2\nfoo = 1\nseverity = \"fatal\"\n[rules.XYZ-001]\n",
+            "bad.toml",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = err.errors.iter().map(|e| e.path.as_str()).collect();
+        for expected in [
+            "preset",
+            "colour",
+            "settings.retirement_age_male",
+            "rules.AGE-001.min_share",
+            "rules.AGE-001.foo",
+            "rules.AGE-001.severity",
+            "rules.XYZ-001",
+        ] {
+            assert!(
+                paths.contains(&expected),
+                "{expected} missing from {paths:?}"
+            );
+        }
+        assert!(err.to_string().starts_with("bad.toml: 7 problem(s)"));
+    }
+
+    #[test]
+    fn syntax_errors_are_one_problem() {
+        let err = Config::from_toml("[rules\n", "x.toml").unwrap_err();
+        assert_eq!(err.errors.len(), 1);
+    }
+}

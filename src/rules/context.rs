@@ -1,0 +1,368 @@
+//! The frames every rule works on, built once per run from the loaded dataset and the
+//! work-history facts:
+//!
+//! - `seats`: one row per slate row (a post), with the holder's attributes and facts;
+//! - `members`: one row per distinct person of each team (share rules count persons),
+//!   leaving out plain members of the 纪委 (they sit on the discipline committee, not on
+//!   the leadership team);
+//! - `prev`: for each team, the persons of the same unit's team in the previous cycle.
+//!
+//! Each row carries its team's preset (`township` or `subdistrict`), so a rule applies the
+//! preset's severity to each team with one expression.
+
+use polars::prelude::*;
+use std::collections::HashMap;
+
+use super::config::{Config, Preset, PresetChoice};
+use crate::dataset::Dataset;
+use crate::facts::Fact;
+use crate::normalize::date::years_between;
+use crate::normalize::gender::Gender;
+use crate::normalize::role::{Body, Role};
+use crate::normalize::unit_kind::UnitKind;
+
+/// The frames of one run.
+pub struct Context {
+    pub seats: DataFrame,
+    pub members: DataFrame,
+    /// Area (parent) names by id, for messages about aggregates.
+    pub area_names: HashMap<String, String>,
+    /// Unit names by id, for messages.
+    pub unit_names: HashMap<String, String>,
+    /// Person names by id, for messages.
+    pub person_names: HashMap<String, String>,
+    /// `cycle` → `previous` cycle.
+    pub previous: HashMap<String, String>,
+    /// Kinship pairs as (person_id, relative_id, relation).
+    pub relations: Vec<(String, String, String)>,
+    pub config: Config,
+}
+
+/// The preset of a unit kind under a choice.
+pub fn preset_of(kind: UnitKind, choice: PresetChoice) -> Preset {
+    match choice {
+        PresetChoice::Force(p) => p,
+        PresetChoice::Auto if kind == UnitKind::Subdistrict => Preset::Subdistrict,
+        PresetChoice::Auto => Preset::Township,
+    }
+}
+
+impl Context {
+    pub fn build(ds: &Dataset, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
+        let fact_of: HashMap<(u32, u32, u32), &Fact> = facts
+            .iter()
+            .map(|f| ((f.cycle, f.unit, f.person), f))
+            .collect();
+        let s = &ds.slate;
+        let n = s.len();
+        let mut cycle = Vec::with_capacity(n);
+        let mut unit_id = Vec::with_capacity(n);
+        let mut unit_name = Vec::with_capacity(n);
+        let mut kind = Vec::with_capacity(n);
+        let mut preset = Vec::with_capacity(n);
+        let mut parent_id: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut minority_area = Vec::with_capacity(n);
+        let mut body = Vec::with_capacity(n);
+        let mut role = Vec::with_capacity(n);
+        let mut principal = Vec::with_capacity(n);
+        let mut member = Vec::with_capacity(n);
+        let mut person_id = Vec::with_capacity(n);
+        let mut nomination: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut fulltime: Vec<Option<bool>> = Vec::with_capacity(n);
+        let mut gender = Vec::with_capacity(n);
+        let mut woman = Vec::with_capacity(n);
+        let mut age = Vec::with_capacity(n);
+        let mut age_exact = Vec::with_capacity(n);
+        let mut minority = Vec::with_capacity(n);
+        let mut vetting_hold = Vec::with_capacity(n);
+        let mut staffing: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut specialties = Vec::with_capacity(n);
+        let mut first_specialty: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut native_place: Vec<Option<&str>> = Vec::with_capacity(n);
+        let mut township_years = Vec::with_capacity(n);
+        let mut subdistrict_experience = Vec::with_capacity(n);
+        let mut years_in_post = Vec::with_capacity(n);
+        let mut years_in_team = Vec::with_capacity(n);
+        let mut years_as_secretary = Vec::with_capacity(n);
+        for i in 0..n {
+            let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
+            let (ui, pi) = (u as usize, p as usize);
+            let f = fact_of.get(&(c, u, p)).copied();
+            let k = ds.units.kind[ui];
+            let pr = preset_of(k, config.choice);
+            cycle.push(ds.cycles.cycle[c as usize].as_str());
+            unit_id.push(ds.units.unit_id[ui].as_str());
+            unit_name.push(ds.units.name[ui].as_str());
+            kind.push(k.label());
+            preset.push(pr.code());
+            parent_id.push(ds.units.parent_id[ui].as_deref());
+            minority_area.push(ds.units.minority_area[ui]);
+            body.push(s.body[i].label_zh());
+            role.push(s.role[i].code());
+            principal.push(s.role[i].is_principal(pr == Preset::Subdistrict));
+            member.push(!(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary));
+            person_id.push(ds.cadres.person_id[pi].as_str());
+            nomination.push(s.nomination[i].map(|n| n.code()));
+            fulltime.push(s.fulltime[i]);
+            let g = ds.cadres.gender[pi];
+            gender.push(g.code());
+            woman.push(g == Gender::Female);
+            age.push(f.map_or(0, |f| f.age));
+            age_exact.push(years_between(
+                ds.cadres.birth[pi].to_naive(),
+                ds.cycles.as_of[c as usize],
+            ));
+            minority.push(ds.cadres.ethnicity[pi].is_minority());
+            vetting_hold.push(ds.cadres.vetting_hold[pi]);
+            staffing.push(ds.cadres.staffing[pi].as_deref());
+            specialties.push(ds.cadres.specialties[pi].as_str());
+            first_specialty.push(
+                ds.cadres.specialties[pi]
+                    .split(';')
+                    .next()
+                    .filter(|s| !s.is_empty()),
+            );
+            native_place.push(ds.cadres.native_place[pi].as_deref());
+            township_years.push(f.map_or(0.0, |f| f.township_years));
+            subdistrict_experience.push(f.is_some_and(|f| f.subdistrict_experience));
+            years_in_post.push(f.map_or(0.0, |f| f.years_in_post));
+            years_in_team.push(f.map_or(0.0, |f| f.years_in_team));
+            years_as_secretary.push(f.map_or(0.0, |f| f.years_as_secretary));
+        }
+        let seats = DataFrame::new(
+            n,
+            vec![
+                Column::new("cycle".into(), cycle),
+                Column::new("unit_id".into(), unit_id),
+                Column::new("unit_name".into(), unit_name),
+                Column::new("kind".into(), kind),
+                Column::new("preset".into(), preset),
+                Column::new("parent_id".into(), parent_id),
+                Column::new("minority_area".into(), minority_area),
+                Column::new("body".into(), body),
+                Column::new("role".into(), role),
+                Column::new("principal".into(), principal),
+                Column::new("member".into(), member),
+                Column::new("person_id".into(), person_id),
+                Column::new("nomination".into(), nomination),
+                Column::new("fulltime".into(), fulltime),
+                Column::new("gender".into(), gender),
+                Column::new("woman".into(), woman),
+                Column::new("age".into(), age),
+                Column::new("age_exact".into(), age_exact),
+                Column::new("minority".into(), minority),
+                Column::new("vetting_hold".into(), vetting_hold),
+                Column::new("staffing".into(), staffing),
+                Column::new("specialties".into(), specialties),
+                Column::new("first_specialty".into(), first_specialty),
+                Column::new("native_place".into(), native_place),
+                Column::new("township_years".into(), township_years),
+                Column::new("subdistrict_experience".into(), subdistrict_experience),
+                Column::new("years_in_post".into(), years_in_post),
+                Column::new("years_in_team".into(), years_in_team),
+                Column::new("years_as_secretary".into(), years_as_secretary),
+            ],
+        )?;
+        let members = seats
+            .clone()
+            .lazy()
+            .filter(col("member"))
+            .unique_stable(
+                Some(cols(["cycle", "unit_id", "person_id"])),
+                UniqueKeepStrategy::First,
+            )
+            .collect()?;
+        let mut area_names = HashMap::new();
+        let mut unit_names = HashMap::new();
+        for i in 0..ds.units.len() {
+            unit_names.insert(ds.units.unit_id[i].clone(), ds.units.name[i].clone());
+            area_names.insert(ds.units.unit_id[i].clone(), ds.units.name[i].clone());
+        }
+        let person_names = ds
+            .cadres
+            .person_id
+            .iter()
+            .cloned()
+            .zip(ds.cadres.name.iter().cloned())
+            .collect();
+        let previous = (0..ds.cycles.len())
+            .filter_map(|i| Some((ds.cycles.cycle[i].clone(), ds.cycles.previous[i].clone()?)))
+            .collect();
+        let relations = (0..ds.relations.person.len())
+            .map(|i| {
+                (
+                    ds.cadres.person_id[ds.relations.person[i] as usize].clone(),
+                    ds.cadres.person_id[ds.relations.relative[i] as usize].clone(),
+                    ds.relations.relation[i].clone(),
+                )
+            })
+            .collect();
+        Ok(Context {
+            seats,
+            members,
+            area_names,
+            unit_names,
+            person_names,
+            previous,
+            relations,
+            config: config.clone(),
+        })
+    }
+
+    /// Number of teams (cycle, unit) on the slate.
+    pub fn team_count(&self) -> usize {
+        self.seats
+            .clone()
+            .lazy()
+            .select([col("cycle"), col("unit_id")])
+            .unique(None, UniqueKeepStrategy::First)
+            .collect()
+            .map_or(0, |d| d.height())
+    }
+
+    /// A unit's name for messages (its id when unknown).
+    pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.unit_names.get(id).map_or(id, String::as_str)
+    }
+
+    /// An area's name for messages (its id when unknown).
+    pub fn area_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.area_names.get(id).map_or(id, String::as_str)
+    }
+
+    /// A person's name for messages (the id when unknown).
+    pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.person_names.get(id).map_or(id, String::as_str)
+    }
+}
+
+/// An expression that is the rule's severity for each row's preset (null = rule off
+/// there), from a rule's settings.
+pub fn severity_expr(settings: &super::config::RuleSettings) -> Expr {
+    let lit_sev = |p: Preset| match settings.severity_for(p) {
+        Some(s) => lit(s.code()),
+        None => lit(NULL).cast(DataType::String),
+    };
+    when(col("preset").eq(lit(Preset::Subdistrict.code())))
+        .then(lit_sev(Preset::Subdistrict))
+        .otherwise(lit_sev(Preset::Township))
+        .alias("severity")
+}
+
+impl Context {
+    /// Teams where fewer than `ceil(n × min_share)` of the `n` members satisfy `condition`
+    /// (optionally only teams satisfying `team_filter` on their members). The rows carry
+    /// `cycle, unit_id, preset, severity, n, k` (members satisfying) and `need`.
+    pub fn teams_short_of(
+        &self,
+        settings: &super::config::RuleSettings,
+        condition: Expr,
+        min_share: f64,
+        team_filter: Option<Expr>,
+    ) -> PolarsResult<super::frame::Rows> {
+        let mut lf = self.members.clone().lazy();
+        if let Some(f) = team_filter {
+            lf = lf.filter(f);
+        }
+        let df = lf
+            .group_by_stable([col("cycle"), col("unit_id"), col("preset")])
+            .agg([
+                len().alias("n"),
+                condition.cast(DataType::UInt32).sum().alias("k"),
+            ])
+            .with_column(severity_expr(settings))
+            .filter(col("severity").is_not_null())
+            .with_column(at_least_expr(col("n"), min_share).alias("need"))
+            .filter(col("k").cast(DataType::Int64).lt(col("need")))
+            .collect()?;
+        super::frame::Rows::new(&df)
+    }
+
+    /// Seats (unique per cycle, unit and person) satisfying `condition` where the rule
+    /// applies, for person rules.
+    pub fn persons_where(
+        &self,
+        settings: &super::config::RuleSettings,
+        condition: Expr,
+    ) -> PolarsResult<super::frame::Rows> {
+        let df = self
+            .seats
+            .clone()
+            .lazy()
+            .with_column(severity_expr(settings))
+            .filter(col("severity").is_not_null().and(condition))
+            .unique_stable(
+                Some(cols(["cycle", "unit_id", "person_id"])),
+                UniqueKeepStrategy::First,
+            )
+            .collect()?;
+        super::frame::Rows::new(&df)
+    }
+}
+
+/// `ceil(n × share)` as an expression (with the same tolerance as [`super::at_least`]).
+pub fn at_least_expr(n: Expr, share: f64) -> Expr {
+    (n.cast(DataType::Float64) * lit(share) - lit(1e-9))
+        .ceil()
+        .cast(DataType::Int64)
+}
+
+impl Context {
+    /// Areas (units sharing a `parent_id`) where, among the seats selected by `seats`
+    /// (where the rule applies), fewer than `need(n)` satisfy `condition`. Rows carry
+    /// `cycle, parent_id, severity, n, k, need`. The severity of an area is that of its
+    /// first team's preset (an area's teams are all 街道 or all 乡镇 for the rules that
+    /// use this).
+    pub fn areas_short_of(
+        &self,
+        settings: &super::config::RuleSettings,
+        seats: Expr,
+        condition: Expr,
+        need: impl Fn(Expr) -> Expr,
+    ) -> PolarsResult<super::frame::Rows> {
+        let df = self
+            .seats
+            .clone()
+            .lazy()
+            .with_column(severity_expr(settings))
+            .filter(
+                col("severity")
+                    .is_not_null()
+                    .and(seats)
+                    .and(col("parent_id").is_not_null()),
+            )
+            .group_by_stable([col("cycle"), col("parent_id")])
+            .agg([
+                len().alias("n"),
+                condition.cast(DataType::UInt32).sum().alias("k"),
+                col("severity").first().alias("severity"),
+            ])
+            .with_column(need(col("n")).alias("need"))
+            .filter(col("k").cast(DataType::Int64).lt(col("need")))
+            .sort(
+                ["cycle", "parent_id"],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )
+            .collect()?;
+        super::frame::Rows::new(&df)
+    }
+
+    /// The previous cycle of each cycle, as a frame `cycle, previous`.
+    pub fn previous_frame(&self) -> PolarsResult<DataFrame> {
+        let mut pairs: Vec<(&String, &String)> = self.previous.iter().collect();
+        pairs.sort();
+        DataFrame::new(
+            pairs.len(),
+            vec![
+                Column::new(
+                    "cycle".into(),
+                    pairs.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "previous".into(),
+                    pairs.iter().map(|p| p.1.as_str()).collect::<Vec<_>>(),
+                ),
+            ],
+        )
+    }
+}

@@ -1,0 +1,3 @@
+//! ELIG: eligibility of nominees (catalogue 3.9).
+
+pub mod elig_001;

@@ -1,0 +1,268 @@
+//! The rule engine: the catalogue of rules (one rule, one file, its documentation next to
+//! its code), their selection by code or prefix, and the run that turns a dataset into
+//! findings.
+//!
+//! Rules are checked over whole tables with polars: [`context::Context`] builds one frame
+//! of seats, one of team members and one of per-team figures (collected once), and each
+//! rule filters or groups those frames. Only the breaches come back to Rust, where they
+//! become [`Finding`]s with a message in the chosen language. Codes are those of
+//! `rule-catalogue.md`; a code, once published, keeps its meaning.
+
+pub mod codes;
+pub mod config;
+pub mod context;
+mod frame;
+
+pub mod age;
+pub mod elig;
+pub mod eth;
+pub mod exp;
+pub mod gen;
+pub mod post;
+pub mod rot;
+pub mod size;
+pub mod spec;
+
+use std::fmt;
+
+pub use config::{Config, ConfigError, Preset};
+pub use context::Context;
+
+/// How serious a finding is (catalogue section 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Blocking; an override needs a recorded justification.
+    Error,
+    /// Must be explained in the personnel-plan notes.
+    Warning,
+    /// A hint about the quality of the slate.
+    Advice,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Advice];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.code() == text)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a rule is evaluated over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    Person,
+    Team,
+    Aggregate,
+    Cycle,
+}
+
+impl Scope {
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::Person => "person",
+            Scope::Team => "team",
+            Scope::Aggregate => "aggregate",
+            Scope::Cycle => "cycle",
+        }
+    }
+}
+
+/// Language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A threshold of a rule, with its default and what it means.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub default: f64,
+    /// Allowed range (inclusive).
+    pub min: f64,
+    pub max: f64,
+    pub doc: &'static str,
+}
+
+/// Everything about a rule that is not its code: the catalogue entry.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub scope: Scope,
+    /// Default severity in the township (乡镇, 001) preset; `None` = not applied there.
+    pub township: Option<Severity>,
+    /// Default severity in the sub-district (街道, 004) preset; `None` = not applied.
+    pub subdistrict: Option<Severity>,
+    pub params: &'static [Param],
+    /// Source line(s), e.g. `004:L25`.
+    pub source: &'static str,
+    /// Markdown with the fixed headings: what it checks, why it matters, source, example.
+    pub doc: &'static str,
+}
+
+/// One breach, as a row of `exceptions.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Finding {
+    pub cycle: String,
+    pub unit_id: String,
+    pub rule: &'static str,
+    pub person_id: String,
+    pub severity: Severity,
+    pub scope: Scope,
+    pub observed: String,
+    pub expected: String,
+    pub message: String,
+}
+
+/// A rule of the catalogue.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// The breaches in `ctx`, with the rule's settings of `cfg`.
+    fn check(
+        &self,
+        ctx: &Context,
+        cfg: &config::RuleSettings,
+        lang: Lang,
+    ) -> anyhow::Result<Vec<Finding>>;
+}
+
+/// Whether `code` is selected by a `--select`/`--ignore` item (a code or a prefix such as
+/// `AGE` or `AGE-00`).
+pub fn matches_selector(code: &str, selector: &str) -> bool {
+    let sel = selector.trim().to_ascii_uppercase();
+    !sel.is_empty() && (code == sel || code.starts_with(&sel))
+}
+
+/// Applies `--select` then `--ignore` to the catalogue. An item that matches no rule is an
+/// error (a typo must not silently select nothing).
+pub fn select<'a>(
+    rules: &'a [&'static dyn Rule],
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'a dyn Rule>, String> {
+    for item in select.iter().chain(ignore) {
+        if !rules.iter().any(|r| matches_selector(r.meta().code, item)) {
+            return Err(format!("{item:?} matches no rule code (see `banzi rules`)"));
+        }
+    }
+    Ok(rules
+        .iter()
+        .copied()
+        .filter(|r| select.is_empty() || select.iter().any(|s| matches_selector(r.meta().code, s)))
+        .filter(|r| !ignore.iter().any(|s| matches_selector(r.meta().code, s)))
+        .collect())
+}
+
+/// Runs the selected rules and returns the findings sorted by cycle, unit, rule, person
+/// (the contract's order), whatever the thread count.
+pub fn run(
+    ctx: &Context,
+    rules: &[&dyn Rule],
+    cfg: &Config,
+    lang: Lang,
+) -> anyhow::Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    for rule in rules {
+        let settings = cfg.settings(rule.meta());
+        if !settings.enabled_anywhere() {
+            continue;
+        }
+        let mut found = rule
+            .check(ctx, &settings, lang)
+            .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code))?;
+        findings.append(&mut found);
+    }
+    findings.sort();
+    findings.dedup();
+    Ok(findings)
+}
+
+/// The documentation of a rule with the thresholds in force, as `banzi rules explain`
+/// prints it.
+pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
+    let m = rule.meta();
+    let s = cfg.settings(m);
+    let sev = |v: Option<Severity>| v.map_or("off".to_string(), |s| s.code().to_string());
+    let mut out = format!("# {} {} ({})\n\n", m.code, m.name_zh, m.name_en);
+    out.push_str(&format!(
+        "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}; source: {}\n",
+        m.scope.code(),
+        sev(s.severity[Preset::Township as usize]),
+        sev(s.severity[Preset::Subdistrict as usize]),
+        m.source
+    ));
+    if !m.params.is_empty() {
+        out.push_str("\nthresholds in force:\n");
+        for p in m.params {
+            out.push_str(&format!(
+                "  {} = {} ({}; default {})\n",
+                p.name,
+                fmt_num(s.param(p.name)),
+                p.doc,
+                fmt_num(p.default)
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(m.doc.trim());
+    out.push('\n');
+    out
+}
+
+/// A number as people write it: `35`, `0.2`.
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// `ceil(n × share)`, robust to floating-point noise (`5 × 0.2` is 1, not 2).
+pub fn at_least(n: i64, share: f64) -> i64 {
+    ((n as f64) * share - 1e-9).ceil().max(0.0) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_take_codes_and_prefixes() {
+        assert!(matches_selector("AGE-001", "AGE"));
+        assert!(matches_selector("AGE-001", "age-001"));
+        assert!(matches_selector("ROT-002", "ROT-00"));
+        assert!(!matches_selector("ROT-002", "ROT-001"));
+        assert!(!matches_selector("AGE-001", ""));
+    }
+
+    #[test]
+    fn at_least_rounds_up_fractions() {
+        assert_eq!(at_least(7, 0.2), 2);
+        assert_eq!(at_least(5, 0.2), 1);
+        assert_eq!(at_least(10, 0.2), 2);
+        assert_eq!(at_least(9, 2.0 / 3.0), 6);
+        assert_eq!(at_least(10, 2.0 / 3.0), 7);
+        assert_eq!(at_least(18, 0.05), 1);
+        assert_eq!(at_least(0, 0.2), 0);
+    }
+}

@@ -1,0 +1,51 @@
+//! ROT: tenure, rotation (交流), stability and avoidance (catalogue 3.8). Tenures are the
+//! unbroken stretch in the same post (or team, or secretary post) of the same unit that
+//! reaches the cycle's reference date (see `facts`).
+
+pub mod rot_001;
+pub mod rot_002;
+pub mod rot_003;
+pub mod rot_004;
+pub mod rot_006;
+
+use polars::prelude::*;
+
+use super::config::RuleSettings;
+use super::{fmt_num, Context, Finding, Lang, Scope};
+
+/// Person findings for a tenure column at or over `min_years`.
+pub(crate) fn tenure_over(
+    ctx: &Context,
+    s: &RuleSettings,
+    code: &'static str,
+    column: &str,
+    extra: Expr,
+    what_zh: &str,
+    what_en: &str,
+    lang: Lang,
+) -> PolarsResult<Vec<Finding>> {
+    let min = s.param("min_years");
+    let rows = ctx.persons_where(s, col(column).gt_eq(lit(min)).and(extra))?;
+    let m = fmt_num(min);
+    Ok((0..rows.height)
+        .filter_map(|i| {
+            let years = fmt_num(rows.n(column, i));
+            let who = ctx.person_name(rows.s("person_id", i));
+            let unit = ctx.unit_name(rows.s("unit_id", i));
+            let message = match lang {
+                Lang::Zh => format!("{unit}{who}{what_zh}已{years}年，满{m}年应交流。"),
+                Lang::En => format!(
+                    "{unit}: {who} has {years} years {what_en}; {m} years calls for rotation."
+                ),
+            };
+            rows.finding(
+                i,
+                code,
+                Scope::Person,
+                format!("{years} years"),
+                format!("< {m}"),
+                message,
+            )
+        })
+        .collect())
+}

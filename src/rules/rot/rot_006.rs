@@ -1,0 +1,159 @@
+//! ROT-006: avoidance (回避): no relatives in one team; no principal in their native place.
+
+use polars::prelude::*;
+
+use crate::rules::config::RuleSettings;
+use crate::rules::context::severity_expr;
+use crate::rules::frame::Rows;
+use crate::rules::{Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "ROT-006",
+    name_zh: "干部任职回避",
+    name_en: "Kinship and native-place avoidance",
+    scope: Scope::Person,
+    township: Some(Severity::Warning),
+    subdistrict: Some(Severity::Warning),
+    params: &[],
+    source: "001:L555",
+    doc: r#"
+## What it checks
+Two things, both under 认真执行干部交流回避有关规定:
+- kinship: two members of the same team linked in `relations` (any relation), reported
+  once per pair as a team finding naming both;
+- native place: a principal (party secretary, 乡镇长 / 办事处主任) whose `native_place`
+  names the unit itself (e.g. 籍贯 `青山县柳河镇` for the 柳河镇 secretary).
+
+## Why it matters
+认真执行干部交流回避有关规定 (001:L555). The avoidance rules themselves (党政领导干部任职回避
+暂行规定) are outside the sources; the tool checks their two data-checkable cores. Hence
+warning.
+
+## Source
+001:L555「认真执行干部交流回避有关规定」
+
+## Example
+A 镇长 and a 副镇长 who are spouses: `ROT-006 warning observed P0012 王芳 与 P0033 李强: 配偶`.
+"#,
+};
+
+pub struct Rot006;
+
+impl Rule for Rot006 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
+        let mut out = kinship(ctx, s, lang)?;
+        out.extend(native_place(ctx, s, lang)?);
+        Ok(out)
+    }
+}
+
+fn kinship(ctx: &Context, s: &RuleSettings, lang: Lang) -> PolarsResult<Vec<Finding>> {
+    let mut pairs: Vec<(&str, &str, &str)> = ctx
+        .relations
+        .iter()
+        .map(|(a, b, r)| {
+            if a <= b {
+                (a.as_str(), b.as_str(), r.as_str())
+            } else {
+                (b.as_str(), a.as_str(), r.as_str())
+            }
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    let rel = DataFrame::new(
+        pairs.len(),
+        vec![
+            Column::new(
+                "person_id".into(),
+                pairs.iter().map(|p| p.0).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "relative_id".into(),
+                pairs.iter().map(|p| p.1).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "relation".into(),
+                pairs.iter().map(|p| p.2).collect::<Vec<_>>(),
+            ),
+        ],
+    )?;
+    let members = ctx
+        .members
+        .clone()
+        .lazy()
+        .with_column(severity_expr(s))
+        .filter(col("severity").is_not_null())
+        .select([
+            col("cycle"),
+            col("unit_id"),
+            col("person_id"),
+            col("severity"),
+        ]);
+    let others = members.clone().select([
+        col("cycle"),
+        col("unit_id"),
+        col("person_id").alias("relative_id"),
+    ]);
+    let df = members
+        .join(
+            rel.lazy(),
+            [col("person_id")],
+            [col("person_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .join(
+            others,
+            [col("cycle"), col("unit_id"), col("relative_id")],
+            [col("cycle"), col("unit_id"), col("relative_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .sort(
+            ["cycle", "unit_id", "person_id", "relative_id"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()?;
+    let rows = Rows::new(&df)?;
+    Ok((0..rows.height)
+        .filter_map(|i| {
+            let (a, b) = (rows.s("person_id", i), rows.s("relative_id", i));
+            let rel = rows.s("relation", i);
+            let unit = ctx.unit_name(rows.s("unit_id", i));
+            let (na, nb) = (ctx.person_name(a), ctx.person_name(b));
+            let message = match lang {
+                Lang::Zh => format!("{unit}领导班子中{na}与{nb}为{rel}关系，应当任职回避。"),
+                Lang::En => format!("{unit}: {na} and {nb} ({rel}) sit on the same team; kinship avoidance applies."),
+            };
+            let mut f = rows.finding(i, META.code, Scope::Team, format!("{a} {na} 与 {b} {nb}: {rel}"), "亲属不在同一班子".into(), message)?;
+            f.person_id = String::new();
+            Some(f)
+        })
+        .collect())
+}
+
+fn native_place(ctx: &Context, s: &RuleSettings, lang: Lang) -> PolarsResult<Vec<Finding>> {
+    let principal_exec = col("role")
+        .eq(lit("secretary"))
+        .or(col("role").eq(lit("head")));
+    let native_here = col("native_place")
+        .fill_null(lit(""))
+        .str()
+        .contains_literal(col("unit_name"));
+    let rows = ctx.persons_where(s, principal_exec.and(native_here))?;
+    Ok((0..rows.height)
+        .filter_map(|i| {
+            let who = ctx.person_name(rows.s("person_id", i));
+            let unit = rows.s("unit_name", i);
+            let place = rows.s("native_place", i);
+            let message = match lang {
+                Lang::Zh => format!("{unit}党政正职{who}籍贯为{place}，在本籍任职应当回避。"),
+                Lang::En => format!("{unit}: principal {who} is a native of {place}; native-place avoidance applies."),
+            };
+            rows.finding(i, META.code, Scope::Person, format!("籍贯 {place}"), "非本籍".into(), message)
+        })
+        .collect())
+}

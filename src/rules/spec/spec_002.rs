@@ -1,0 +1,99 @@
+//! SPEC-002: no over-concentration of one type of cadre in a team.
+
+use polars::prelude::*;
+
+use crate::rules::config::RuleSettings;
+use crate::rules::context::severity_expr;
+use crate::rules::frame::Rows;
+use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
+
+pub static META: RuleMeta = RuleMeta {
+    code: "SPEC-002",
+    name_zh: "防止同一类型干部过于集中",
+    name_en: "One type of cadre over-concentrated",
+    scope: Scope::Team,
+    township: Some(Severity::Advice),
+    subdistrict: Some(Severity::Advice),
+    params: &[Param {
+        name: "max_share",
+        default: 0.5,
+        min: 0.0,
+        max: 1.0,
+        doc: "largest share of members with the same primary specialty",
+    }],
+    source: "001:L555",
+    doc: r#"
+## What it checks
+In each team, the members sharing the same primary specialty (the first of their
+`specialties`) are not more than `max_share` of the distinct members (default: more than
+half is a finding).
+
+## Why it matters
+防止一个班子中同一类型干部过于集中 (001:L555). The source gives no threshold; the default
+is the catalogue's suggestion. Hence advice.
+
+## Source
+001:L555「防止一个班子中同一类型干部过于集中」
+
+## Example
+A team of 8 in which 5 list 经济 first: `SPEC-002 advice observed 5/8 经济 expected ≤ 50%`.
+"#,
+};
+
+pub struct Spec002;
+
+impl Rule for Spec002 {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
+        let max_share = s.param("max_share");
+        let keys = [col("cycle"), col("unit_id"), col("preset")];
+        let sizes = ctx
+            .members
+            .clone()
+            .lazy()
+            .group_by_stable(keys.clone())
+            .agg([len().alias("n")]);
+        let df = ctx
+            .members
+            .clone()
+            .lazy()
+            .filter(col("first_specialty").is_not_null())
+            .group_by_stable([
+                col("cycle"),
+                col("unit_id"),
+                col("preset"),
+                col("first_specialty"),
+            ])
+            .agg([len().alias("k")])
+            .join(sizes, keys.clone(), keys, JoinArgs::new(JoinType::Inner))
+            .with_column(severity_expr(s))
+            .filter(col("severity").is_not_null())
+            .filter(
+                col("k")
+                    .cast(DataType::Float64)
+                    .gt(col("n").cast(DataType::Float64) * lit(max_share) + lit(1e-9)),
+            )
+            .sort(
+                ["cycle", "unit_id", "first_specialty"],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )
+            .collect()?;
+        let rows = Rows::new(&df)?;
+        let pct = fmt_num(max_share * 100.0);
+        Ok((0..rows.height)
+            .filter_map(|i| {
+                let (n, k) = (rows.i("n", i), rows.i("k", i));
+                let what = rows.s("first_specialty", i);
+                let unit = ctx.unit_name(rows.s("unit_id", i));
+                let message = match lang {
+                    Lang::Zh => format!("{unit}领导班子{n}人中{k}人以{what}为主要专长，同一类型干部过于集中（超过{pct}%）。"),
+                    Lang::En => format!("{unit}: {k} of {n} members have {what} as primary specialty (more than {pct}%)."),
+                };
+                rows.finding(i, META.code, Scope::Team, format!("{k}/{n} {what}"), format!("≤ {pct}%"), message)
+            })
+            .collect())
+    }
+}
