@@ -117,9 +117,10 @@ fn years(days: i64) -> f64 {
     days as f64 / 365.2425
 }
 
-/// Rounds to 2 decimals so that printed and compared values agree.
+/// Truncates to 2 decimals so that printed and compared values agree, and a tenure of
+/// 9.997 years is never shown, or counted, as 10 (满10年 means completed years).
 fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    (x * 100.0 + 1e-9).floor() / 100.0
 }
 
 /// Computes the facts of every (cycle, unit, person) on the slate, sorted by cycle, unit,

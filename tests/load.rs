@@ -268,7 +268,7 @@ fn work_history_arithmetic_by_hand() {
     let facts = facts::compute(&ds, &FactOptions::default());
     let days = |a: (i32, u32, u32), b: (i32, u32, u32)| {
         let d = |(y, m, dd): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        ((d(b) - d(a)).num_days() as f64 / 365.2425 * 100.0).round() / 100.0
+        ((d(b) - d(a)).num_days() as f64 / 365.2425 * 100.0 + 1e-9).floor() / 100.0
     };
     let p1 = fact_of(&ds, &facts, "2021", "P1");
     // Born 1986-09-30, reference 2021-09-30: 35 on the day.
@@ -300,7 +300,7 @@ fn work_history_arithmetic_by_hand() {
             - chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap())
         .num_days()) as f64
         / 365.2425;
-    assert_eq!(p2.township_years, (expected * 100.0).round() / 100.0);
+    assert_eq!(p2.township_years, (expected * 100.0 + 1e-9).floor() / 100.0);
     assert!(p2.subdistrict_experience);
     // The gap breaks the tenure: in post since 2021.03 (matched to S01 by name).
     assert_eq!(p2.years_in_post, days((2021, 3, 1), (2021, 9, 30)));
@@ -365,7 +365,7 @@ fn resumes_give_work_histories_when_careers_are_absent() {
     let d = |y, m| chrono::NaiveDate::from_ymd_opt(y, m, 1).unwrap();
     let as_of = chrono::NaiveDate::from_ymd_opt(2021, 9, 30).unwrap();
     let yrs = |from: chrono::NaiveDate| {
-        (((as_of - from).num_days() as f64 / 365.2425) * 100.0).round() / 100.0
+        (((as_of - from).num_days() as f64 / 365.2425) * 100.0 + 1e-9).floor() / 100.0
     };
     assert_eq!(p1.township_years, yrs(d(2003, 7)));
     assert_eq!(p1.years_in_post, yrs(d(2015, 7)));

@@ -28,14 +28,8 @@ fn before(chars: &[char], i: usize) -> Option<char> {
 }
 
 fn word_at(chars: &[char], i: usize, word: &str) -> bool {
-    let mut j = i;
-    for w in word.chars() {
-        if at(chars, j) != Some(w) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    let mut rest = chars.get(i..).unwrap_or(&[]).iter();
+    word.chars().all(|w| rest.next() == Some(&w))
 }
 
 /// Whether a word ends just before index `i`.
@@ -537,7 +531,8 @@ const NO_UNIT_POSTS: &[&str] = &["待分配", "待业", "务农", "回乡"];
 
 /// Whether a post is study (`学习`, `研究生`, …).
 pub fn is_study_post(post: &str) -> bool {
-    STUDY_POSTS.iter().any(|p| post.contains(p))
+    // `大学生村官` is a village job, not study.
+    !post.contains("村官") && STUDY_POSTS.iter().any(|p| post.contains(p))
 }
 
 /// The kind of a résumé entry: the unit's kind, corrected by what the post says.

@@ -105,14 +105,8 @@ fn skip_spaces(chars: &[char], mut i: usize) -> usize {
 }
 
 fn starts_with(chars: &[char], i: usize, word: &str) -> bool {
-    let mut j = i;
-    for w in word.chars() {
-        if chars.get(j) != Some(&w) {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    let mut rest = chars.get(i..).unwrap_or(&[]).iter();
+    word.chars().all(|w| rest.next() == Some(&w))
 }
 
 /// Reads one date at `i`: `1998.07`, `1998.7`, `1998-07`, `1998/07`, `1998年7月`,
@@ -289,11 +283,11 @@ pub fn scan_prefix(chars: &[char]) -> Option<DatePrefix> {
         }
     }
     let mut to_word = false;
-    if chars.get(k) == Some(&'至') || chars.get(k) == Some(&'到') {
-        if !starts_with(chars, k, "至今") {
-            to_word = true;
-            k += 1;
-        }
+    if (chars.get(k) == Some(&'至') || chars.get(k) == Some(&'到'))
+        && !starts_with(chars, k, "至今")
+    {
+        to_word = true;
+        k += 1;
     }
     if !(dash || to_word) {
         // `1998.07至今` with no dash.

@@ -470,6 +470,8 @@ const BARE_ORGANS: &[&str] = &[
     "革委会",
     "革命委员会",
     "机关",
+    "书记处",
+    "办事处",
 ];
 
 /// Completes a unit written relative to the previous one: `市人大常委会` after
@@ -479,10 +481,13 @@ fn resolve_unit(current: &str, unit: &str, post: &str) -> String {
     if unit.is_empty() {
         if let Some(level) = posts::level_of_post(post) {
             if let Some(pos) = current.rfind(level) {
-                return current
-                    .get(..pos + level.len_utf8())
-                    .unwrap_or(current)
-                    .to_string();
+                // `县长` after `中共某某县委` is in `某某县`, not `中共某某县`.
+                let cut = current.get(..pos + level.len_utf8()).unwrap_or(current);
+                let cut = cut
+                    .strip_prefix("中国共产党")
+                    .or_else(|| cut.strip_prefix("中共"))
+                    .unwrap_or(cut);
+                return cut.to_string();
             }
         }
         return current.to_string();
@@ -607,6 +612,8 @@ fn is_internal_office(unit: &str, kind: UnitKind) -> bool {
         "支部",
         "总支",
         "委",
+        "人武部",
+        "武装部",
     ];
     loop {
         let before = rest;
@@ -615,6 +622,10 @@ fn is_internal_office(unit: &str, kind: UnitKind) -> bool {
                 rest = r;
                 break;
             }
+        }
+        // `某某街道办` is the subdistrict office itself.
+        if kind == UnitKind::Subdistrict && rest == "办" {
+            rest = "";
         }
         if rest == before {
             break;
@@ -675,7 +686,9 @@ fn record_entries(record: &Record) -> Vec<ResumeEntry> {
                     current = resolve_unit(&current, &unit, "");
                     pending_unit = Some(current.clone());
                 } else if pairs.is_empty() && !unit.is_empty() {
-                    pending_unit = Some(resolve_unit(&current, &unit, ""));
+                    // `某某处 副处长`: the unit stands apart from its post.
+                    current = resolve_unit(&current, &unit, "");
+                    pending_unit = Some(current.clone());
                 } else if !unit.is_empty() {
                     notes.push(ResumeNote {
                         text: seg,

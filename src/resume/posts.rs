@@ -191,6 +191,9 @@ const HEADS: &[&str] = &[
     "领事",
     "总领事",
     "候选人",
+    "导师",
+    "博士生导师",
+    "研究生导师",
     "段长",
     "工段长",
     "参谋",
@@ -253,6 +256,8 @@ const MODIFIERS: &[&str] = &[
     "常委会",
     "厅务会议",
     "局务会议",
+    "人武部",
+    "武装部",
     "班子",
     "乡长",
     "镇长",
@@ -296,6 +301,12 @@ const MODIFIERS: &[&str] = &[
     "组织",
     "团支部",
     "团总支",
+    "厅长",
+    "局长",
+    "部长",
+    "书记",
+    "常委",
+    "主席",
     "室务",
     "处务",
     "局务",
@@ -383,7 +394,7 @@ const LEADING_VERBS: &[&str] = &[
 fn longest_suffix<'a>(text: &str, words: &[&'a str]) -> Option<&'a str> {
     words
         .iter()
-        .filter(|w| text.ends_with(**w) && text.len() > 0)
+        .filter(|w| !text.is_empty() && text.ends_with(**w))
         .max_by_key(|w| w.len())
         .copied()
 }
