@@ -83,8 +83,12 @@ fn display_width(text: &str) -> usize {
 /// Writes `exceptions.xlsx`: one sheet per severity (错误/警告/提示 or error/warning/
 /// advice), frozen header, column widths fitted to the text (capped).
 pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
-    use rust_xlsxwriter::{Format, Workbook};
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let mut book = Workbook::new();
+    // A fixed creation time: the same findings give the same bytes.
+    book.set_properties(
+        &DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
     let header = Format::new().set_bold();
     for sev in Severity::ALL {
         let name = match (lang, sev) {

@@ -14,5 +14,6 @@ pub mod facts;
 pub mod gen;
 pub mod normalize;
 pub mod normalized;
+pub mod report;
 pub mod resume;
 pub mod rules;

@@ -294,9 +294,9 @@ pub fn read_careers(
         let leadership = match get("leadership", i) {
             Some(t) => boolean::parse(t).unwrap_or_else(|e| {
                 rej.drop_value(T, row, "leadership", t, e);
-                resume::is_leadership_post(post)
+                resume::leadership_in_unit(unit_name, post)
             }),
-            None => resume::is_leadership_post(post),
+            None => resume::leadership_in_unit(unit_name, post),
         };
         if rej.items[before..].iter().any(|r| !r.kept) {
             continue;

@@ -147,10 +147,12 @@ impl PartialDate {
         }
     }
 
-    /// The calendar date used in arithmetic: the given day, or the 1st of the month.
+    /// The calendar date used in arithmetic: the given day, or the 1st of the month. (A
+    /// hand-built invalid date falls back to the 1st of a valid month, never a panic.)
     pub fn to_naive(&self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, self.day.unwrap_or(1))
-            .expect("PartialDate is validated on construction")
+            .or_else(|| NaiveDate::from_ymd_opt(self.year, self.month.clamp(1, 12), 1))
+            .unwrap_or(NaiveDate::MIN)
     }
 
     /// Days since 1970-01-01, the physical value of a polars `Date`.

@@ -21,7 +21,7 @@
 //! and a relative unit (`省人大常委会` after `福建省委书记`) is completed from it.
 //! [`classify`] then gives the unit's kind. Lines that are neither posts nor
 //! continuations go to [`ParsedResume::errors`] with a reason; no input panics.
-//! [`measure`] counts how much of a corpus the parser reads.
+//! [`measure()`] counts how much of a corpus the parser reads.
 
 pub mod classify;
 pub mod dates;
@@ -632,6 +632,16 @@ fn is_internal_office(unit: &str, kind: UnitKind) -> bool {
         }
     }
     !rest.trim().is_empty()
+}
+
+/// Whether `post` is a leadership post *of the unit named*: [`is_leadership_post`],
+/// except in mass organisations (共青团, 妇联, 工会), for `委员`/`常委` of a 政协,
+/// and, in townships, subdistricts, communes and villages, for the heads of their
+/// internal offices (`某某镇党政办主任`, `某某乡财政所所长`), who are not members
+/// of the unit's leadership team. This is what résumé entries carry; use it for
+/// careers rows that give both the unit name and the post.
+pub fn leadership_in_unit(unit_name: &str, post: &str) -> bool {
+    entry_leadership(unit_name, post, classify_entry(unit_name, post))
 }
 
 /// Whether an entry is a leadership post of its unit.

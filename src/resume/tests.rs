@@ -440,6 +440,9 @@ fn leadership_depends_on_the_unit() {
     );
     let lead: Vec<bool> = parsed.entries.iter().map(|e| e.leadership).collect();
     assert_eq!(lead, vec![false, true, false, false, true, true, true]);
+    assert!(!leadership_in_unit("某某县某某镇党政办", "主任"));
+    assert!(leadership_in_unit("某某县某某镇", "党委书记"));
+    assert!(leadership_in_unit("某某县人民政府办公室", "主任"));
 }
 
 #[test]

@@ -133,7 +133,11 @@ impl fmt::Display for ConfigErrors {
             self.errors.len()
         )?;
         for e in &self.errors {
-            writeln!(f, "  {}: {}", e.path, e.message)?;
+            if e.path.is_empty() {
+                writeln!(f, "  {}", e.message)?;
+            } else {
+                writeln!(f, "  {}: {}", e.path, e.message)?;
+            }
         }
         Ok(())
     }

@@ -80,6 +80,9 @@ impl Context {
         let mut first_specialty: Vec<Option<&str>> = Vec::with_capacity(n);
         let mut native_place: Vec<Option<&str>> = Vec::with_capacity(n);
         let mut township_years = Vec::with_capacity(n);
+        let mut township_leadership = Vec::with_capacity(n);
+        let mut non_cpc: Vec<Option<bool>> = Vec::with_capacity(n);
+        let mut education: Vec<Option<&str>> = Vec::with_capacity(n);
         let mut subdistrict_experience = Vec::with_capacity(n);
         let mut years_in_post = Vec::with_capacity(n);
         let mut years_in_team = Vec::with_capacity(n);
@@ -124,6 +127,9 @@ impl Context {
             );
             native_place.push(ds.cadres.native_place[pi].as_deref());
             township_years.push(f.map_or(0.0, |f| f.township_years));
+            township_leadership.push(f.is_some_and(|f| f.township_leadership));
+            non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc));
+            education.push(ds.cadres.education[pi].map(|e| e.label_zh()));
             subdistrict_experience.push(f.is_some_and(|f| f.subdistrict_experience));
             years_in_post.push(f.map_or(0.0, |f| f.years_in_post));
             years_in_team.push(f.map_or(0.0, |f| f.years_in_team));
@@ -157,6 +163,9 @@ impl Context {
                 Column::new("first_specialty".into(), first_specialty),
                 Column::new("native_place".into(), native_place),
                 Column::new("township_years".into(), township_years),
+                Column::new("township_leadership".into(), township_leadership),
+                Column::new("non_cpc".into(), non_cpc),
+                Column::new("education".into(), education),
                 Column::new("subdistrict_experience".into(), subdistrict_experience),
                 Column::new("years_in_post".into(), years_in_post),
                 Column::new("years_in_team".into(), years_in_team),

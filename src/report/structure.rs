@@ -1,0 +1,300 @@
+//! Structure tables of the briefing: per team, per district or county (`units.parent_id`)
+//! and for all teams of a cycle, the figures the sources report (002:L27 and catalogue
+//! section 4): members, age bands and mean age, women, minorities (and minority
+//! secretaries), 党外, education levels, specialty coverage, township experience, and the
+//! principal posts held by people aged 35 or under and by women.
+//!
+//! The figures are computed with polars over the same `members` and `seats` frames the
+//! rules use (share figures count distinct persons, post figures count slate rows), and
+//! written as CSV and XLSX with the same numbers in both.
+
+use anyhow::{Context as _, Result};
+use polars::prelude::*;
+use std::path::Path;
+
+use crate::rules::Context;
+
+/// Age bands of 002:L27, as (column, upper bound inclusive).
+pub const AGE_BANDS: [(&str, i32); 5] = [
+    ("age_le30", 30),
+    ("age_31_35", 35),
+    ("age_36_45", 45),
+    ("age_46_50", 50),
+    ("age_gt50", i32::MAX),
+];
+
+/// Education levels in display order.
+pub const EDUCATION: [&str; 5] = ["研究生", "大学", "大专", "中专", "高中及以下"];
+
+/// Specialty areas counted (DIM-003), with the words that count for each.
+pub const SPECIALTIES: [(&str, &[&str]); 5] = [
+    ("spec_党务", &["党务", "党建"]),
+    ("spec_经济", &["经济"]),
+    ("spec_社会管理", &["社会"]),
+    ("spec_法治", &["法治", "法律", "政法"]),
+    ("spec_农林水牧", &["农林", "农业", "水牧", "畜牧"]),
+];
+
+/// The three structure tables.
+pub struct Structure {
+    pub teams: DataFrame,
+    pub areas: DataFrame,
+    pub totals: DataFrame,
+}
+
+fn count(e: Expr, name: &str) -> Expr {
+    e.cast(DataType::UInt32).sum().alias(name)
+}
+
+/// Per-person count expressions (aggregated over members).
+fn member_figures() -> Vec<Expr> {
+    let mut v = vec![len().cast(DataType::UInt32).alias("members")];
+    let mut lower = i32::MIN;
+    for (name, upper) in AGE_BANDS {
+        v.push(count(
+            col("age").gt(lit(lower)).and(col("age").lt_eq(lit(upper))),
+            name,
+        ));
+        lower = upper;
+    }
+    v.push(col("age").sum().cast(DataType::Int64).alias("age_sum"));
+    v.push(count(col("woman"), "women"));
+    v.push(count(col("minority"), "minorities"));
+    v.push(count(col("non_cpc").fill_null(lit(false)), "non_cpc"));
+    for (i, e) in EDUCATION.iter().enumerate() {
+        v.push(count(
+            col("education").eq(lit(*e)).fill_null(lit(false)),
+            &format!("edu_{i}"),
+        ));
+    }
+    for (name, words) in SPECIALTIES {
+        let any = words
+            .iter()
+            .map(|w| col("specialties").str().contains_literal(lit(*w)))
+            .reduce(|a, b| a.or(b))
+            .expect("words");
+        v.push(count(any, name));
+    }
+    v.push(count(col("township_years").gt_eq(lit(2.0)), "township_2y"));
+    v.push(count(col("township_leadership"), "township_leadership"));
+    v
+}
+
+/// Per-post count expressions (aggregated over seats).
+fn seat_figures() -> Vec<Expr> {
+    vec![
+        len().cast(DataType::UInt32).alias("posts"),
+        count(col("principal"), "principal_posts"),
+        count(
+            col("principal").and(col("age").lt_eq(lit(35))),
+            "principal_young",
+        ),
+        count(col("principal").and(col("woman")), "principal_women"),
+        count(
+            col("role").eq(lit("secretary")).and(col("minority")),
+            "minority_secretaries",
+        ),
+    ]
+}
+
+/// Column order of every structure table after its keys.
+pub fn figure_columns() -> Vec<String> {
+    let mut v: Vec<String> = vec!["members".into(), "posts".into()];
+    v.extend(AGE_BANDS.iter().map(|(n, _)| n.to_string()));
+    v.push("mean_age".into());
+    v.extend(["women", "minorities", "minority_secretaries", "non_cpc"].map(String::from));
+    v.extend((0..EDUCATION.len()).map(|i| format!("edu_{i}")));
+    v.extend(SPECIALTIES.iter().map(|(n, _)| n.to_string()));
+    v.extend(
+        [
+            "township_2y",
+            "township_leadership",
+            "principal_posts",
+            "principal_young",
+            "principal_women",
+        ]
+        .map(String::from),
+    );
+    v
+}
+
+/// Sums the figures of `df` by `keys` (for areas and totals), recomputing the mean age.
+fn roll_up(teams: LazyFrame, keys: &[&str]) -> LazyFrame {
+    let sums: Vec<Expr> = figure_columns()
+        .into_iter()
+        .filter(|c| c != "mean_age")
+        .chain(std::iter::once("age_sum".to_string()))
+        .map(|c| col(c.as_str()).sum().alias(c.as_str()))
+        .collect();
+    teams
+        .group_by_stable(keys.iter().map(|k| col(*k)).collect::<Vec<_>>())
+        .agg(sums)
+        .with_column(mean_age())
+}
+
+fn mean_age() -> Expr {
+    ((col("age_sum").cast(DataType::Float64) / col("members").cast(DataType::Float64) * lit(10.0))
+        .round(0, RoundMode::HalfAwayFromZero)
+        / lit(10.0))
+    .alias("mean_age")
+}
+
+/// Computes the three tables, sorted by their keys.
+pub fn compute(ctx: &Context) -> PolarsResult<Structure> {
+    let team_keys = [
+        col("cycle"),
+        col("parent_id"),
+        col("unit_id"),
+        col("unit_name"),
+        col("kind"),
+    ];
+    let members = ctx
+        .members
+        .clone()
+        .lazy()
+        .group_by_stable(team_keys.clone())
+        .agg(member_figures());
+    let seats = ctx
+        .seats
+        .clone()
+        .lazy()
+        .group_by_stable(team_keys.clone())
+        .agg(seat_figures());
+    let teams = members
+        .join(seats, team_keys.clone(), team_keys, {
+            let mut args = JoinArgs::new(JoinType::Left);
+            // Teams without a parent (no units table) still join with their seats.
+            args.nulls_equal = true;
+            args
+        })
+        .with_column(mean_age());
+    let sort = |lf: LazyFrame, keys: &[&str]| {
+        lf.sort(
+            keys.to_vec(),
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+    };
+    let teams = sort(teams, &["cycle", "parent_id", "unit_id"]).collect()?;
+    let areas = sort(
+        roll_up(teams.clone().lazy(), &["cycle", "parent_id"]),
+        &["cycle", "parent_id"],
+    )
+    .collect()?;
+    let totals = sort(roll_up(teams.clone().lazy(), &["cycle"]), &["cycle"]).collect()?;
+    let order = |df: DataFrame, keys: &[&str]| -> PolarsResult<DataFrame> {
+        let mut cols: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        cols.extend(figure_columns());
+        df.select(cols)
+    };
+    Ok(Structure {
+        teams: order(
+            teams,
+            &["cycle", "parent_id", "unit_id", "unit_name", "kind"],
+        )?,
+        areas: order(areas, &["cycle", "parent_id"])?,
+        totals: order(totals, &["cycle"])?,
+    })
+}
+
+/// Header labels of the structure tables, Chinese or English.
+pub fn header_label(column: &str, zh: bool) -> String {
+    let edu = |i: usize| EDUCATION.get(i).copied().unwrap_or("");
+    let label = match (column, zh) {
+        ("cycle", true) => "届次",
+        ("parent_id", true) => "县区",
+        ("unit_id", true) => "单位编号",
+        ("unit_name", true) => "单位",
+        ("kind", true) => "类型",
+        ("members", true) => "班子成员",
+        ("posts", true) => "职数",
+        ("age_le30", true) => "30岁以下",
+        ("age_31_35", true) => "31-35岁",
+        ("age_36_45", true) => "36-45岁",
+        ("age_46_50", true) => "46-50岁",
+        ("age_gt50", true) => "50岁以上",
+        ("mean_age", true) => "平均年龄",
+        ("women", true) => "女干部",
+        ("minorities", true) => "少数民族",
+        ("minority_secretaries", true) => "少数民族书记",
+        ("non_cpc", true) => "党外",
+        ("township_2y", true) => "2年以上乡镇经历",
+        ("township_leadership", true) => "乡镇领导经历",
+        ("principal_posts", true) => "正职",
+        ("principal_young", true) => "35岁以下正职",
+        ("principal_women", true) => "女性正职",
+        (c, true) if c.starts_with("edu_") => {
+            return format!("学历:{}", edu(c[4..].parse().unwrap_or(99)))
+        }
+        (c, true) if c.starts_with("spec_") => return format!("熟悉{}", &c[5..]),
+        (c, false) if c.starts_with("edu_") => {
+            return format!("edu:{}", edu(c[4..].parse().unwrap_or(99)))
+        }
+        (c, _) => c,
+    };
+    label.to_string()
+}
+
+/// Writes `structure_{teams,areas,totals}.csv` and one `structure.xlsx` with three sheets.
+pub fn write(s: &Structure, dir: &Path, zh: bool) -> Result<()> {
+    let tables = [
+        ("teams", &s.teams),
+        ("areas", &s.areas),
+        ("totals", &s.totals),
+    ];
+    for (name, df) in tables {
+        let mut df = (*df).clone();
+        let path = dir.join(format!("structure_{name}.csv"));
+        let mut f =
+            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        CsvWriter::new(&mut f)
+            .include_header(true)
+            .finish(&mut df)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    write_xlsx(&tables, &dir.join("structure.xlsx"), zh)
+}
+
+fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+    let bold = Format::new().set_bold().set_text_wrap();
+    for (name, df) in tables {
+        let sheet = book.add_worksheet();
+        let sheet_name = match (*name, zh) {
+            ("teams", true) => "班子",
+            ("areas", true) => "县区",
+            ("totals", true) => "合计",
+            (n, _) => n,
+        };
+        sheet.set_name(sheet_name)?;
+        for (j, c) in df.columns().iter().enumerate() {
+            let label = header_label(c.name(), zh);
+            sheet.write_string_with_format(0, j as u16, &label, &bold)?;
+            sheet.set_column_width(
+                j as u16,
+                (label.chars().count() as f64 * 1.8 + 2.0).clamp(8.0, 24.0),
+            )?;
+            let text = c.dtype() == &DataType::String;
+            if text {
+                for (i, v) in c.str()?.iter().enumerate() {
+                    sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
+                }
+            } else {
+                let f = c.cast(&DataType::Float64)?;
+                for (i, v) in f.f64()?.iter().enumerate() {
+                    if let Some(v) = v {
+                        sheet.write_number(i as u32 + 1, j as u16, v)?;
+                    }
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    book.save(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
