@@ -28,9 +28,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the clean tables as banzi sees them (cadres, careers, facts) as CSV and Parquet.
     Normalize(CommonArgs),
-    /// Structure tables, charts and the HTML briefing (not built yet).
+    /// Structure tables per team, district and in total (charts and HTML: see README).
     Report(CommonArgs),
-    /// Cycle-over-cycle deltas, tables and charts (not built yet).
+    /// Cycle-over-cycle deltas, continuity, moves between units, and the cycle rules.
     Compare(CompareArgs),
     /// Generate a deterministic dataset: the shipped sample, or N units for benchmarks.
     Gen(GenArgs),
@@ -38,6 +38,30 @@ pub enum Command {
     ResumeStats(ResumeStatsArgs),
     /// List the rules, or explain one (`banzi rules explain AGE-001`).
     Rules(RulesArgs),
+    /// Time load, derive, check and report on generated datasets, with peak memory.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct BenchArgs {
+    /// Dataset sizes in units (teams per cycle), comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,40000")]
+    pub units: Vec<usize>,
+    /// Format of the generated datasets.
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
+    /// Folder for the generated datasets (kept between runs).
+    #[arg(long, default_value = "target/bench")]
+    pub dir: PathBuf,
+    /// Measure one dataset in this process and print one line (used by `bench` itself).
+    #[arg(long, hide = true)]
+    pub one: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FormatArg {
+    Csv,
+    Parquet,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -101,7 +125,7 @@ pub struct CompareArgs {
     pub cycles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum CareersArg {
     Resume,
     Table,
@@ -128,6 +152,9 @@ pub struct GenArgs {
     /// Also write the list of deliberate breaches (rule, cycle, unit, person) here.
     #[arg(long)]
     pub expected: Option<PathBuf>,
+    /// Table format: CSV, or Parquet (one format per folder).
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    pub format: FormatArg,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -144,17 +171,13 @@ pub fn run(args: Args) -> Result<u8> {
     match args.command {
         Command::Check(a) => check(&a),
         Command::Normalize(a) => normalize(&a),
-        Command::Report(_) => not_yet("report", 4),
-        Command::Compare(_) => not_yet("compare", 5),
+        Command::Report(a) => report(&a),
+        Command::Compare(a) => compare(&a),
         Command::Gen(a) => gen(&a),
         Command::ResumeStats(a) => resume_stats(&a),
         Command::Rules(a) => rules_command(&a),
+        Command::Bench(a) => bench(&a),
     }
-}
-
-fn not_yet(command: &str, issue: u32) -> Result<u8> {
-    eprintln!("banzi {command}: not built yet (issue {issue}); `banzi check` and `banzi normalize` work today.");
-    Ok(2)
 }
 
 /// Loads a dataset and prints what was read, used and rejected; writes `rejected.csv`.
@@ -323,45 +346,216 @@ fn normalize(a: &CommonArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn gen(_a: &GenArgs) -> Result<u8> {
-    bail!("GEN-STUB")
-}
-
-/*GEN-ORIG
 fn gen(a: &GenArgs) -> Result<u8> {
-    use banzi::gen::{CareersMode, GenOptions};
     if !a.sample && a.units.is_none() {
         bail!("say --sample or --units N");
     }
     let careers = match a.careers {
-        Some(CareersArg::Resume) => CareersMode::Resume,
-        Some(CareersArg::Table) => CareersMode::Table,
-        Some(CareersArg::Both) => CareersMode::Both,
-        None if a.sample => CareersMode::Resume,
-        None => CareersMode::Table,
+        Some(c) => c,
+        None if a.sample => CareersArg::Resume,
+        None => CareersArg::Table,
     };
-    let opts = GenOptions {
-        units: a.units.unwrap_or(0),
-        seed: a.seed,
-        sample: a.sample,
+    let units = if a.sample { 0 } else { a.units.unwrap_or(0) };
+    let summary = gen_dataset(
+        units,
+        a.seed,
         careers,
-    };
-    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    let summary = banzi::gen::generate(&opts, &a.out)?;
+        a.format,
+        &a.out,
+        a.expected.as_deref(),
+    )?;
     for (table, rows) in &summary.rows_per_table {
         println!("{table:<10} {rows:>9} rows");
     }
     if let Some(path) = &a.expected {
-        banzi::gen::write_expected(&summary.expected, path)?;
-        println!("expected findings: {} in {}", summary.expected.len(), path.display());
+        println!(
+            "expected findings: {} in {}",
+            summary.expected.len(),
+            path.display()
+        );
     }
     Ok(0)
 }
 
-GEN-ORIG*/
+/// Generates a dataset (the sample when `units` is 0) into `out` in one format.
+fn gen_dataset(
+    units: usize,
+    seed: u64,
+    careers: CareersArg,
+    format: FormatArg,
+    out: &Path,
+    expected: Option<&Path>,
+) -> Result<banzi::gen::GenSummary> {
+    use banzi::gen::{CareersMode, GenOptions};
+    let opts = GenOptions {
+        units,
+        seed,
+        sample: units == 0,
+        careers: match careers {
+            CareersArg::Resume => CareersMode::Resume,
+            CareersArg::Table => CareersMode::Table,
+            CareersArg::Both => CareersMode::Both,
+        },
+    };
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let summary = banzi::gen::generate(&opts, out)?;
+    if let Some(path) = expected {
+        banzi::gen::write_expected(&summary.expected, path)?;
+    }
+    if format == FormatArg::Parquet {
+        // One format per folder: convert each table and remove the CSV.
+        for (stem, path, _) in dataset::source::list_folder(out)? {
+            if path.extension().and_then(|e| e.to_str()) != Some("csv") {
+                continue;
+            }
+            let bytes = std::fs::read(&path)?;
+            let mut df = dataset::source::csv_frame(bytes).map_err(anyhow::Error::msg)?;
+            let pq = out.join(format!("{stem}.parquet"));
+            let file = std::fs::File::create(&pq)?;
+            polars::prelude::ParquetWriter::new(file)
+                .finish(&mut df)
+                .map_err(anyhow::Error::from)
+                .with_context(|| format!("writing {}", pq.display()))?;
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(summary)
+}
+
 fn resume_stats(a: &ResumeStatsArgs) -> Result<u8> {
     let texts = banzi::resume::measure::read_xlsx_column(&a.file, &a.column)?;
     let stats = banzi::resume::measure(texts.into_iter());
     println!("{stats}");
     Ok(0)
+}
+
+fn bench(a: &BenchArgs) -> Result<u8> {
+    use banzi::bench::{run_one, Timings};
+    if let Some(dir) = &a.one {
+        let t = run_one(dir, &dir.with_extension("out"))?;
+        println!("{}", t.to_line());
+        return Ok(0);
+    }
+    let fmt = match a.format {
+        FormatArg::Csv => "csv",
+        FormatArg::Parquet => "parquet",
+    };
+    println!(
+        "{:>7} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>8}",
+        "units",
+        "rows",
+        "floor",
+        "load",
+        "derive",
+        "check",
+        "write",
+        "total",
+        "xfloor",
+        "report",
+        "peakMiB"
+    );
+    let mut totals = Vec::new();
+    for &units in &a.units {
+        let dir = a.dir.join(format!("u{units}-{fmt}"));
+        if !dir.join(format!("slate.{fmt}")).is_file() {
+            eprintln!("generating {} …", dir.display());
+            gen_dataset(units, 2021, CareersArg::Table, a.format, &dir, None)?;
+        }
+        let exe = std::env::current_exe()?;
+        let out = std::process::Command::new(exe)
+            .args(["bench", "--one"])
+            .arg(&dir)
+            .output()
+            .context("running the measured child")?;
+        if !out.status.success() {
+            bail!(
+                "bench of {} failed: {}",
+                dir.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let line = String::from_utf8_lossy(&out.stdout);
+        let t = Timings::from_line(line.trim()).context("reading the child's timings")?;
+        println!(
+            "{:>7} {:>9} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}x {:>8.2} {:>8.0}",
+            units,
+            t.rows,
+            t.read_floor,
+            t.load,
+            t.derive,
+            t.check,
+            t.write,
+            t.check_total(),
+            t.check_total() / t.read_floor.max(1e-9),
+            t.report,
+            t.peak_mib
+        );
+        totals.push((units, t.check_total()));
+    }
+    for w in totals.windows(2) {
+        println!(
+            "scaling {} → {} units: {:.2}x the time for {:.1}x the units",
+            w[0].0,
+            w[1].0,
+            w[1].1 / w[0].1.max(1e-9),
+            w[1].0 as f64 / w[0].0 as f64
+        );
+    }
+    Ok(0)
+}
+
+/// Loads, derives and builds the rule context with the default configuration.
+fn prepare(dataset: &Path, out: &Path) -> Result<(Dataset, rules::Context)> {
+    let ds = load_and_account(dataset, out)?;
+    let config = Config::default();
+    let facts = facts::compute(&ds, &FactOptions::default());
+    let ctx = rules::Context::build(&ds, &facts, &config)?;
+    Ok((ds, ctx))
+}
+
+fn report(a: &CommonArgs) -> Result<u8> {
+    let (_ds, ctx) = prepare(&a.dataset, &a.out)?;
+    let s = banzi::report::structure::compute(&ctx)?;
+    banzi::report::structure::write(&s, &a.out, a.lang == Lang::Zh)?;
+    println!(
+        "structure tables: {} teams, {} areas, {} cycles → {}",
+        s.teams.height(),
+        s.areas.height(),
+        s.totals.height(),
+        a.out.join("structure.xlsx").display()
+    );
+    Ok(0)
+}
+
+fn compare(a: &CompareArgs) -> Result<u8> {
+    let (_ds, ctx) = prepare(&a.common.dataset, &a.common.out)?;
+    let s = banzi::report::structure::compute(&ctx)?;
+    let c = banzi::compare::compare(&ctx, &s, &a.cycles)?;
+    banzi::compare::write(&c, &a.common.out)?;
+    // The cycle rules, in the exception list's format, for the compared cycles.
+    let config = Config::default();
+    let cycle_rules: Vec<&dyn rules::Rule> = rules::codes::RULES
+        .iter()
+        .copied()
+        .filter(|r| r.meta().scope == rules::Scope::Cycle)
+        .collect();
+    let lang = lang(a.common.lang);
+    let findings: Vec<rules::Finding> = rules::run(&ctx, &cycle_rules, &config, lang)?
+        .into_iter()
+        .filter(|f| a.cycles.iter().skip(1).any(|c| *c == f.cycle))
+        .collect();
+    exceptions::write_csv(&findings, &a.common.out.join("exceptions_cycle.csv"))?;
+    println!(
+        "compared {}: {} teams, {} moves between units, {} units in one cycle only, {} cycle findings → {}",
+        a.cycles.join(" → "),
+        c.continuity.height(),
+        c.moves.height(),
+        c.unmatched.height(),
+        findings.len(),
+        a.common.out.join("compare.xlsx").display()
+    );
+    let errors = findings
+        .iter()
+        .any(|f| f.severity == rules::Severity::Error);
+    Ok(if errors { 1 } else { 0 })
 }

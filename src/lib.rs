@@ -8,6 +8,8 @@
 //! (work-history arithmetic per person and cycle) → [`rules::run`] (polars checks →
 //! findings) → [`exceptions`] (the exception list in CSV, JSON, XLSX, Markdown).
 
+pub mod bench;
+pub mod compare;
 pub mod dataset;
 pub mod exceptions;
 pub mod facts;

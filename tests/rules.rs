@@ -684,6 +684,51 @@ fn rot_004_secretary_and_head_both_new() {
 }
 
 #[test]
+fn rot_005_turnover_share() {
+    // T01 has 9 members. Replacing 6 of them in 2021 (6/9 = 67%) passes; 7 (78%) fails.
+    let mut w = base();
+    let newcomers = ["P41", "P42", "P43", "P44", "P45", "P46", "P47"];
+    let replaced = ["P03", "P05", "P06", "P07", "P08", "P09", "P01"];
+    for (k, (&new, old)) in newcomers.iter().zip(replaced).enumerate() {
+        w.persons.push(Person {
+            id: new,
+            ..person("P00", "男", 33 + k as i32, "党务")
+        });
+        w.careers.push(Career {
+            person: new,
+            start: "2014.07",
+            end: "",
+            unit: "T01",
+            unit_name: "青山县柳河镇",
+            post: "科员",
+        });
+        if k < 6 {
+            for s in w
+                .seats
+                .iter_mut()
+                .filter(|s| s.cycle == "2021" && s.person == old)
+            {
+                s.person = new;
+            }
+        }
+    }
+    assert!(w.found("ROT-005").is_empty(), "6 of 9 new");
+    for s in w
+        .seats
+        .iter_mut()
+        .filter(|s| s.cycle == "2021" && s.person == "P01")
+    {
+        s.person = "P47";
+    }
+    let f = w.check(&["ROT-005"]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].unit_id.as_str(), f[0].observed.as_str(), f[0].severity),
+        ("T01", "7/9 new", Severity::Advice)
+    );
+}
+
+#[test]
 fn rot_006_kinship_and_native_place() {
     let mut w = base();
     w.relations.push(("P03", "P07", "配偶"));

@@ -27,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rot::rot_002::Rot002,
     &rot::rot_003::Rot003,
     &rot::rot_004::Rot004,
+    &rot::rot_005::Rot005,
     &rot::rot_006::Rot006,
     &size::size_001::Size001,
     &size::size_002::Size002,

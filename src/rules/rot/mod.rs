@@ -6,6 +6,7 @@ pub mod rot_001;
 pub mod rot_002;
 pub mod rot_003;
 pub mod rot_004;
+pub mod rot_005;
 pub mod rot_006;
 
 use polars::prelude::*;

@@ -31,9 +31,9 @@ pub static META: RuleMeta = RuleMeta {
     doc: r#"
 ## What it checks
 The number of 纪委 members of each 乡镇 team: slate rows with body 纪委, plus the 纪委书记
-wherever the slate lists them. Checked only for teams whose slate lists the 纪委 (at least
-one row with body 纪委); a slate that lists only the leadership team says nothing about
-the committee's size.
+wherever the slate lists them. Checked only for teams whose slate lists the 纪委's plain
+members (rows with body 纪委 and post 委员); a slate that lists only the leadership team
+(the 纪委书记, perhaps a 纪委副书记) says nothing about the committee's size.
 
 ## Why it matters
 纪委委员一般为5至7名 (001:L551). 一般 (generally), hence warning.
@@ -57,8 +57,16 @@ impl Rule for Size006 {
         let in_discipline = col("body")
             .eq(lit("纪委"))
             .or(col("role").eq(lit("discipline_secretary")));
-        let rows =
-            super::post_count_outside(ctx, s, in_discipline, Some(col("body").eq(lit("纪委"))))?;
+        let rows = super::post_count_outside(
+            ctx,
+            s,
+            in_discipline,
+            Some(
+                col("body")
+                    .eq(lit("纪委"))
+                    .and(col("role").eq(lit("member"))),
+            ),
+        )?;
         Ok(super::size_findings(
             ctx,
             &rows,

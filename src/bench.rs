@@ -1,0 +1,128 @@
+//! `banzi bench`: times each stage of a check on generated datasets (read floor, load,
+//! derive, check, report) and reports peak memory, so speed and memory are measured the
+//! same way every time rather than guessed.
+//!
+//! Each dataset is measured in a fresh child process (`banzi bench --one DIR`), so the
+//! peak resident memory (`VmHWM` of `/proc/self/status`) belongs to that dataset alone.
+//! The *read floor* is the time to read the same files as text tables and nothing else:
+//! the check should cost at most twice that.
+
+use anyhow::{Context as _, Result};
+use std::path::Path;
+use std::time::Instant;
+
+use crate::dataset::{self, schema, source, LoadOptions};
+use crate::facts::{self, FactOptions};
+use crate::rules::{self, codes, Config, Lang};
+
+/// Seconds per stage of one run, and the peak memory.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub rows: usize,
+    pub read_floor: f64,
+    pub load: f64,
+    pub derive: f64,
+    pub check: f64,
+    pub write: f64,
+    pub report: f64,
+    pub findings: usize,
+    pub peak_mib: f64,
+}
+
+impl Timings {
+    /// From load through `exceptions.csv`.
+    pub fn check_total(&self) -> f64 {
+        self.load + self.derive + self.check + self.write
+    }
+
+    pub fn to_line(&self) -> String {
+        format!(
+            "rows={} read_floor={:.3} load={:.3} derive={:.3} check={:.3} write={:.3} report={:.3} findings={} peak_mib={:.0}",
+            self.rows, self.read_floor, self.load, self.derive, self.check, self.write, self.report, self.findings, self.peak_mib
+        )
+    }
+
+    pub fn from_line(line: &str) -> Option<Timings> {
+        let mut t = Timings::default();
+        for part in line.split_whitespace() {
+            let (k, v) = part.split_once('=')?;
+            let x: f64 = v.parse().ok()?;
+            match k {
+                "rows" => t.rows = x as usize,
+                "read_floor" => t.read_floor = x,
+                "load" => t.load = x,
+                "derive" => t.derive = x,
+                "check" => t.check = x,
+                "write" => t.write = x,
+                "report" => t.report = x,
+                "findings" => t.findings = x as usize,
+                "peak_mib" => t.peak_mib = x,
+                _ => {}
+            }
+        }
+        Some(t)
+    }
+}
+
+/// Peak resident memory of this process in MiB (Linux; 0 elsewhere).
+pub fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Reads every table file of a dataset folder as text, and nothing more.
+pub fn read_floor(dir: &Path) -> Result<usize> {
+    let mut rows = 0;
+    for (stem, path, format) in source::list_folder(dir)? {
+        if schema::table_for(&stem).is_none() {
+            continue;
+        }
+        rows += source::read_file(&path, format)?.height();
+    }
+    Ok(rows)
+}
+
+/// Runs one measured check of `dir`, writing outputs into `out`.
+pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
+    let mut t = Timings::default();
+    let clock = Instant::now();
+    t.rows = read_floor(dir)?;
+    t.read_floor = clock.elapsed().as_secs_f64();
+
+    let clock = Instant::now();
+    let ds = dataset::load(dir, &LoadOptions::default())?;
+    t.load = clock.elapsed().as_secs_f64();
+
+    let clock = Instant::now();
+    let config = Config::default();
+    let facts = facts::compute(&ds, &FactOptions::default());
+    let ctx = rules::Context::build(&ds, &facts, &config)?;
+    t.derive = clock.elapsed().as_secs_f64();
+
+    let clock = Instant::now();
+    let selected = rules::select(codes::RULES, &[], &[]).map_err(anyhow::Error::msg)?;
+    let findings = rules::run(&ctx, &selected, &config, Lang::Zh)?;
+    t.check = clock.elapsed().as_secs_f64();
+    t.findings = findings.len();
+
+    let clock = Instant::now();
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    ds.rejections.write_csv(&out.join("rejected.csv"))?;
+    crate::exceptions::write_csv(&findings, &out.join("exceptions.csv"))?;
+    t.write = clock.elapsed().as_secs_f64();
+
+    let clock = Instant::now();
+    let structure = crate::report::structure::compute(&ctx)?;
+    crate::report::structure::write(&structure, out, true)?;
+    t.report = clock.elapsed().as_secs_f64();
+
+    t.peak_mib = peak_mib();
+    Ok(t)
+}

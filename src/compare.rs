@@ -1,0 +1,372 @@
+//! Comparing transition cycles (`banzi compare --cycles 2016,2021[,2026]`): what changed
+//! between consecutive cycles, team by team, per district and in total.
+//!
+//! Three kinds of result, all polars frames written as CSV and one XLSX:
+//! - *deltas* of every structure figure of the report (`report::structure`), with the
+//!   direction the rules want marked (women must rise: GEN-002; more young and more
+//!   township experience are wanted by AGE-001 and EXP-001);
+//! - *continuity* per team: who stayed in the same post, stayed in another post, left, is
+//!   new; re-nomination and turnover shares;
+//! - *moves*: people who sat on one unit's team in the earlier cycle and on another's in
+//!   the later one (交流), with from and to; and units present in one cycle only (mergers,
+//!   renamed units), reported rather than skipped.
+
+use anyhow::{bail, Context as _, Result};
+use polars::prelude::*;
+use std::path::Path;
+
+use crate::report::structure::{self, Structure};
+use crate::rules::Context;
+
+/// Figures whose rise the rules want (the sign of a good change).
+pub fn wanted_direction(figure: &str) -> Option<&'static str> {
+    match figure {
+        "women" | "principal_women" => Some("rise (GEN-002)"),
+        "age_le30" | "age_31_35" | "principal_young" => Some("rise (AGE-001/002)"),
+        "township_2y" => Some("rise (EXP-001)"),
+        "minorities" => Some("rise (ETH-001)"),
+        _ => None,
+    }
+}
+
+/// The results of one comparison of consecutive cycles.
+pub struct Comparison {
+    pub deltas_teams: DataFrame,
+    pub deltas_areas: DataFrame,
+    pub deltas_totals: DataFrame,
+    pub continuity: DataFrame,
+    pub moves: DataFrame,
+    pub unmatched: DataFrame,
+}
+
+/// Checks that the cycles exist and are at least two.
+pub fn validate_cycles(ctx: &Context, cycles: &[String]) -> Result<()> {
+    if cycles.len() < 2 {
+        bail!("--cycles needs at least two cycles, e.g. 2016,2021");
+    }
+    let present: Vec<String> = ctx
+        .seats
+        .column("cycle")?
+        .str()?
+        .unique()?
+        .iter()
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    for c in cycles {
+        if !present.contains(c) {
+            bail!("cycle {c} has no slate rows (cycles on the slate: {})", {
+                let mut p = present.clone();
+                p.sort();
+                p.join(", ")
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Joins a structure table of two cycles on `keys` and computes `figure_delta` columns.
+fn deltas(table: &DataFrame, keys: &[&str], from: &str, to: &str) -> PolarsResult<DataFrame> {
+    let figures = structure::figure_columns();
+    let side = |cycle: &str, suffix: &str| {
+        let mut cols: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
+        cols.extend(
+            figures
+                .iter()
+                .map(|f| col(f.as_str()).alias(format!("{f}{suffix}"))),
+        );
+        table
+            .clone()
+            .lazy()
+            .filter(col("cycle").eq(lit(cycle)))
+            .select(cols)
+    };
+    let keys_e: Vec<Expr> = keys.iter().map(|k| col(*k)).collect();
+    let mut args = JoinArgs::new(JoinType::Inner);
+    args.nulls_equal = true;
+    let mut lf = side(from, "_from").join(side(to, "_to"), keys_e.clone(), keys_e, args);
+    let mut out: Vec<Expr> = vec![lit(from).alias("from_cycle"), lit(to).alias("to_cycle")];
+    out.extend(keys.iter().map(|k| col(*k)));
+    for f in &figures {
+        out.push(col(format!("{f}_from").as_str()));
+        out.push(col(format!("{f}_to").as_str()));
+        out.push(
+            (col(format!("{f}_to").as_str()).cast(DataType::Float64)
+                - col(format!("{f}_from").as_str()).cast(DataType::Float64))
+            .alias(format!("{f}_delta")),
+        );
+    }
+    lf = lf.select(out);
+    let sort_keys: Vec<&str> = keys.to_vec();
+    lf.sort(
+        sort_keys,
+        SortMultipleOptions::default().with_maintain_order(true),
+    )
+    .collect()
+}
+
+/// Continuity and moves between `from` and `to`.
+fn continuity(
+    ctx: &Context,
+    from: &str,
+    to: &str,
+) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
+    // One row per (cycle, unit, person) with the person's roles joined, for "same post".
+    let people = |cycle: &str| {
+        ctx.seats
+            .clone()
+            .lazy()
+            .filter(col("cycle").eq(lit(cycle)).and(col("member")))
+            .group_by_stable([col("unit_id"), col("unit_name"), col("person_id")])
+            .agg([col("role")
+                .sort(SortOptions::default())
+                .str()
+                .join("+", true)
+                .alias("roles")])
+    };
+    let a = people(from).collect()?;
+    let b = people(to).collect()?;
+    let key = [col("unit_id"), col("person_id")];
+    let full = a
+        .clone()
+        .lazy()
+        .select([
+            col("unit_id"),
+            col("unit_name").alias("unit_name_a"),
+            col("person_id"),
+            col("roles").alias("roles_a"),
+        ])
+        .join(
+            b.clone().lazy().select([
+                col("unit_id"),
+                col("unit_name").alias("unit_name_b"),
+                col("person_id"),
+                col("roles").alias("roles_b"),
+            ]),
+            key.clone(),
+            key,
+            JoinArgs::new(JoinType::Full).with_coalesce(JoinCoalesce::CoalesceColumns),
+        )
+        .with_column(
+            col("unit_name_a")
+                .fill_null(col("unit_name_b"))
+                .alias("unit_name"),
+        );
+    let stayed_same = col("roles_a")
+        .is_not_null()
+        .and(col("roles_b").is_not_null())
+        .and(col("roles_a").eq(col("roles_b")));
+    let stayed_other = col("roles_a")
+        .is_not_null()
+        .and(col("roles_b").is_not_null())
+        .and(col("roles_a").neq(col("roles_b")));
+    let left = col("roles_a").is_not_null().and(col("roles_b").is_null());
+    let new = col("roles_a").is_null().and(col("roles_b").is_not_null());
+    let c = |e: Expr, n: &str| e.cast(DataType::UInt32).sum().alias(n);
+    let cont = full
+        .clone()
+        .group_by_stable([col("unit_id")])
+        .agg([
+            col("unit_name").first().alias("unit_name"),
+            c(col("roles_a").is_not_null(), "members_from"),
+            c(col("roles_b").is_not_null(), "members_to"),
+            c(stayed_same, "stayed_same_post"),
+            c(stayed_other, "stayed_other_post"),
+            c(left, "left"),
+            c(new, "new"),
+        ])
+        .filter(
+            col("members_from")
+                .gt(lit(0))
+                .and(col("members_to").gt(lit(0))),
+        )
+        .with_columns([
+            ((col("stayed_same_post") + col("stayed_other_post")).cast(DataType::Float64)
+                / col("members_from").cast(DataType::Float64))
+            .alias("renomination_share"),
+            (col("new").cast(DataType::Float64) / col("members_to").cast(DataType::Float64))
+                .alias("turnover_share"),
+        ])
+        .with_columns([lit(from).alias("from_cycle"), lit(to).alias("to_cycle")])
+        .sort(
+            ["unit_id"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()?;
+    let cont = cont.select([
+        "from_cycle",
+        "to_cycle",
+        "unit_id",
+        "unit_name",
+        "members_from",
+        "members_to",
+        "stayed_same_post",
+        "stayed_other_post",
+        "left",
+        "new",
+        "renomination_share",
+        "turnover_share",
+    ])?;
+    // Moves: in unit u1 at `from`, in another unit u2 at `to`.
+    let moves = a
+        .clone()
+        .lazy()
+        .select([
+            col("person_id"),
+            col("unit_id").alias("from_unit"),
+            col("unit_name").alias("from_name"),
+            col("roles").alias("from_roles"),
+        ])
+        .join(
+            b.clone().lazy().select([
+                col("person_id"),
+                col("unit_id").alias("to_unit"),
+                col("unit_name").alias("to_name"),
+                col("roles").alias("to_roles"),
+            ]),
+            [col("person_id")],
+            [col("person_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("from_unit").neq(col("to_unit")))
+        .with_columns([lit(from).alias("from_cycle"), lit(to).alias("to_cycle")])
+        .select([
+            col("from_cycle"),
+            col("to_cycle"),
+            col("person_id"),
+            col("from_unit"),
+            col("from_name"),
+            col("from_roles"),
+            col("to_unit"),
+            col("to_name"),
+            col("to_roles"),
+        ])
+        .sort(
+            ["person_id", "from_unit", "to_unit"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()?;
+    // Units with a team in one of the two cycles only.
+    let units = |df: &DataFrame| {
+        df.clone()
+            .lazy()
+            .select([col("unit_id"), col("unit_name")])
+            .unique_stable(None, UniqueKeepStrategy::First)
+    };
+    let only = |x: &DataFrame, y: &DataFrame, label: &str| {
+        units(x)
+            .join(
+                units(y),
+                [col("unit_id")],
+                [col("unit_id")],
+                JoinArgs::new(JoinType::Anti),
+            )
+            .with_column(lit(label.to_string()).alias("present_in"))
+    };
+    let unmatched = concat([only(&a, &b, from), only(&b, &a, to)], UnionArgs::default())?
+        .with_columns([lit(from).alias("from_cycle"), lit(to).alias("to_cycle")])
+        .select([
+            col("from_cycle"),
+            col("to_cycle"),
+            col("unit_id"),
+            col("unit_name"),
+            col("present_in"),
+        ])
+        .sort(
+            ["unit_id"],
+            SortMultipleOptions::default().with_maintain_order(true),
+        )
+        .collect()?;
+    Ok((cont, moves, unmatched))
+}
+
+/// Compares each consecutive pair of `cycles`.
+pub fn compare(ctx: &Context, s: &Structure, cycles: &[String]) -> Result<Comparison> {
+    validate_cycles(ctx, cycles)?;
+    let mut parts: Vec<[DataFrame; 6]> = Vec::new();
+    for w in cycles.windows(2) {
+        let (from, to) = (w[0].as_str(), w[1].as_str());
+        let dt = deltas(
+            &s.teams,
+            &["parent_id", "unit_id", "unit_name", "kind"],
+            from,
+            to,
+        )?;
+        let da = deltas(&s.areas, &["parent_id"], from, to)?;
+        let totals = s
+            .totals
+            .clone()
+            .lazy()
+            .with_column(lit("all").alias("total"))
+            .collect()?;
+        let dtot = deltas(&totals, &["total"], from, to)?;
+        let (c, m, u) = continuity(ctx, from, to)?;
+        parts.push([dt, da, dtot, c, m, u]);
+    }
+    let stack = |i: usize| -> PolarsResult<DataFrame> {
+        let mut it = parts.iter().map(|p| p[i].clone());
+        let mut first = it.next().expect("at least one pair");
+        for df in it {
+            first.vstack_mut(&df)?;
+        }
+        Ok(first)
+    };
+    Ok(Comparison {
+        deltas_teams: stack(0)?,
+        deltas_areas: stack(1)?,
+        deltas_totals: stack(2)?,
+        continuity: stack(3)?,
+        moves: stack(4)?,
+        unmatched: stack(5)?,
+    })
+}
+
+/// Writes the comparison as CSV files and one `compare.xlsx`.
+pub fn write(c: &Comparison, dir: &Path) -> Result<()> {
+    let tables = [
+        ("compare_deltas_teams", &c.deltas_teams),
+        ("compare_deltas_areas", &c.deltas_areas),
+        ("compare_deltas_totals", &c.deltas_totals),
+        ("compare_continuity", &c.continuity),
+        ("compare_moves", &c.moves),
+        ("compare_unmatched_units", &c.unmatched),
+    ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (name, df) in tables {
+        let mut df = df.clone();
+        let path = dir.join(format!("{name}.csv"));
+        let mut f =
+            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        CsvWriter::new(&mut f)
+            .include_header(true)
+            .finish(&mut df)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("writing {}", path.display()))?;
+        let sheet = book.add_worksheet();
+        sheet.set_name(name.trim_start_matches("compare_"))?;
+        for (j, column) in df.columns().iter().enumerate() {
+            sheet.write_string_with_format(0, j as u16, column.name().as_str(), &bold)?;
+            if column.dtype() == &DataType::String {
+                for (i, v) in column.str()?.iter().enumerate() {
+                    sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
+                }
+            } else {
+                for (i, v) in column.cast(&DataType::Float64)?.f64()?.iter().enumerate() {
+                    if let Some(v) = v {
+                        sheet.write_number(i as u32 + 1, j as u16, v)?;
+                    }
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    let path = dir.join("compare.xlsx");
+    book.save(&path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
