@@ -40,6 +40,24 @@ pub enum Command {
     Rules(RulesArgs),
     /// Time load, derive, check and report on generated datasets, with peak memory.
     Bench(BenchArgs),
+    /// Write the dataset as banzi sees it in the contract's format, pseudonymised with a key.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ExportArgs {
+    /// Dataset: a folder of tables, or one workbook.
+    pub dataset: PathBuf,
+    /// Output folder (a dataset banzi can check).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Replace names and ids by keyed tokens and drop what the rules do not need; the
+    /// file's bytes are the key (keep it: the same key gives the same tokens).
+    #[arg(long, value_name = "KEY_FILE")]
+    pub pseudonymize: Option<PathBuf>,
+    /// Where `rejected.csv` goes (kept out of the export: it holds original values).
+    #[arg(long, default_value = "reports")]
+    pub rejected_to: PathBuf,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -177,6 +195,7 @@ pub fn run(args: Args) -> Result<u8> {
         Command::ResumeStats(a) => resume_stats(&a),
         Command::Rules(a) => rules_command(&a),
         Command::Bench(a) => bench(&a),
+        Command::Export(a) => export(&a),
     }
 }
 
@@ -558,4 +577,28 @@ fn compare(a: &CompareArgs) -> Result<u8> {
         .iter()
         .any(|f| f.severity == rules::Severity::Error);
     Ok(if errors { 1 } else { 0 })
+}
+
+fn export(a: &ExportArgs) -> Result<u8> {
+    let key = a
+        .pseudonymize
+        .as_deref()
+        .map(banzi::export::Pseudonymizer::from_key_file)
+        .transpose()?;
+    // Rejected rows carry original values: they stay in the local reports folder, never
+    // in the export.
+    let ds = load_and_account(&a.dataset, &a.rejected_to)?;
+    banzi::export::export(&ds, &a.out, key.as_ref())?;
+    println!(
+        "exported {} persons, {} seats{} to {}",
+        ds.cadres.len(),
+        ds.slate.len(),
+        if key.is_some() {
+            " (pseudonymised)"
+        } else {
+            ""
+        },
+        a.out.display()
+    );
+    Ok(0)
 }

@@ -12,6 +12,7 @@ pub mod bench;
 pub mod compare;
 pub mod dataset;
 pub mod exceptions;
+pub mod export;
 pub mod facts;
 pub mod gen;
 pub mod normalize;

@@ -365,3 +365,77 @@ fn english_messages() {
         "English messages expected"
     );
 }
+
+#[test]
+fn pseudonymised_export_gives_the_same_findings_per_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key");
+    std::fs::write(&key, "a secret key of the department").unwrap();
+    let pseudo = dir.path().join("pseudo");
+    let o = run(
+        &[
+            "export",
+            "data/sample",
+            "--pseudonymize",
+            key.to_str().unwrap(),
+            "--out",
+            pseudo.to_str().unwrap(),
+            "--rejected-to",
+            dir.path().join("r").to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    // No name, id, résumé or native place text of the original survives.
+    let cadres = std::fs::read_to_string(pseudo.join("cadres.csv")).unwrap();
+    let original = csv_rows(&root().join("data/sample/cadres.csv"));
+    let name_col = original[0].iter().position(|h| h == "name").unwrap();
+    for row in &original[1..6] {
+        assert!(!cadres.contains(&row[0]), "id {} leaked", row[0]);
+        assert!(
+            !cadres.contains(&row[name_col]),
+            "name {} leaked",
+            row[name_col]
+        );
+    }
+    assert!(!cadres.contains("--"), "résumé text leaked");
+    let count = |out: &Path| {
+        let mut m = std::collections::BTreeMap::new();
+        for r in csv_rows(&out.join("exceptions.csv")).iter().skip(1) {
+            *m.entry(r[0].clone()).or_insert(0) += 1;
+        }
+        m
+    };
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    run(&["check", "data/sample", "--out", a.to_str().unwrap()], &[]);
+    run(
+        &[
+            "check",
+            pseudo.to_str().unwrap(),
+            "--out",
+            b.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(count(&a), count(&b));
+    // The same key gives the same tokens.
+    let again = dir.path().join("again");
+    run(
+        &[
+            "export",
+            "data/sample",
+            "--pseudonymize",
+            key.to_str().unwrap(),
+            "--out",
+            again.to_str().unwrap(),
+            "--rejected-to",
+            dir.path().join("r").to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(
+        std::fs::read(pseudo.join("slate.csv")).unwrap(),
+        std::fs::read(again.join("slate.csv")).unwrap()
+    );
+}

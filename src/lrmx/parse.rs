@@ -232,18 +232,21 @@ pub(crate) struct Decoded<'a> {
     pub warnings: Vec<String>,
 }
 
+fn plain<'a>(text: Cow<'a, str>, encoding: &'static str) -> Decoded<'a> {
+    Decoded {
+        text,
+        encoding,
+        photo_bytes: 0,
+        warnings: Vec::new(),
+    }
+}
+
 /// Turns a file's bytes into text; see the module documentation for the order of
 /// preference. Borrows UTF-8 input; for other encodings the photo is cut out first.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
-    let plain = |text: Cow<'_, str>, encoding: &'static str| Decoded {
-        text,
-        encoding,
-        photo_bytes: 0,
-        warnings: Vec::new(),
-    };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(rest)
             .map(|s| plain(Cow::Borrowed(s), "UTF-8"))

@@ -130,9 +130,6 @@ fn party_of(p: &LrmxPerson) -> (&'static str, Value) {
         return ("ZhengZhiMianMao", normalised(&p.political_status, as_label));
     }
     let value = normalised(&p.party_joined, |t| {
-        if PartialDate::parse(t).is_ok() {
-            return Ok("中共党员".to_string());
-        }
         let words: String = t
             .chars()
             .filter(|c| {
@@ -143,10 +140,10 @@ fn party_of(p: &LrmxPerson) -> (&'static str, Value) {
             })
             .collect();
         if words.is_empty() {
-            return Err(format!(
-                "RuDangShiJian is neither a date nor a party: {:?}",
-                t
-            ));
+            return match PartialDate::parse(t) {
+                Ok(_) => Ok("中共党员".to_string()),
+                Err(_) => Err(format!("RuDangShiJian is neither a date nor a party: {t:?}")),
+            };
         }
         match party::parse(&words) {
             Ok(found) => Ok(found.name.to_string()),

@@ -1,0 +1,297 @@
+//! `banzi export DATASET --out DIR [--pseudonymize KEY_FILE]`: writes the dataset as
+//! banzi sees it, in the contract's own format (cadres, careers, units, slate, cycles,
+//! relations as CSV), so that it can be checked again anywhere, and, with a key, in a form
+//! that can leave the user's machine.
+//!
+//! Pseudonymisation keeps exactly what the rules and charts need and nothing else:
+//! person ids and names become keyed tokens (HMAC-SHA256 of the id under the user's key:
+//! the same person gets the same token across cycles and runs with the same key, and
+//! nobody without the key can recompute them); birth dates keep year and month only;
+//! résumé text and the free-text unit names of careers are dropped (careers keep the unit
+//! id, kind, role and leadership flag); native place is kept only as a same-or-different
+//! flag against the units a person sits on (it is written as that unit's name when it is
+//! the same, empty otherwise); relations become token pairs.
+
+use anyhow::{bail, Context as _, Result};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use crate::dataset::reject::csv_field;
+use crate::dataset::Dataset;
+
+/// Keyed tokens for person ids.
+pub struct Pseudonymizer {
+    key: Vec<u8>,
+}
+
+impl Pseudonymizer {
+    /// Reads a key file: its bytes are the key (at least 16).
+    pub fn from_key_file(path: &Path) -> Result<Pseudonymizer> {
+        let key = std::fs::read(path)
+            .with_context(|| format!("reading the key file {}", path.display()))?;
+        let trimmed: Vec<u8> = key.trim_ascii().to_vec();
+        if trimmed.len() < 16 {
+            bail!(
+                "{}: a pseudonymisation key needs at least 16 bytes (found {})",
+                path.display(),
+                trimmed.len()
+            );
+        }
+        Ok(Pseudonymizer { key: trimmed })
+    }
+
+    pub fn from_key(key: &[u8]) -> Pseudonymizer {
+        Pseudonymizer { key: key.to_vec() }
+    }
+
+    /// The token of a person id: `X` and 16 hex digits of HMAC-SHA256(key, id).
+    pub fn token(&self, person_id: &str) -> String {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key)
+            .expect("HMAC takes keys of any length");
+        mac.update(b"banzi-person:");
+        mac.update(person_id.as_bytes());
+        let bytes = mac.finalize().into_bytes();
+        let hex: String = bytes.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("X{hex}")
+    }
+}
+
+struct Csv {
+    out: std::io::BufWriter<std::fs::File>,
+}
+
+impl Csv {
+    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Csv> {
+        let path = dir.join(format!("{name}.csv"));
+        let file =
+            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        let mut c = Csv {
+            out: std::io::BufWriter::new(file),
+        };
+        c.row(header)?;
+        Ok(c)
+    }
+
+    fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> Result<()> {
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f.as_ref())).collect();
+        writeln!(self.out, "{}", line.join(","))?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Writes the dataset in the contract's format; pseudonymised when `p` is given.
+pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let pid = |i: u32| -> String {
+        let id = &ds.cadres.person_id[i as usize];
+        p.map_or_else(|| id.clone(), |p| p.token(id))
+    };
+    // Native place as a flag: the units whose name the person's native place names, among
+    // the units they sit on.
+    let mut native_units: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); ds.cadres.len()];
+    for i in 0..ds.slate.len() {
+        let (person, unit) = (ds.slate.person[i], ds.slate.unit[i]);
+        if let Some(np) = &ds.cadres.native_place[person as usize] {
+            if np.contains(ds.units.name[unit as usize].as_str()) {
+                native_units[person as usize].insert(unit);
+            }
+        }
+    }
+
+    let mut c = Csv::create(
+        dir,
+        "cadres",
+        &[
+            "person_id",
+            "name",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "party",
+            "education",
+            "specialties",
+            "native_place",
+            "staffing",
+            "vetting_hold",
+            "resume",
+        ],
+    )?;
+    for i in 0..ds.cadres.len() {
+        let id = pid(i as u32);
+        let name = if p.is_some() {
+            id.clone()
+        } else {
+            ds.cadres.name[i].clone()
+        };
+        let birth = &ds.cadres.birth[i];
+        let birth = if p.is_some() {
+            format!("{:04}-{:02}", birth.year, birth.month)
+        } else {
+            birth.to_string()
+        };
+        let native = if p.is_some() {
+            native_units[i]
+                .iter()
+                .next()
+                .map(|&u| ds.units.name[u as usize].clone())
+                .unwrap_or_default()
+        } else {
+            ds.cadres.native_place[i].clone().unwrap_or_default()
+        };
+        c.row(&[
+            id,
+            name,
+            ds.cadres.gender[i].code().to_string(),
+            birth,
+            ds.cadres.ethnicity[i].name.to_string(),
+            ds.cadres.party[i]
+                .as_ref()
+                .map_or(String::new(), |x| x.name.to_string()),
+            ds.cadres.education[i].map_or(String::new(), |e| e.label_zh().to_string()),
+            ds.cadres.specialties[i].clone(),
+            native,
+            ds.cadres.staffing[i].clone().unwrap_or_default(),
+            if ds.cadres.vetting_hold[i] {
+                "true".into()
+            } else {
+                "false".into()
+            },
+            if p.is_some() {
+                String::new()
+            } else {
+                ds.cadres.resume[i].clone().unwrap_or_default()
+            },
+        ])?;
+    }
+    c.finish()?;
+
+    let k = &ds.careers;
+    let mut c = Csv::create(
+        dir,
+        "careers",
+        &[
+            "person_id",
+            "start",
+            "end",
+            "unit_id",
+            "unit_name",
+            "unit_kind",
+            "post",
+            "leadership",
+        ],
+    )?;
+    for i in 0..k.len() {
+        let unit_id = k.unit[i]
+            .map(|u| ds.units.unit_id[u as usize].clone())
+            .unwrap_or_default();
+        let (unit_name, post) = if p.is_some() {
+            // Free text goes: the unit by id (or only its kind), the post by its role.
+            let name = if unit_id.is_empty() {
+                k.unit_kind[i].label().to_string()
+            } else {
+                unit_id.clone()
+            };
+            let post = k.role[i].map_or("其他职务".to_string(), |r| r.code().to_string());
+            (name, post)
+        } else {
+            (k.unit_name[i].clone(), k.post[i].clone())
+        };
+        c.row(&[
+            pid(k.person[i]),
+            k.start[i].to_string(),
+            k.end[i].map(|d| d.to_string()).unwrap_or_default(),
+            unit_id,
+            unit_name,
+            k.unit_kind[i].label().to_string(),
+            post,
+            k.leadership[i].to_string(),
+        ])?;
+    }
+    c.finish()?;
+
+    let u = &ds.units;
+    let mut c = Csv::create(
+        dir,
+        "units",
+        &["unit_id", "name", "kind", "parent_id", "minority_area"],
+    )?;
+    for i in 0..u.len() {
+        c.row(&[
+            u.unit_id[i].clone(),
+            u.name[i].clone(),
+            u.kind[i].label().to_string(),
+            u.parent_id[i].clone().unwrap_or_default(),
+            u.minority_area[i].to_string(),
+        ])?;
+    }
+    c.finish()?;
+
+    let s = &ds.slate;
+    let mut c = Csv::create(
+        dir,
+        "slate",
+        &[
+            "cycle",
+            "unit_id",
+            "body",
+            "post",
+            "person_id",
+            "nomination",
+            "fulltime",
+        ],
+    )?;
+    for i in 0..s.len() {
+        c.row(&[
+            ds.cycles.cycle[s.cycle[i] as usize].clone(),
+            u.unit_id[s.unit[i] as usize].clone(),
+            s.body[i].label_zh().to_string(),
+            s.role[i].code().to_string(),
+            pid(s.person[i]),
+            s.nomination[i].map_or(String::new(), |n| n.code().to_string()),
+            s.fulltime[i].map_or(String::new(), |b| b.to_string()),
+        ])?;
+    }
+    c.finish()?;
+
+    let cy = &ds.cycles;
+    let mut c = Csv::create(dir, "cycles", &["cycle", "as_of", "previous"])?;
+    for i in 0..cy.len() {
+        c.row(&[
+            cy.cycle[i].clone(),
+            cy.as_of[i].format("%Y-%m-%d").to_string(),
+            cy.previous[i].clone().unwrap_or_default(),
+        ])?;
+    }
+    c.finish()?;
+
+    let r = &ds.relations;
+    let mut c = Csv::create(dir, "relations", &["person_id", "relative_id", "relation"])?;
+    for i in 0..r.person.len() {
+        c.row(&[pid(r.person[i]), pid(r.relative[i]), r.relation[i].clone()])?;
+    }
+    c.finish()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_keyed_and_stable() {
+        let a = Pseudonymizer::from_key(b"0123456789abcdef");
+        let b = Pseudonymizer::from_key(b"0123456789abcdeX");
+        assert_eq!(a.token("P0001"), a.token("P0001"));
+        assert_ne!(a.token("P0001"), a.token("P0002"));
+        assert_ne!(a.token("P0001"), b.token("P0001"));
+        assert_eq!(a.token("P0001").len(), 17);
+    }
+}
