@@ -331,7 +331,11 @@ fn assign_ids(imported: &mut [Imported], notes: &mut Vec<String>) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let base = base_id(&imported[i].person.name, &imported[i].person.birth, &file_name);
+        let base = base_id(
+            &imported[i].person.name,
+            &imported[i].person.birth,
+            &file_name,
+        );
         let id = match taken.get(&base) {
             None => base.clone(),
             Some(&first) => {
@@ -369,7 +373,10 @@ fn or_dash(s: &str) -> &str {
 }
 
 /// The `relations` rows, by the rule in the module documentation.
-fn match_relations(imported: &[Imported], notes: &mut Vec<String>) -> Vec<(String, String, String)> {
+fn match_relations(
+    imported: &[Imported],
+    notes: &mut Vec<String>,
+) -> Vec<(String, String, String)> {
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, im) in imported.iter().enumerate() {
         if !im.cadre.name.is_empty() {
@@ -412,7 +419,10 @@ fn match_relations(imported: &[Imported], notes: &mut Vec<String>) -> Vec<(Strin
                 ([], []) => None,
                 (many, _) => {
                     let ids: Vec<&str> = if many.is_empty() {
-                        candidates.iter().map(|&j| imported[j].id.as_str()).collect()
+                        candidates
+                            .iter()
+                            .map(|&j| imported[j].id.as_str())
+                            .collect()
                     } else {
                         many.iter().map(|&j| imported[j].id.as_str()).collect()
                     };

@@ -147,8 +147,16 @@ const FIELDS: &[(&str, Field, Kind)] = &[
     ("CanJiaGongZuoShiJian", Field::WorkStart, Kind::Line),
     ("JianKangZhuangKuang", Field::Health, Kind::Line),
     ("ZhuanYeJiShuZhiWu", Field::Title, Kind::Line),
-    ("ShuXiZhuanYeYouHeZhuanChang", Field::Specialties, Kind::Line),
-    ("QuanRiZhiJiaoYu_XueLi", Field::EducationFulltime, Kind::Line),
+    (
+        "ShuXiZhuanYeYouHeZhuanChang",
+        Field::Specialties,
+        Kind::Line,
+    ),
+    (
+        "QuanRiZhiJiaoYu_XueLi",
+        Field::EducationFulltime,
+        Kind::Line,
+    ),
     ("ZaiZhiJiaoYu_XueLi", Field::EducationParttime, Kind::Line),
     ("XianRenZhiWu", Field::CurrentPost, Kind::Line),
     ("NiRenZhiWu", Field::ProposedPost, Kind::Line),
@@ -343,7 +351,9 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let end = find(head, b"?>", 0)?;
     let decl = std::str::from_utf8(&head[..end]).ok()?;
     let at = decl.find("encoding")?;
-    let rest = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?;
+    let rest = decl[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?;
     let rest = rest.trim_start();
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &rest[1..];
@@ -560,10 +570,7 @@ fn walk(text: &str) -> Result<LrmxPerson, String> {
                 append(&mut person, target, &mut buffer, &piece)?;
             }
             Event::Eof => break,
-            Event::Decl(_)
-            | Event::PI(_)
-            | Event::Comment(_)
-            | Event::DocType(_) => {}
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => {}
         }
     }
     if !root_seen {
@@ -799,7 +806,10 @@ pub fn normalize_name(raw: &str) -> String {
 
 /// Zero-width characters and byte-order marks, which forms carry invisibly.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}')
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}'
+    )
 }
 
 /// An element name as quoted in a reason: at most 40 characters.

@@ -86,12 +86,19 @@ pub fn cadre_of(p: &LrmxPerson) -> Cadre {
     let required = [
         (
             "XingBie (gender)",
-            normalised(&p.gender, |t| gender::parse(t).map(|g| g.label_zh().to_string())),
+            normalised(&p.gender, |t| {
+                gender::parse(t).map(|g| g.label_zh().to_string())
+            }),
         ),
-        ("ChuShengNianYue (birth_date)", normalised(&p.birth, birth_label)),
+        (
+            "ChuShengNianYue (birth_date)",
+            normalised(&p.birth, birth_label),
+        ),
         (
             "MinZu (ethnicity)",
-            normalised(&p.ethnicity, |t| ethnicity::parse(t).map(|e| e.name.to_string())),
+            normalised(&p.ethnicity, |t| {
+                ethnicity::parse(t).map(|e| e.name.to_string())
+            }),
         ),
     ];
     for (i, (what, value)) in required.into_iter().enumerate() {
@@ -109,13 +116,15 @@ pub fn cadre_of(p: &LrmxPerson) -> Cadre {
     }
     let (party_field, party_value) = party_of(p);
     if let Value::Unread { raw, reason } = &party_value {
-        c.dropped.push(format!("{party_field} (party) {raw:?}: {reason}"));
+        c.dropped
+            .push(format!("{party_field} (party) {raw:?}: {reason}"));
     }
     c.party = party_value.cell();
     let education_value = education_of(p);
     if let Value::Unread { raw, reason } = &education_value {
-        c.dropped
-            .push(format!("QuanRiZhiJiaoYu_XueLi/ZaiZhiJiaoYu_XueLi (education) {raw:?}: {reason}"));
+        c.dropped.push(format!(
+            "QuanRiZhiJiaoYu_XueLi/ZaiZhiJiaoYu_XueLi (education) {raw:?}: {reason}"
+        ));
     }
     c.education = education_value.cell();
     c
@@ -142,7 +151,9 @@ fn party_of(p: &LrmxPerson) -> (&'static str, Value) {
         if words.is_empty() {
             return match PartialDate::parse(t) {
                 Ok(_) => Ok("中共党员".to_string()),
-                Err(_) => Err(format!("RuDangShiJian is neither a date nor a party: {t:?}")),
+                Err(_) => Err(format!(
+                    "RuDangShiJian is neither a date nor a party: {t:?}"
+                )),
             };
         }
         match party::parse(&words) {

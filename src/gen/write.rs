@@ -1,0 +1,252 @@
+//! Serialises a generated [`World`] into the contract's tables: `cadres`, `careers`
+//! (when asked), `units`, `slate`, `cycles` and `relations`, plus the expected-findings
+//! list.
+//!
+//! Worlds are written one after another (scale mode makes one per county), so every
+//! table is streamed; only the 2021 slate rows are held back in memory so that
+//! `slate.csv` lists cycle 2016 before cycle 2021.
+
+use super::csv::{push_record, CsvFile};
+use super::model::*;
+use super::{CareersMode, ExpectedFinding};
+use anyhow::Result;
+use std::path::Path;
+
+pub const CADRES_HEADER: [&str; 12] = [
+    "person_id",
+    "name",
+    "gender",
+    "birth_date",
+    "ethnicity",
+    "party",
+    "education",
+    "specialties",
+    "native_place",
+    "staffing",
+    "vetting_hold",
+    "resume",
+];
+pub const CAREERS_HEADER: [&str; 8] = [
+    "person_id",
+    "start",
+    "end",
+    "unit_id",
+    "unit_name",
+    "unit_kind",
+    "post",
+    "leadership",
+];
+pub const UNITS_HEADER: [&str; 5] = ["unit_id", "name", "kind", "parent_id", "minority_area"];
+pub const SLATE_HEADER: [&str; 7] = [
+    "cycle",
+    "unit_id",
+    "body",
+    "post",
+    "person_id",
+    "nomination",
+    "fulltime",
+];
+pub const RELATIONS_HEADER: [&str; 3] = ["person_id", "relative_id", "relation"];
+pub const CYCLES_HEADER: [&str; 3] = ["cycle", "as_of", "previous"];
+pub const EXPECTED_HEADER: [&str; 5] = ["rule", "cycle", "unit_id", "person_id", "note"];
+
+fn flag(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The résumé text of a person in the cadre-form style, one spell per line.
+pub fn resume(p: &Person) -> String {
+    let mut text = String::new();
+    for (i, s) in p.spells.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(&s.start.dotted());
+        text.push_str("--");
+        if let Some(e) = s.end {
+            text.push_str(&e.dotted());
+        }
+        text.push(' ');
+        text.push_str(&s.place.name);
+        let titles: Vec<&str> = s.posts.iter().map(|x| x.title.as_str()).collect();
+        text.push_str(&titles.join("、"));
+    }
+    text
+}
+
+/// The open tables of one output folder.
+pub struct Tables {
+    mode: CareersMode,
+    cadres: CsvFile,
+    careers: Option<CsvFile>,
+    units: CsvFile,
+    slate: CsvFile,
+    slate_later: String,
+    slate_later_rows: usize,
+    relations: CsvFile,
+    cycles: CsvFile,
+}
+
+impl Tables {
+    pub fn create(dir: &Path, mode: CareersMode) -> Result<Tables> {
+        let with_resume = mode != CareersMode::Table;
+        let cadres_header: &[&str] = if with_resume {
+            &CADRES_HEADER
+        } else {
+            &CADRES_HEADER[..11]
+        };
+        let careers = if mode != CareersMode::Resume {
+            Some(CsvFile::create(&dir.join("careers.csv"), &CAREERS_HEADER)?)
+        } else {
+            None
+        };
+        Ok(Tables {
+            mode,
+            cadres: CsvFile::create(&dir.join("cadres.csv"), cadres_header)?,
+            careers,
+            units: CsvFile::create(&dir.join("units.csv"), &UNITS_HEADER)?,
+            slate: CsvFile::create(&dir.join("slate.csv"), &SLATE_HEADER)?,
+            slate_later: String::new(),
+            slate_later_rows: 0,
+            relations: CsvFile::create(&dir.join("relations.csv"), &RELATIONS_HEADER)?,
+            cycles: CsvFile::create(&dir.join("cycles.csv"), &CYCLES_HEADER)?,
+        })
+    }
+
+    /// Appends the rows of one world to every table.
+    pub fn write_world(&mut self, w: &World) -> Result<()> {
+        for area in &w.areas {
+            self.units.row(&[&area.id, &area.name, "县", "", "false"])?;
+            for &u in &area.units {
+                let unit = &w.units[u];
+                self.units.row(&[
+                    &unit.id,
+                    &unit.full,
+                    unit.kind.label(),
+                    &area.id,
+                    flag(unit.minority_area),
+                ])?;
+            }
+        }
+        let with_resume = self.mode != CareersMode::Table;
+        for (i, p) in w.persons.iter().enumerate() {
+            let id = w.person_id(i);
+            let birth = p.birth.dashed();
+            let specialties = p.specialties.join(";");
+            let native = p.native.clone().unwrap_or_default();
+            let gender = if p.is_female() { "女" } else { "男" };
+            let mut fields: Vec<&str> = vec![
+                &id,
+                &p.name,
+                gender,
+                &birth,
+                p.ethnicity,
+                p.party,
+                p.education,
+                &specialties,
+                &native,
+                p.staffing,
+                flag(p.vetting_hold),
+            ];
+            let text;
+            if with_resume {
+                text = resume(p);
+                fields.push(&text);
+            }
+            self.cadres.row(&fields)?;
+            if let Some(careers) = self.careers.as_mut() {
+                for s in &p.spells {
+                    let start = s.start.dashed();
+                    let end = s.end.map(|e| e.dashed()).unwrap_or_default();
+                    let unit_id = s.place.unit.map(|u| w.units[u].id.as_str()).unwrap_or("");
+                    for x in &s.posts {
+                        careers.row(&[
+                            &id,
+                            &start,
+                            &end,
+                            unit_id,
+                            &s.place.name,
+                            s.place.kind.label(),
+                            &x.title,
+                            flag(x.leadership),
+                        ])?;
+                    }
+                }
+            }
+        }
+        for (c, year) in CYCLE_YEARS.iter().enumerate() {
+            let cycle = year.to_string();
+            for (u, unit) in w.units.iter().enumerate() {
+                for seat in &w.teams[c][u] {
+                    let Some(p) = seat.person else { continue };
+                    let pid = w.person_id(p);
+                    for r in seat.rows(unit) {
+                        let fields = [
+                            cycle.as_str(),
+                            &unit.id,
+                            r.body.label(),
+                            r.title,
+                            &pid,
+                            seat.nomination.label(),
+                            flag(r.fulltime),
+                        ];
+                        if c == 0 {
+                            self.slate.row(&fields)?;
+                        } else {
+                            push_record(&mut self.slate_later, &fields);
+                            self.slate_later_rows += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for r in &w.relations {
+            self.relations
+                .row(&[&w.person_id(r.person), &w.person_id(r.relative), r.relation])?;
+        }
+        Ok(())
+    }
+
+    /// Writes what was held back and closes every table; returns rows per table.
+    pub fn finish(mut self) -> Result<Vec<(String, usize)>> {
+        self.slate
+            .raw(self.slate_later.as_bytes(), self.slate_later_rows)?;
+        for (c, year) in CYCLE_YEARS.iter().enumerate() {
+            let year = year.to_string();
+            let at = as_of(c).format("%Y-%m-%d").to_string();
+            let prev = if c == 0 {
+                String::new()
+            } else {
+                CYCLE_YEARS[c - 1].to_string()
+            };
+            self.cycles.row(&[&year, &at, &prev])?;
+        }
+        let mut rows = vec![("cadres".to_string(), self.cadres.finish()?)];
+        if let Some(careers) = self.careers {
+            rows.push(("careers".to_string(), careers.finish()?));
+        }
+        rows.push(("units".to_string(), self.units.finish()?));
+        rows.push(("slate".to_string(), self.slate.finish()?));
+        rows.push(("cycles".to_string(), self.cycles.finish()?));
+        rows.push(("relations".to_string(), self.relations.finish()?));
+        Ok(rows)
+    }
+}
+
+/// Turns findings of `w` into expected findings with ids.
+pub fn expected(w: &World, findings: &[Finding]) -> Vec<ExpectedFinding> {
+    findings
+        .iter()
+        .map(|f| ExpectedFinding {
+            rule: f.rule.to_string(),
+            cycle: CYCLE_YEARS[f.cycle].to_string(),
+            unit_id: f.unit.map(|u| w.units[u].id.clone()).unwrap_or_default(),
+            person_id: f.person.map(|p| w.person_id(p)).unwrap_or_default(),
+            note: f.note.clone(),
+        })
+        .collect()
+}
