@@ -371,7 +371,7 @@ fn gen(a: &GenArgs) -> Result<u8> {
     }
     let careers = match a.careers {
         Some(c) => c,
-        None if a.sample => CareersArg::Resume,
+        None if a.sample => CareersArg::Both,
         None => CareersArg::Table,
     };
     let units = if a.sample { 0 } else { a.units.unwrap_or(0) };

@@ -1,0 +1,1505 @@
+//! The briefing charts, drawn with plotters as a PNG and an SVG each, Chinese labels by
+//! default and English on request: age bands per team, the age pyramid by gender, shares
+//! per team against a threshold, the compliance heat map (teams × rule families) and the
+//! exception counts per rule.
+//!
+//! The PNGs use the subset of Noto Sans CJK SC shipped in `assets/fonts/` (embedded in the
+//! binary and registered with plotters' `ab_glyph` text backend), so Chinese renders on a
+//! machine without CJK fonts; the SVGs name the same font first ([`FONT_FAMILY`]) and the
+//! HTML page embeds it, so both agree. The inputs are plain data (names, counts, severity
+//! per cell) computed elsewhere; this module only draws.
+//!
+//! Layout: every team chart is a horizontal bar chart (or heat-map row) with one row per
+//! team, so Chinese unit names are written horizontally and never rotated or crowded.
+//! Charts with more than [`ROWS_PER_PAGE`] rows are split into pages of at most that many
+//! rows, balanced (41 teams give 21 + 20, 300 give 8 pages of 37–38), written as
+//! `STEM-01.png`, `STEM-02.png`, … (a single page is just `STEM.png`); the title carries
+//! "(2/8)" and the footnote the rows shown. Rows keep the caller's order. Names wider than
+//! the label column are cut with "…". Every `draw` returns the [`ChartFile`]s it wrote.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use anyhow::{anyhow, bail, Context as _, Result};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
+
+/// The subset of Noto Sans CJK SC Regular (GB2312 + punctuation; see
+/// `assets/fonts/README.md`), CFF-flavoured OpenType.
+pub static FONT_OTF: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+
+/// The font family written into the SVGs (a CSS font list) and under which the embedded
+/// font is registered for the PNGs. The HTML page declares `Banzi Sans` with `@font-face`.
+pub const FONT_FAMILY: &str = "Banzi Sans, Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, \
+PingFang SC, Microsoft YaHei, SimHei, sans-serif";
+
+/// At most this many teams (rows) per chart image.
+pub const ROWS_PER_PAGE: usize = 40;
+
+/// The age bands of the structure tables (≤30, 31-35, 36-45, 46-50, >50), in this order.
+pub const AGE_BANDS: [&str; 5] = ["≤30", "31-35", "36-45", "46-50", ">50"];
+
+/// The rule families of the catalogue, in the heat map's default column order.
+pub const RULE_FAMILIES: [&str; 9] = [
+    "SIZE", "POST", "AGE", "GEN", "ETH", "EXP", "SPEC", "ROT", "ELIG",
+];
+
+/// Language of the chart text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Severity of a finding, for colouring. Ordered from worst to mildest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Advice,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Advice];
+
+    /// Parses `error`, `warning` or `advice` (the codes of `exceptions.csv`).
+    pub fn parse(code: &str) -> Option<Severity> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "advice" => Some(Severity::Advice),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+
+    /// The display name: 错误/警告/建议 or Error/Warning/Advice.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("错误", "Error"),
+            Severity::Warning => lang.pick("警告", "Warning"),
+            Severity::Advice => lang.pick("建议", "Advice"),
+        }
+    }
+
+    /// Fill colour as `#rrggbb` (the HTML page uses the same colours).
+    pub fn hex(self) -> &'static str {
+        match self {
+            Severity::Error => "#d7301f",
+            Severity::Warning => "#f39c3c",
+            Severity::Advice => "#6a9fd4",
+        }
+    }
+
+    fn color(self) -> RGBColor {
+        hex_color(self.hex())
+    }
+}
+
+/// The title override and the footnote of a chart.
+#[derive(Debug, Clone, Default)]
+pub struct Caption {
+    /// Replaces the default title; a page suffix such as " (2/8)" is still added.
+    pub title: Option<String>,
+    /// Data source for the footnote, e.g. `data/sample`.
+    pub source: String,
+    /// Reference date(s) for the footnote, e.g. `2021-06-30`.
+    pub as_of: String,
+}
+
+/// One image written by a chart: a page of it, as PNG and SVG.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartFile {
+    /// The title drawn on this page, with the page suffix when there are several.
+    pub title: String,
+    /// 1-based page number and page count.
+    pub page: usize,
+    pub pages: usize,
+    pub png: PathBuf,
+    pub svg: PathBuf,
+}
+
+/// Splits `rows` rows into balanced pages of at most `per_page` rows. No rows give one
+/// empty page (the chart then says there is no data).
+pub fn page_ranges(rows: usize, per_page: usize) -> Vec<Range<usize>> {
+    let per_page = per_page.max(1);
+    let pages = rows.div_ceil(per_page).max(1);
+    let base = rows / pages;
+    let extra = rows % pages;
+    let mut start = 0;
+    (0..pages)
+        .map(|p| {
+            let len = base + usize::from(p < extra);
+            let r = start..start + len;
+            start += len;
+            r
+        })
+        .collect()
+}
+
+/// Registers the embedded font with plotters (once) under [`FONT_FAMILY`] and the
+/// generic names `sans-serif`, `serif` and `monospace`, so no text falls back to a
+/// missing system font. Called by every `draw`; calling it again is free.
+pub fn register_fonts() -> Result<()> {
+    static DONE: OnceLock<bool> = OnceLock::new();
+    let ok = *DONE.get_or_init(|| {
+        [FONT_FAMILY, "sans-serif", "serif", "monospace"]
+            .into_iter()
+            .all(|family| plotters::style::register_font(family, FontStyle::Normal, FONT_OTF).is_ok())
+    });
+    if ok {
+        Ok(())
+    } else {
+        bail!("the embedded chart font could not be read")
+    }
+}
+
+/// The characters of `text` that the embedded font has no glyph for (they would draw as
+/// nothing in the PNGs). Whitespace and control characters are not reported.
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    use ab_glyph::Font as _;
+    static FONT: OnceLock<Option<ab_glyph::FontRef<'static>>> = OnceLock::new();
+    let Some(font) = FONT.get_or_init(|| ab_glyph::FontRef::try_from_slice(FONT_OTF).ok()) else {
+        return text.chars().filter(|c| !c.is_whitespace()).collect();
+    };
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && font.glyph_id(*c).0 == 0)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
+// ---------------------------------------------------------------------------------------
+// Chart inputs
+
+/// Members per age band of one team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamBands {
+    /// The team's label, e.g. `柳河镇` (or `柳河镇 2021` when cycles are mixed).
+    pub name: String,
+    /// Counts in the order of [`AGE_BANDS`].
+    pub counts: [u32; 5],
+}
+
+/// Stacked horizontal bars: members of each team by age band.
+#[derive(Debug, Clone, Default)]
+pub struct AgeBandBars {
+    pub caption: Caption,
+    pub teams: Vec<TeamBands>,
+}
+
+/// The age pyramid of a district (or of all teams) by gender.
+#[derive(Debug, Clone, Default)]
+pub struct AgePyramid {
+    pub caption: Caption,
+    /// What the pyramid covers, e.g. `柳河县` or `全部`; goes into the default title.
+    pub scope: String,
+    /// Men per band, in the order of [`AGE_BANDS`].
+    pub men: [u32; 5],
+    /// Women per band, in the order of [`AGE_BANDS`].
+    pub women: [u32; 5],
+}
+
+/// What a [`ShareBars`] chart measures (sets the default title).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ShareKind {
+    #[default]
+    Women,
+    Minorities,
+    NonParty,
+    /// Two or more years of township work.
+    TownshipExperience,
+    /// Under-35s (the 1/5 rule).
+    Young,
+    /// Anything else, with its title in both languages.
+    Other { zh: String, en: String },
+}
+
+impl ShareKind {
+    fn title(&self, lang: Lang) -> String {
+        let s = match self {
+            ShareKind::Women => lang.pick("各班子女性成员占比", "Share of women per team"),
+            ShareKind::Minorities => {
+                lang.pick("各班子少数民族成员占比", "Share of ethnic-minority members per team")
+            }
+            ShareKind::NonParty => lang.pick("各班子党外成员占比", "Share of non-CPC members per team"),
+            ShareKind::TownshipExperience => lang.pick(
+                "各班子具有2年以上乡镇工作经历的成员占比",
+                "Share with 2+ years of township work per team",
+            ),
+            ShareKind::Young => lang.pick("各班子35岁以下成员占比", "Share aged 35 or under per team"),
+            ShareKind::Other { zh, en } => lang.pick(zh, en),
+        };
+        s.to_string()
+    }
+}
+
+/// A fraction such as 1/5 or 2/3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    pub num: u32,
+    pub den: u32,
+}
+
+impl Ratio {
+    pub fn new(num: u32, den: u32) -> Ratio {
+        Ratio { num, den }
+    }
+
+    fn value(self) -> f64 {
+        if self.den == 0 {
+            0.0
+        } else {
+            f64::from(self.num) / f64::from(self.den)
+        }
+    }
+
+    /// Whether `count` of `of` is below this share, in exact arithmetic (so 2 of 10 is
+    /// not below 1/5). Equivalent to `count < ceil(of × share)`, the rounding-up rule.
+    pub fn is_above(self, count: u32, of: u32) -> bool {
+        u64::from(count) * u64::from(self.den) >= u64::from(self.num) * u64::from(of)
+    }
+}
+
+/// One team's count out of its members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamShare {
+    pub name: String,
+    /// Members with the property (women, …).
+    pub count: u32,
+    /// Members counted (the denominator); 0 draws no bar.
+    pub of: u32,
+}
+
+/// Horizontal bars of a share per team, with an optional threshold line; the teams below
+/// it are drawn in the alert colour.
+#[derive(Debug, Clone, Default)]
+pub struct ShareBars {
+    pub caption: Caption,
+    pub kind: ShareKind,
+    pub threshold: Option<Ratio>,
+    pub teams: Vec<TeamShare>,
+}
+
+/// One heat-map row: the worst severity found per rule family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamCompliance {
+    pub name: String,
+    /// Aligned with [`ComplianceHeatmap::families`]; `None` = no finding.
+    pub worst: Vec<Option<Severity>>,
+}
+
+impl TeamCompliance {
+    /// Builds a row from `(rule code, severity)` pairs: a code such as `AGE-001` counts for
+    /// the family before its first `-`; codes of other families are ignored.
+    pub fn from_findings<'a, I>(name: impl Into<String>, families: &[String], findings: I) -> Self
+    where
+        I: IntoIterator<Item = (&'a str, Severity)>,
+    {
+        let mut worst = vec![None; families.len()];
+        for (code, sev) in findings {
+            let family = code.split('-').next().unwrap_or(code).trim();
+            if let Some(i) = families.iter().position(|f| f.eq_ignore_ascii_case(family)) {
+                worst[i] = Some(match worst[i] {
+                    Some(w) if w <= sev => w,
+                    _ => sev,
+                });
+            }
+        }
+        TeamCompliance {
+            name: name.into(),
+            worst,
+        }
+    }
+}
+
+/// Teams × rule families, each cell coloured by the worst severity found.
+#[derive(Debug, Clone, Default)]
+pub struct ComplianceHeatmap {
+    pub caption: Caption,
+    /// Column codes; [`ComplianceHeatmap::default_families`] gives [`RULE_FAMILIES`].
+    pub families: Vec<String>,
+    pub teams: Vec<TeamCompliance>,
+}
+
+impl ComplianceHeatmap {
+    pub fn default_families() -> Vec<String> {
+        RULE_FAMILIES.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+/// Exceptions of one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleCount {
+    /// The row label, e.g. `AGE-001` (a short name may follow).
+    pub label: String,
+    /// Colours the bar; `None` draws it grey.
+    pub severity: Option<Severity>,
+    pub count: u32,
+}
+
+/// Horizontal bars: exceptions per rule code, coloured by severity.
+#[derive(Debug, Clone, Default)]
+pub struct CountBars {
+    pub caption: Caption,
+    pub rules: Vec<RuleCount>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Public drawing entry points
+
+impl AgeBandBars {
+    /// Writes `dir/STEM.png` and `.svg` (or `STEM-01…` pages); returns what it wrote.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+impl AgePyramid {
+    /// Writes `dir/STEM.png` and `dir/STEM.svg` (always one page).
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+impl ShareBars {
+    /// Writes `dir/STEM.png` and `.svg` (or `STEM-01…` pages); returns what it wrote.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+impl ComplianceHeatmap {
+    /// Writes `dir/STEM.png` and `.svg` (or `STEM-01…` pages); returns what it wrote.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+impl CountBars {
+    /// Writes `dir/STEM.png` and `.svg` (or `STEM-01…` pages); returns what it wrote.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Page machinery
+
+/// A chart that can be drawn page by page on any plotters backend.
+trait Paint {
+    /// Rows to paginate (teams or rules).
+    fn rows(&self) -> usize;
+    fn caption(&self) -> &Caption;
+    fn default_title(&self, lang: Lang) -> String;
+    /// What one row is, for the footnote ("teams", "rules").
+    fn row_noun(&self, lang: Lang) -> &'static str {
+        lang.pick("个班子", "teams")
+    }
+    /// Image size for a page of `rows` rows.
+    fn size(&self, rows: usize) -> (u32, u32);
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()>;
+}
+
+/// What is drawn on one page.
+struct PageInfo {
+    rows: Range<usize>,
+    page: usize,
+    pages: usize,
+    lang: Lang,
+    title: String,
+}
+
+fn page_infos<P: Paint>(chart: &P, lang: Lang) -> Vec<PageInfo> {
+    let ranges = page_ranges(chart.rows(), ROWS_PER_PAGE);
+    let pages = ranges.len();
+    let base = chart
+        .caption()
+        .title
+        .clone()
+        .unwrap_or_else(|| chart.default_title(lang));
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(i, rows)| PageInfo {
+            rows,
+            page: i + 1,
+            pages,
+            lang,
+            title: if pages > 1 {
+                format!("{base} ({}/{pages})", i + 1)
+            } else {
+                base.clone()
+            },
+        })
+        .collect()
+}
+
+fn write_pages<P: Paint>(chart: &P, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+    register_fonts()?;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut written = Vec::new();
+    for info in page_infos(chart, lang) {
+        let name = if info.pages > 1 {
+            format!("{stem}-{:02}", info.page)
+        } else {
+            stem.to_string()
+        };
+        let png = dir.join(format!("{name}.png"));
+        let svg = dir.join(format!("{name}.svg"));
+        let size = chart.size(info.rows.len());
+        {
+            let root = BitMapBackend::new(&png, size).into_drawing_area();
+            paint_page(chart, &root, &info)?;
+            root.present()
+                .map_err(de)
+                .with_context(|| format!("writing {}", png.display()))?;
+        }
+        {
+            let root = SVGBackend::new(&svg, size).into_drawing_area();
+            paint_page(chart, &root, &info)?;
+            root.present()
+                .map_err(de)
+                .with_context(|| format!("writing {}", svg.display()))?;
+        }
+        written.push(ChartFile {
+            title: info.title,
+            page: info.page,
+            pages: info.pages,
+            png,
+            svg,
+        });
+    }
+    Ok(written)
+}
+
+/// Renders page `page` (0-based) into an RGB buffer: `(width, height, pixels)`.
+#[cfg(test)]
+fn render_rgb<P: Paint>(chart: &P, page: usize, lang: Lang) -> Result<(u32, u32, Vec<u8>)> {
+    register_fonts()?;
+    let info = page_infos(chart, lang)
+        .into_iter()
+        .nth(page)
+        .context("no such page")?;
+    let (w, h) = chart.size(info.rows.len());
+    let mut buf = vec![0u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        paint_page(chart, &root, &info)?;
+        root.present().map_err(de)?;
+    }
+    Ok((w, h, buf))
+}
+
+/// Renders page `page` (0-based) as SVG text.
+#[cfg(test)]
+fn render_svg<P: Paint>(chart: &P, page: usize, lang: Lang) -> Result<String> {
+    register_fonts()?;
+    let info = page_infos(chart, lang)
+        .into_iter()
+        .nth(page)
+        .context("no such page")?;
+    let size = chart.size(info.rows.len());
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        paint_page(chart, &root, &info)?;
+        root.present().map_err(de)?;
+    }
+    Ok(out)
+}
+
+/// The frame common to all charts: background, title, footnote; then the chart itself.
+fn paint_page<P: Paint, DB: DrawingBackend>(
+    chart: &P,
+    root: &DrawingArea<DB, Shift>,
+    info: &PageInfo,
+) -> Result<()> {
+    let c = Canvas { area: root };
+    root.fill(&WHITE).map_err(de)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let title = c.fit(&info.title, TITLE_SIZE, w - 2 * PAD)?;
+    c.text(&title, (PAD, TITLE_Y), TITLE_SIZE, INK, HPos::Left)?;
+
+    // Footnote: source and date on the left, the rows shown on the right.
+    let lang = info.lang;
+    let cap = chart.caption();
+    let total = chart.rows();
+    let right = if total == 0 {
+        String::new()
+    } else if info.pages > 1 {
+        match lang {
+            Lang::Zh => format!(
+                "第{}-{}个, 共{}{}",
+                info.rows.start + 1,
+                info.rows.end,
+                total,
+                chart.row_noun(lang)
+            ),
+            Lang::En => format!(
+                "{} {}-{} of {}",
+                chart.row_noun(lang),
+                info.rows.start + 1,
+                info.rows.end,
+                total
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!("共{}{}", total, chart.row_noun(lang)),
+            Lang::En => format!("{} {}", total, chart.row_noun(lang)),
+        }
+    };
+    let mut left = Vec::new();
+    if !cap.source.is_empty() {
+        left.push(format!("{}: {}", lang.pick("数据来源", "Source"), cap.source));
+    }
+    if !cap.as_of.is_empty() {
+        left.push(format!("{}: {}", lang.pick("基准日", "Reference date"), cap.as_of));
+    }
+    let left = left.join(lang.pick(";  ", ";  "));
+    let fy = h - FOOT / 2;
+    let right_w = c.text_width(&right, SMALL_SIZE)?;
+    let left = c.fit(&left, SMALL_SIZE, w - 2 * PAD - right_w - 24)?;
+    c.line(&[(PAD, h - FOOT), (w - PAD, h - FOOT)], RULE_LINE, 1)?;
+    c.text(&left, (PAD, fy), SMALL_SIZE, MUTED, HPos::Left)?;
+    c.text(&right, (w - PAD, fy), SMALL_SIZE, MUTED, HPos::Right)?;
+
+    chart.paint(&c, info)
+}
+
+// ---------------------------------------------------------------------------------------
+// Drawing helpers
+
+const W: u32 = 1000;
+const PAD: i32 = 28;
+const TITLE_SIZE: f64 = 32.0;
+const LABEL_SIZE: f64 = 22.0;
+const SMALL_SIZE: f64 = 18.0;
+const TITLE_Y: i32 = 34;
+const LEGEND_Y: i32 = 80;
+/// Top of the plot (below title and legend).
+const HEAD: i32 = 112;
+/// Height of the footnote band.
+const FOOT: i32 = 44;
+/// Tick labels and axis description under a plot.
+const AXIS_H: i32 = 66;
+const ROW_H: i32 = 30;
+/// Pages with fewer rows are drawn as if they had this many (keeps short charts in shape).
+const MIN_ROWS: usize = 4;
+const MAX_LABEL_W: i32 = 260;
+
+const INK: RGBColor = RGBColor(34, 34, 34);
+const MUTED: RGBColor = RGBColor(96, 96, 96);
+const GRID: RGBColor = RGBColor(226, 226, 226);
+const RULE_LINE: RGBColor = RGBColor(200, 200, 200);
+const ZEBRA: RGBColor = RGBColor(246, 246, 246);
+const BAR: RGBColor = RGBColor(74, 127, 181);
+const ALERT: RGBColor = RGBColor(228, 87, 46);
+const THRESHOLD: RGBColor = RGBColor(150, 20, 20);
+const NONE_CELL: RGBColor = RGBColor(223, 240, 216);
+const MEN: RGBColor = RGBColor(74, 127, 181);
+const WOMEN: RGBColor = RGBColor(214, 96, 137);
+const BAND_COLORS: [RGBColor; 5] = [
+    RGBColor(33, 102, 172),
+    RGBColor(103, 169, 207),
+    RGBColor(180, 180, 180),
+    RGBColor(244, 165, 130),
+    RGBColor(202, 64, 52),
+];
+
+fn de<E: std::fmt::Display>(e: E) -> anyhow::Error {
+    anyhow!("drawing a chart: {e}")
+}
+
+fn hex_color(hex: &str) -> RGBColor {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+    RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
+}
+
+/// Dark or white text, whichever reads better on `bg`.
+fn text_on(bg: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = bg;
+    let lum = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if lum < 150.0 {
+        WHITE
+    } else {
+        INK
+    }
+}
+
+/// A drawing area with the few primitives the charts use, in pixel coordinates.
+struct Canvas<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+}
+
+impl<DB: DrawingBackend> Canvas<'_, DB> {
+    fn style(size: f64, color: RGBColor, h: HPos) -> TextStyle<'static> {
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal)
+            .color(&color)
+            .pos(Pos::new(h, VPos::Center))
+    }
+
+    /// Draws `s` vertically centred on `y`, anchored at `x` by `h`.
+    fn text(&self, s: &str, (x, y): (i32, i32), size: f64, color: RGBColor, h: HPos) -> Result<()> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        self.area
+            .draw(&Text::new(s.to_string(), (x, y), Self::style(size, color, h)))
+            .map_err(de)
+    }
+
+    fn text_width(&self, s: &str, size: f64) -> Result<i32> {
+        if s.is_empty() {
+            return Ok(0);
+        }
+        let (w, _) = self
+            .area
+            .estimate_text_size(s, &Self::style(size, INK, HPos::Left))
+            .map_err(de)?;
+        Ok(w as i32)
+    }
+
+    /// `s`, cut with "…" so that it is at most `max_w` pixels wide.
+    fn fit(&self, s: &str, size: f64, max_w: i32) -> Result<String> {
+        if self.text_width(s, size)? <= max_w {
+            return Ok(s.to_string());
+        }
+        let chars: Vec<char> = s.chars().collect();
+        let (mut lo, mut hi) = (0, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let cand: String = chars[..mid].iter().collect::<String>() + "…";
+            if self.text_width(&cand, size)? <= max_w {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        Ok(chars[..lo].iter().collect::<String>() + "…")
+    }
+
+    fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<()> {
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
+            .map_err(de)
+    }
+
+    fn outline(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<()> {
+        self.area
+            .draw(&Rectangle::new(
+                [(x0, y0), (x1, y1)],
+                color.stroke_width(1),
+            ))
+            .map_err(de)
+    }
+
+    fn line(&self, pts: &[(i32, i32)], color: RGBColor, width: u32) -> Result<()> {
+        self.area
+            .draw(&PathElement::new(pts.to_vec(), color.stroke_width(width)))
+            .map_err(de)
+    }
+
+    /// A row of legend swatches starting at `x`; returns the x after the last item.
+    fn legend(&self, mut x: i32, y: i32, items: &[(String, Swatch)]) -> Result<i32> {
+        for (label, swatch) in items {
+            match *swatch {
+                Swatch::Box(color) => {
+                    self.rect((x, y - 8), (x + 16, y + 8), color)?;
+                    if color == WHITE || color == NONE_CELL {
+                        self.outline((x, y - 8), (x + 16, y + 8), RULE_LINE)?;
+                    }
+                }
+                Swatch::Line(color) => self.line(&[(x, y), (x + 16, y)], color, 3)?,
+            }
+            x += 22;
+            self.text(label, (x, y), SMALL_SIZE, INK, HPos::Left)?;
+            x += self.text_width(label, SMALL_SIZE)? + 26;
+        }
+        Ok(x)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Swatch {
+    Box(RGBColor),
+    Line(RGBColor),
+}
+
+/// A "nice" tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`.
+fn nice_step(max: f64, target: usize) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / target.max(1) as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * mag >= raw {
+            return m * mag;
+        }
+    }
+    10.0 * mag
+}
+
+/// Tick step and axis end for integer counts up to `max`.
+fn count_axis(max: u32) -> (u32, u32) {
+    let step = (nice_step(f64::from(max.max(1)), 6) as u32).max(1);
+    let end = max.max(1).div_ceil(step) * step;
+    (step, end)
+}
+
+/// Geometry of a horizontal bar chart page: label column, plot, value column.
+struct Bars {
+    label_w: i32,
+    x0: i32,
+    x1: i32,
+    top: i32,
+    rows: usize,
+    value_x: i32,
+}
+
+impl Bars {
+    fn new<DB: DrawingBackend>(
+        c: &Canvas<'_, DB>,
+        labels: &[&str],
+        values: &[String],
+        rows: usize,
+    ) -> Result<Bars> {
+        let mut label_w = 60;
+        for l in labels {
+            label_w = label_w.max(c.text_width(l, LABEL_SIZE)?);
+        }
+        let label_w = label_w.min(MAX_LABEL_W);
+        let mut value_w = 0;
+        for v in values {
+            value_w = value_w.max(c.text_width(v, LABEL_SIZE)?);
+        }
+        let x0 = PAD + label_w + 12;
+        let value_x = W as i32 - PAD - value_w;
+        let x1 = value_x - 16;
+        Ok(Bars {
+            label_w,
+            x0,
+            x1,
+            top: HEAD,
+            rows: rows.max(MIN_ROWS),
+            value_x,
+        })
+    }
+
+    fn row_y(&self, i: usize) -> i32 {
+        self.top + ROW_H * i as i32 + ROW_H / 2
+    }
+
+    fn bottom(&self) -> i32 {
+        self.top + ROW_H * self.rows as i32
+    }
+
+    fn px(&self, v: f64, max: f64) -> i32 {
+        self.x0 + ((self.x1 - self.x0) as f64 * (v / max).clamp(0.0, 1.0)).round() as i32
+    }
+
+    /// Zebra stripes and row labels.
+    fn rows_and_labels<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, labels: &[&str]) -> Result<()> {
+        for (i, l) in labels.iter().enumerate() {
+            let y = self.row_y(i);
+            if i % 2 == 1 {
+                c.rect((PAD, y - ROW_H / 2), (W as i32 - PAD, y + ROW_H / 2), ZEBRA)?;
+            }
+            let l = c.fit(l, LABEL_SIZE, self.label_w)?;
+            c.text(&l, (self.x0 - 12, y), LABEL_SIZE, INK, HPos::Right)?;
+        }
+        Ok(())
+    }
+
+    /// Vertical grid lines, the axis with tick labels and the axis description.
+    fn axis<DB: DrawingBackend>(
+        &self,
+        c: &Canvas<'_, DB>,
+        ticks: &[(f64, String)],
+        max: f64,
+        desc: &str,
+    ) -> Result<()> {
+        let bottom = self.bottom();
+        for (v, label) in ticks {
+            let x = self.px(*v, max);
+            c.line(&[(x, self.top), (x, bottom)], GRID, 1)?;
+            c.line(&[(x, bottom), (x, bottom + 5)], MUTED, 1)?;
+            c.text(label, (x, bottom + 20), SMALL_SIZE, MUTED, HPos::Center)?;
+        }
+        c.line(&[(self.x0, bottom), (self.x1, bottom)], MUTED, 1)?;
+        c.text(desc, ((self.x0 + self.x1) / 2, bottom + 48), SMALL_SIZE, INK, HPos::Center)
+    }
+
+    /// The left axis line (drawn over the bars' start).
+    fn base_line<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>) -> Result<()> {
+        c.line(&[(self.x0, self.top), (self.x0, self.bottom())], MUTED, 1)
+    }
+
+    fn no_data<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, lang: Lang) -> Result<()> {
+        let y = (self.top + self.bottom()) / 2;
+        c.text(lang.pick("无数据", "No data"), ((self.x0 + self.x1) / 2, y), LABEL_SIZE, MUTED, HPos::Center)
+    }
+}
+
+fn bar_chart_size(rows: usize) -> (u32, u32) {
+    let rows = rows.max(MIN_ROWS) as i32;
+    (W, (HEAD + rows * ROW_H + AXIS_H + FOOT + 8) as u32)
+}
+
+fn count_ticks(step: u32, end: u32) -> Vec<(f64, String)> {
+    (0..=end / step)
+        .map(|k| (f64::from(k * step), (k * step).to_string()))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// The charts
+
+impl Paint for AgeBandBars {
+    fn rows(&self) -> usize {
+        self.teams.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        lang.pick("各班子成员年龄结构", "Age bands of each team").to_string()
+    }
+    fn size(&self, rows: usize) -> (u32, u32) {
+        bar_chart_size(rows)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let teams = &self.teams[page.rows.clone()];
+        let labels: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+        let totals: Vec<u32> = teams.iter().map(|t| t.counts.iter().sum()).collect();
+        let values: Vec<String> = totals
+            .iter()
+            .map(|n| match lang {
+                Lang::Zh => format!("{n}人"),
+                Lang::En => n.to_string(),
+            })
+            .collect();
+        let b = Bars::new(c, &labels, &values, teams.len())?;
+        // The axis is shared by all pages, so that pages compare.
+        let max = self.teams.iter().map(|t| t.counts.iter().sum()).max().unwrap_or(0);
+        let (step, end) = count_axis(max);
+        let endf = f64::from(end);
+
+        let legend: Vec<(String, Swatch)> = AGE_BANDS
+            .iter()
+            .zip(BAND_COLORS)
+            .map(|(band, color)| {
+                let label = match lang {
+                    Lang::Zh => format!("{band}岁"),
+                    Lang::En => band.to_string(),
+                };
+                (label, Swatch::Box(color))
+            })
+            .collect();
+        c.legend(PAD, LEGEND_Y, &legend)?;
+
+        b.rows_and_labels(c, &labels)?;
+        b.axis(c, &count_ticks(step, end), endf, lang.pick("人数", "Members"))?;
+        if teams.is_empty() {
+            b.no_data(c, lang)?;
+        }
+        let half = (ROW_H as f64 * 0.34) as i32;
+        for (i, t) in teams.iter().enumerate() {
+            let y = b.row_y(i);
+            let mut acc = 0u32;
+            for (k, &n) in t.counts.iter().enumerate() {
+                if n == 0 {
+                    continue;
+                }
+                let xa = b.px(f64::from(acc), endf);
+                acc += n;
+                let xb = b.px(f64::from(acc), endf);
+                c.rect((xa, y - half), (xb, y + half), BAND_COLORS[k])?;
+                let s = n.to_string();
+                if xb - xa >= c.text_width(&s, SMALL_SIZE)? + 6 {
+                    c.text(&s, ((xa + xb) / 2, y), SMALL_SIZE, text_on(BAND_COLORS[k]), HPos::Center)?;
+                }
+            }
+            c.text(&values[i], (b.value_x, y), LABEL_SIZE, INK, HPos::Left)?;
+        }
+        b.base_line(c)
+    }
+}
+
+impl Paint for AgePyramid {
+    fn rows(&self) -> usize {
+        0
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        match (lang, self.scope.is_empty()) {
+            (Lang::Zh, true) => "班子成员年龄结构 (按性别)".to_string(),
+            (Lang::Zh, false) => format!("{}班子成员年龄结构 (按性别)", self.scope),
+            (Lang::En, true) => "Age pyramid of team members by gender".to_string(),
+            (Lang::En, false) => format!("Age pyramid of team members by gender: {}", self.scope),
+        }
+    }
+    fn size(&self, _rows: usize) -> (u32, u32) {
+        (W, (HEAD + 5 * PYRAMID_ROW_H + AXIS_H + FOOT + 8) as u32)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let men: u32 = self.men.iter().sum();
+        let women: u32 = self.women.iter().sum();
+        let (men_label, women_label) = match lang {
+            Lang::Zh => (format!("男 ({men}人)"), format!("女 ({women}人)")),
+            Lang::En => (format!("Men ({men})"), format!("Women ({women})")),
+        };
+        c.legend(
+            PAD,
+            LEGEND_Y,
+            &[(men_label, Swatch::Box(MEN)), (women_label, Swatch::Box(WOMEN))],
+        )?;
+
+        // Men grow left from the centre column, women right; band labels in the middle.
+        let mid = W as i32 / 2;
+        let col = 56; // half-width of the band-label column
+        let top = HEAD;
+        let bottom = top + 5 * PYRAMID_ROW_H;
+        let reach = mid - col - PAD - 10;
+        let max = self.men.iter().chain(&self.women).copied().max().unwrap_or(0);
+        // Headroom for the count written at the end of the longest bar.
+        let (step, end) = count_axis(((f64::from(max)) * 1.15).ceil() as u32);
+        let endf = f64::from(end);
+        let scale = |v: u32| ((f64::from(v) / endf) * f64::from(reach)).round() as i32;
+        for k in 0..=end / step {
+            let v = k * step;
+            let d = scale(v);
+            for x in [mid - col - d, mid + col + d] {
+                c.line(&[(x, top), (x, bottom)], GRID, 1)?;
+                c.line(&[(x, bottom), (x, bottom + 5)], MUTED, 1)?;
+                c.text(&v.to_string(), (x, bottom + 20), SMALL_SIZE, MUTED, HPos::Center)?;
+            }
+        }
+        c.line(&[(mid - col - reach, bottom), (mid - col, bottom)], MUTED, 1)?;
+        c.line(&[(mid + col, bottom), (mid + col + reach, bottom)], MUTED, 1)?;
+        c.text(
+            lang.pick("人数", "Members"),
+            (mid, bottom + 48),
+            SMALL_SIZE,
+            INK,
+            HPos::Center,
+        )?;
+        let half = (PYRAMID_ROW_H as f64 * 0.36) as i32;
+        // Oldest band on top.
+        for (row, k) in (0..5).rev().enumerate() {
+            let y = top + PYRAMID_ROW_H * row as i32 + PYRAMID_ROW_H / 2;
+            let band = match lang {
+                Lang::Zh => format!("{}岁", AGE_BANDS[k]),
+                Lang::En => AGE_BANDS[k].to_string(),
+            };
+            c.text(&band, (mid, y), LABEL_SIZE, INK, HPos::Center)?;
+            let (m, w) = (self.men[k], self.women[k]);
+            let dm = scale(m);
+            let dw = scale(w);
+            if m > 0 {
+                c.rect((mid - col - dm, y - half), (mid - col, y + half), MEN)?;
+            }
+            if w > 0 {
+                c.rect((mid + col, y - half), (mid + col + dw, y + half), WOMEN)?;
+            }
+            c.text(&m.to_string(), (mid - col - dm - 8, y), LABEL_SIZE, INK, HPos::Right)?;
+            c.text(&w.to_string(), (mid + col + dw + 8, y), LABEL_SIZE, INK, HPos::Left)?;
+        }
+        c.line(&[(mid - col, top), (mid - col, bottom)], MUTED, 1)?;
+        c.line(&[(mid + col, top), (mid + col, bottom)], MUTED, 1)
+    }
+}
+
+const PYRAMID_ROW_H: i32 = 64;
+
+impl Paint for ShareBars {
+    fn rows(&self) -> usize {
+        self.teams.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        self.kind.title(lang)
+    }
+    fn size(&self, rows: usize) -> (u32, u32) {
+        bar_chart_size(rows)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let teams = &self.teams[page.rows.clone()];
+        let labels: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+        let values: Vec<String> = teams
+            .iter()
+            .map(|t| {
+                if t.of == 0 {
+                    "-".to_string()
+                } else {
+                    let pct = (f64::from(t.count) * 100.0 / f64::from(t.of)).round();
+                    format!("{}/{} {:>3}%", t.count, t.of, pct)
+                }
+            })
+            .collect();
+        // Reserve the widest possible value column so all pages line up.
+        let widest = self
+            .teams
+            .iter()
+            .map(|t| format!("{}/{} 100%", t.count, t.of))
+            .max_by_key(|s| s.len())
+            .unwrap_or_default();
+        let mut sizing = values.clone();
+        sizing.push(widest);
+        let b = Bars::new(c, &labels, &sizing, teams.len())?;
+
+        let mut legend = Vec::new();
+        if let Some(t) = self.threshold {
+            let share = format!("{}/{}", t.num, t.den);
+            legend.push((lang.pick("达到要求", "Meets").to_string(), Swatch::Box(BAR)));
+            legend.push((lang.pick("低于要求", "Below").to_string(), Swatch::Box(ALERT)));
+            legend.push((
+                match lang {
+                    Lang::Zh => format!("要求: 不低于{share}"),
+                    Lang::En => format!("Required: at least {share}"),
+                },
+                Swatch::Line(THRESHOLD),
+            ));
+        }
+        c.legend(PAD, LEGEND_Y, &legend)?;
+
+        b.rows_and_labels(c, &labels)?;
+        let ticks: Vec<(f64, String)> = (0..=5)
+            .map(|k| (f64::from(k) * 0.2, format!("{}%", k * 20)))
+            .collect();
+        b.axis(c, &ticks, 1.0, lang.pick("占比", "Share"))?;
+        if teams.is_empty() {
+            b.no_data(c, lang)?;
+        }
+        let half = (ROW_H as f64 * 0.34) as i32;
+        for (i, t) in teams.iter().enumerate() {
+            let y = b.row_y(i);
+            if t.of == 0 {
+                c.text(&values[i], (b.value_x, y), LABEL_SIZE, MUTED, HPos::Left)?;
+                continue;
+            }
+            let below = self.threshold.is_some_and(|r| !r.is_above(t.count, t.of));
+            let color = if below { ALERT } else { BAR };
+            let xb = b.px(f64::from(t.count) / f64::from(t.of), 1.0);
+            if xb > b.x0 {
+                c.rect((b.x0, y - half), (xb, y + half), color)?;
+            }
+            let ink = if below { THRESHOLD } else { INK };
+            c.text(&values[i], (b.value_x, y), LABEL_SIZE, ink, HPos::Left)?;
+        }
+        b.base_line(c)?;
+        if let Some(t) = self.threshold {
+            let x = b.px(t.value(), 1.0);
+            c.line(&[(x, b.top - 4), (x, b.bottom())], THRESHOLD, 2)?;
+        }
+        Ok(())
+    }
+}
+
+/// The heat map's column headers: code and, in Chinese, a short name.
+fn family_name(code: &str, lang: Lang) -> Option<&'static str> {
+    let (zh, en) = match code.to_ascii_uppercase().as_str() {
+        "SIZE" => ("职数", "size"),
+        "POST" => ("职位", "posts"),
+        "AGE" => ("年龄", "age"),
+        "GEN" => ("性别", "gender"),
+        "ETH" => ("民族", "ethnicity"),
+        "EXP" => ("经历", "experience"),
+        "SPEC" => ("专业", "specialty"),
+        "ROT" => ("交流任职", "rotation"),
+        "ELIG" => ("任职资格", "eligibility"),
+        _ => return None,
+    };
+    Some(lang.pick(zh, en))
+}
+
+const HEAT_HEADER_H: i32 = 62;
+
+impl Paint for ComplianceHeatmap {
+    fn rows(&self) -> usize {
+        self.teams.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        lang.pick(
+            "各班子合规情况 (按规则类别的最严重级别)",
+            "Compliance by team and rule family (worst severity)",
+        )
+        .to_string()
+    }
+    fn size(&self, rows: usize) -> (u32, u32) {
+        let rows = rows.max(MIN_ROWS) as i32;
+        (W, (HEAD + HEAT_HEADER_H + rows * ROW_H + 16 + FOOT + 8) as u32)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let teams = &self.teams[page.rows.clone()];
+        let mut legend: Vec<(String, Swatch)> = Severity::ALL
+            .iter()
+            .map(|s| (s.label(lang).to_string(), Swatch::Box(s.color())))
+            .collect();
+        legend.push((lang.pick("无例外", "None").to_string(), Swatch::Box(NONE_CELL)));
+        c.legend(PAD, LEGEND_Y, &legend)?;
+
+        let mut label_w = 60;
+        for t in teams {
+            label_w = label_w.max(c.text_width(&t.name, LABEL_SIZE)?);
+        }
+        let label_w = label_w.min(MAX_LABEL_W);
+        let x0 = PAD + label_w + 12;
+        let nf = self.families.len().max(1) as i32;
+        let cell_w = (W as i32 - PAD - x0) / nf;
+        let head_top = HEAD;
+        let top = HEAD + HEAT_HEADER_H;
+        let code_size = if cell_w < 70 { SMALL_SIZE } else { LABEL_SIZE };
+        for (j, fam) in self.families.iter().enumerate() {
+            let cx = x0 + cell_w * j as i32 + cell_w / 2;
+            let code = c.fit(fam, code_size, cell_w - 4)?;
+            c.text(&code, (cx, head_top + 18), code_size, INK, HPos::Center)?;
+            if let Some(name) = family_name(fam, lang) {
+                let name = c.fit(name, SMALL_SIZE, cell_w - 4)?;
+                c.text(&name, (cx, head_top + 44), SMALL_SIZE, MUTED, HPos::Center)?;
+            }
+        }
+        if teams.is_empty() {
+            let y = top + ROW_H * MIN_ROWS as i32 / 2;
+            c.text(lang.pick("无数据", "No data"), ((x0 + W as i32 - PAD) / 2, y), LABEL_SIZE, MUTED, HPos::Center)?;
+        }
+        for (i, t) in teams.iter().enumerate() {
+            let y0 = top + ROW_H * i as i32;
+            let y = y0 + ROW_H / 2;
+            let name = c.fit(&t.name, LABEL_SIZE, label_w)?;
+            c.text(&name, (x0 - 12, y), LABEL_SIZE, INK, HPos::Right)?;
+            for j in 0..self.families.len() {
+                let sev = t.worst.get(j).copied().flatten();
+                let fill = sev.map_or(NONE_CELL, Severity::color);
+                let xa = x0 + cell_w * j as i32;
+                c.rect((xa + 1, y0 + 1), (xa + cell_w - 1, y0 + ROW_H - 1), fill)?;
+                if let Some(s) = sev {
+                    c.text(s.label(lang), (xa + cell_w / 2, y), SMALL_SIZE, text_on(fill), HPos::Center)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Paint for CountBars {
+    fn rows(&self) -> usize {
+        self.rules.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        lang.pick("各规则例外数量", "Exceptions per rule").to_string()
+    }
+    fn row_noun(&self, lang: Lang) -> &'static str {
+        lang.pick("条规则", "rules")
+    }
+    fn size(&self, rows: usize) -> (u32, u32) {
+        bar_chart_size(rows)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let rules = &self.rules[page.rows.clone()];
+        let labels: Vec<&str> = rules.iter().map(|r| r.label.as_str()).collect();
+        let values: Vec<String> = rules.iter().map(|r| r.count.to_string()).collect();
+        let max = self.rules.iter().map(|r| r.count).max().unwrap_or(0);
+        let mut sizing = values.clone();
+        sizing.push(max.to_string());
+        let b = Bars::new(c, &labels, &sizing, rules.len())?;
+        let (step, end) = count_axis(max);
+        let endf = f64::from(end);
+
+        let mut legend: Vec<(String, Swatch)> = Severity::ALL
+            .iter()
+            .filter(|s| self.rules.iter().any(|r| r.severity == Some(**s)))
+            .map(|s| (s.label(lang).to_string(), Swatch::Box(s.color())))
+            .collect();
+        if self.rules.iter().any(|r| r.severity.is_none()) {
+            legend.push((lang.pick("其他", "Other").to_string(), Swatch::Box(RULE_LINE)));
+        }
+        c.legend(PAD, LEGEND_Y, &legend)?;
+
+        b.rows_and_labels(c, &labels)?;
+        b.axis(c, &count_ticks(step, end), endf, lang.pick("例外数", "Exceptions"))?;
+        if rules.is_empty() {
+            b.no_data(c, lang)?;
+        }
+        let half = (ROW_H as f64 * 0.34) as i32;
+        for (i, r) in rules.iter().enumerate() {
+            let y = b.row_y(i);
+            let color = r.severity.map_or(RULE_LINE, Severity::color);
+            let xb = b.px(f64::from(r.count), endf);
+            if xb > b.x0 {
+                c.rect((b.x0, y - half), (xb, y + half), color)?;
+            }
+            c.text(&values[i], (b.value_x, y), LABEL_SIZE, INK, HPos::Left)?;
+        }
+        b.base_line(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caption(title: Option<&str>) -> Caption {
+        Caption {
+            title: title.map(str::to_string),
+            source: "data/sample".to_string(),
+            as_of: "2021-06-30".to_string(),
+        }
+    }
+
+    fn age_bars(title: &str, teams: usize) -> AgeBandBars {
+        AgeBandBars {
+            caption: caption(Some(title)),
+            teams: (0..teams)
+                .map(|i| TeamBands {
+                    name: format!("柳河镇{i}"),
+                    counts: [1, 2, 3, 1, (i % 3) as u32],
+                })
+                .collect(),
+        }
+    }
+
+    fn dark(px: &[u8]) -> bool {
+        px[0] < 110 && px[1] < 110 && px[2] < 110
+    }
+
+    /// Dark pixels in rows `y0..y1` of an RGB buffer.
+    fn dark_in(w: u32, buf: &[u8], y0: u32, y1: u32) -> usize {
+        let row = (w * 3) as usize;
+        buf[y0 as usize * row..y1 as usize * row]
+            .chunks(3)
+            .filter(|p| dark(p))
+            .count()
+    }
+
+    #[test]
+    fn the_embedded_font_parses_and_covers_chinese_labels() {
+        register_fonts().unwrap();
+        assert!(missing_glyphs("柳河镇 东门街道 班子成员年龄结构 ≤30岁 >50 (1/8)").is_empty());
+        // Every fixed label of both languages is covered.
+        let mut fixed = String::new();
+        for lang in [Lang::Zh, Lang::En] {
+            for kind in [
+                ShareKind::Women,
+                ShareKind::Minorities,
+                ShareKind::NonParty,
+                ShareKind::TownshipExperience,
+                ShareKind::Young,
+            ] {
+                fixed += &kind.title(lang);
+            }
+            for s in Severity::ALL {
+                fixed += s.label(lang);
+            }
+            for f in RULE_FAMILIES {
+                fixed += family_name(f, lang).unwrap();
+            }
+            fixed += &AgeBandBars::default().default_title(lang);
+            fixed += &AgePyramid::default().default_title(lang);
+            fixed += &ComplianceHeatmap::default().default_title(lang);
+            fixed += &CountBars::default().default_title(lang);
+        }
+        fixed += "数据来源基准日人数占比要求不低于达到低于无例外无数据其他第个共条规则男女…";
+        assert_eq!(missing_glyphs(&fixed), Vec::<char>::new());
+        // A character far outside the subset is reported.
+        assert_eq!(missing_glyphs("𠀀a"), vec!['𠀀']);
+    }
+
+    #[test]
+    fn pages_are_balanced_and_bounded() {
+        assert_eq!(page_ranges(0, 40), vec![0..0]);
+        assert_eq!(page_ranges(5, 40), vec![0..5]);
+        assert_eq!(page_ranges(40, 40), vec![0..40]);
+        assert_eq!(page_ranges(41, 40), vec![0..21, 21..41]);
+        let p = page_ranges(300, 40);
+        assert_eq!(p.len(), 8);
+        assert!(p.iter().all(|r| r.len() <= 40 && r.len() >= 37));
+        assert_eq!(p.last().unwrap().end, 300);
+        assert!(p.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn ratio_comparison_is_exact() {
+        let fifth = Ratio::new(1, 5);
+        assert!(fifth.is_above(2, 10));
+        assert!(!fifth.is_above(1, 8));
+        assert!(fifth.is_above(2, 8));
+        let two_thirds = Ratio::new(2, 3);
+        assert!(!two_thirds.is_above(5, 8));
+        assert!(two_thirds.is_above(6, 9));
+    }
+
+    #[test]
+    fn worst_severity_per_family() {
+        let fams = ComplianceHeatmap::default_families();
+        let row = TeamCompliance::from_findings(
+            "柳河镇",
+            &fams,
+            [
+                ("AGE-001", Severity::Warning),
+                ("AGE-003", Severity::Error),
+                ("GEN-002", Severity::Advice),
+                ("XYZ-001", Severity::Error),
+            ],
+        );
+        assert_eq!(row.worst[2], Some(Severity::Error));
+        assert_eq!(row.worst[3], Some(Severity::Advice));
+        assert_eq!(row.worst[0], None);
+        assert_eq!(row.worst.len(), 9);
+    }
+
+    #[test]
+    fn a_chinese_title_renders_as_glyphs() {
+        let (w, h, a) = render_rgb(&age_bars("柳河镇班子年龄结构", 5), 0, Lang::Zh).unwrap();
+        assert_eq!(w, W);
+        // Not blank: plenty of non-white pixels overall.
+        let non_white = a.chunks(3).filter(|p| p != &[255, 255, 255]).count();
+        assert!(non_white > 5_000, "chart looks blank: {non_white} non-white pixels");
+        // The title band holds dark glyph pixels.
+        let title_band = (TITLE_Y - 20) as u32..(TITLE_Y + 20) as u32;
+        let dark_title = dark_in(w, &a, title_band.start, title_band.end);
+        assert!(dark_title > 300, "no glyphs in the title area: {dark_title}");
+        assert!(h > title_band.end);
+
+        // Another Chinese title of the same length draws different pixels there: the font
+        // really shapes glyphs (identical tofu boxes would give identical pixels).
+        let (_, _, b) = render_rgb(&age_bars("东门街道班子结构图", 5), 0, Lang::Zh).unwrap();
+        let row = (w * 3) as usize;
+        let band = title_band.start as usize * row..title_band.end as usize * row;
+        assert_ne!(a[band.clone()], b[band.clone()]);
+        let differing = a[band.clone()]
+            .chunks(3)
+            .zip(b[band].chunks(3))
+            .filter(|(p, q)| dark(p) != dark(q))
+            .count();
+        assert!(differing > 200, "titles differ in only {differing} pixels");
+    }
+
+    #[test]
+    fn every_chart_renders_in_both_languages() {
+        let fams = ComplianceHeatmap::default_families();
+        let heat = ComplianceHeatmap {
+            caption: caption(None),
+            families: fams.clone(),
+            teams: (0..45)
+                .map(|i| TeamCompliance {
+                    name: format!("东门街道{i}"),
+                    worst: (0..9)
+                        .map(|j| Severity::ALL.get((i + j) % 4).copied())
+                        .collect(),
+                })
+                .collect(),
+        };
+        let share = ShareBars {
+            caption: caption(None),
+            kind: ShareKind::TownshipExperience,
+            threshold: Some(Ratio::new(2, 3)),
+            teams: vec![
+                TeamShare { name: "柳河镇".into(), count: 5, of: 8 },
+                TeamShare { name: "东门街道".into(), count: 6, of: 9 },
+                TeamShare { name: "空班子".into(), count: 0, of: 0 },
+            ],
+        };
+        let pyramid = AgePyramid {
+            caption: caption(None),
+            scope: "柳河县".into(),
+            men: [3, 10, 40, 30, 20],
+            women: [2, 8, 20, 10, 4],
+        };
+        let counts = CountBars {
+            caption: caption(None),
+            rules: vec![
+                RuleCount { label: "AGE-001".into(), severity: Some(Severity::Error), count: 12 },
+                RuleCount { label: "GEN-002".into(), severity: Some(Severity::Advice), count: 3 },
+                RuleCount { label: "X".into(), severity: None, count: 0 },
+            ],
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            for (w, h, buf) in [
+                render_rgb(&heat, 1, lang).unwrap(),
+                render_rgb(&share, 0, lang).unwrap(),
+                render_rgb(&pyramid, 0, lang).unwrap(),
+                render_rgb(&counts, 0, lang).unwrap(),
+                render_rgb(&AgeBandBars::default(), 0, lang).unwrap(),
+            ] {
+                assert_eq!(buf.len(), (w * h * 3) as usize);
+                assert!(dark_in(w, &buf, 0, h) > 1_000);
+            }
+        }
+        assert_eq!(page_infos(&heat, Lang::Zh).len(), 2);
+        assert!(page_infos(&heat, Lang::En)[1].title.ends_with("(2/2)"));
+    }
+
+    #[test]
+    fn files_are_written_per_page_and_svg_text_is_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        let one = age_bars("年龄 <&\"'>", 5).draw(dir.path(), "age", Lang::Zh).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].png, dir.path().join("age.png"));
+        let png = std::fs::read(&one[0].png).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let svg = std::fs::read_to_string(&one[0].svg).unwrap();
+        assert!(svg.contains("年龄 &lt;&amp;&quot;&apos;&gt;"));
+        assert!(svg.contains("font-family=\"Banzi Sans,"));
+        assert!(!svg.contains("<&\""));
+
+        let many = age_bars("年龄", 85).draw(dir.path(), "bands", Lang::En).unwrap();
+        assert_eq!(many.len(), 3);
+        let names: Vec<String> = many
+            .iter()
+            .map(|f| f.svg.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["bands-01.svg", "bands-02.svg", "bands-03.svg"]);
+        assert!(many.iter().all(|f| f.png.exists() && f.pages == 3));
+        assert_eq!(many[2].title, "年龄 (3/3)");
+    }
+
+    #[test]
+    fn svg_and_png_agree_on_the_text() {
+        let chart = age_bars("柳河镇", 3);
+        let svg = render_svg(&chart, 0, Lang::Zh).unwrap();
+        for label in ["柳河镇0", "柳河镇2", "≤30岁", "&gt;50岁", "人数", "数据来源: data/sample"] {
+            assert!(svg.contains(label), "{label} missing from the SVG");
+        }
+    }
+}
