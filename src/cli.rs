@@ -42,6 +42,18 @@ pub enum Command {
     Bench(BenchArgs),
     /// Write the dataset as banzi sees it in the contract's format, pseudonymised with a key.
     Export(ExportArgs),
+    /// Import cadre-form files (.lrmx) into a dataset folder (cadres, relations).
+    ImportLrmx(ImportLrmxArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ImportLrmxArgs {
+    /// .lrmx files, or folders searched recursively for them.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (the dataset; created if needed).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -196,6 +208,10 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Rules(a) => rules_command(&a),
         Command::Bench(a) => bench(&a),
         Command::Export(a) => export(&a),
+        Command::ImportLrmx(a) => {
+            print!("{}", banzi::lrmx::import(&a.inputs, &a.out)?);
+            Ok(0)
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod exceptions;
 pub mod export;
 pub mod facts;
 pub mod gen;
+pub mod lrmx;
 pub mod normalize;
 pub mod normalized;
 pub mod report;

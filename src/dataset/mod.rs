@@ -12,6 +12,7 @@ pub mod reject;
 pub mod schema;
 pub mod source;
 pub mod tables;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

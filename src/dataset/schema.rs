@@ -179,7 +179,7 @@ pub const RELATIONS: TableSpec = TableSpec {
 pub const TABLES: [&TableSpec; 6] = [&CADRES, &CAREERS, &UNITS, &SLATE, &CYCLES, &RELATIONS];
 
 /// Tables of the contract that banzi recognises but no rule uses yet.
-pub const RECOGNISED_UNUSED: [&str; 2] = ["elections", "candidates"];
+pub const RECOGNISED_UNUSED: [&str; 3] = ["elections", "candidates", "lrmx_import"];
 
 /// The table a file stem or sheet name stands for.
 pub fn table_for(stem: &str) -> Option<&'static TableSpec> {

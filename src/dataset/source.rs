@@ -11,6 +11,7 @@ use polars::prelude::*;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
+use super::text::{self, decode_text, first_line};
 use super::LoadError;
 
 /// A table as read from its file: column names as written (trimmed), all values text.
@@ -75,55 +76,77 @@ pub fn read_file(path: &Path, format: Format) -> Result<RawTable, LoadError> {
     }
 }
 
-/// Decodes CSV bytes to UTF-8: BOM-marked UTF-8 or UTF-16, plain UTF-8, else GB18030
-/// (a superset of GBK and GB2312). Returns the text and the encoding's name.
-pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(s) => Ok((s.to_owned(), "UTF-8 with BOM")),
-            Err(e) => Err(format!(
-                "marked UTF-8 but invalid at byte {}",
-                e.valid_up_to() + 3
-            )),
-        };
+/// Largest input file banzi reads, in MiB (default 1024; `BANZI_MAX_INPUT_MB` changes it).
+/// A national dataset's largest table (careers) is a few hundred MB as CSV.
+pub fn max_input_bytes() -> u64 {
+    std::env::var("BANZI_MAX_INPUT_MB")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(1024)
+        .saturating_mul(1 << 20)
+}
+
+/// Reads a whole file, refusing files over [`max_input_bytes`] before reading them.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let io = |e| LoadError::Io {
+        file: path.display().to_string(),
+        source: e,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    let max = max_input_bytes();
+    if len > max {
+        return Err(not_a_table(
+            path,
+            format!(
+                "{} MB is over the input limit of {} MB (set BANZI_MAX_INPUT_MB to raise it)",
+                len >> 20,
+                max >> 20
+            ),
+        ));
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let enc = if bytes[0] == 0xFF {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
-        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
-        if had_errors {
-            return Err("marked UTF-16 but holds invalid sequences".into());
-        }
-        return Ok((text.into_owned(), "UTF-16"));
+    std::fs::read(path).map_err(io)
+}
+
+/// Runs a polars reader, turning a panic inside it into an error about the file.
+fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, String>) -> Result<T, LoadError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(r) => r.map_err(|e| not_a_table(path, e)),
+        Err(_) => Err(not_a_table(
+            path,
+            "the reader failed on this file's content",
+        )),
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_owned(), "UTF-8"));
-    }
-    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-    if had_errors {
-        return Err("neither UTF-8 nor GBK/GB18030 text".into());
-    }
-    Ok((text.into_owned(), "GBK/GB18030"))
 }
 
 fn read_csv(path: &Path) -> Result<RawTable, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        file: path.display().to_string(),
-        source: e,
-    })?;
+    let bytes = read_bounded(path)?;
     if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
         return Err(not_a_table(path, "binary data (NUL bytes), not CSV text"));
     }
-    let (text, encoding) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;
-    drop(bytes);
+    // Plain UTF-8 is used as read (no copy); other encodings are decoded once.
+    let (text, encoding) = match std::str::from_utf8(&bytes) {
+        Ok(_) if !bytes.starts_with(b"\xEF\xBB\xBF") => (bytes, "UTF-8"),
+        _ => {
+            let (text, encoding) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;
+            drop(bytes);
+            (text.into_bytes(), encoding)
+        }
+    };
     let mut notes = Vec::new();
     if encoding != "UTF-8" {
         notes.push(format!("{}: read as {encoding}", path.display()));
     }
-    let frame = csv_frame(text.into_bytes()).map_err(|e| not_a_table(path, e))?;
+    let width = text::header_width(&text);
+    if width > text::MAX_COLUMNS {
+        return Err(not_a_table(
+            path,
+            format!(
+                "the header has {width} columns (limit {}): not a table",
+                text::MAX_COLUMNS
+            ),
+        ));
+    }
+    let frame = guarded(path, || csv_frame(text))?;
     Ok(RawTable {
         source: path.display().to_string(),
         frame,
@@ -151,10 +174,6 @@ pub fn csv_frame(bytes: Vec<u8>) -> Result<DataFrame, String> {
     all_text(frame).map_err(|e| first_line(&e.to_string()))
 }
 
-fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or(message).to_string()
-}
-
 /// Casts every column to `String` (Parquet and JSON may carry numbers, dates, booleans).
 fn all_text(frame: DataFrame) -> PolarsResult<DataFrame> {
     let columns = frame
@@ -176,10 +195,12 @@ fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
         file: path.display().to_string(),
         source: e,
     })?;
-    let frame = ParquetReader::new(file)
-        .finish()
-        .and_then(all_text)
-        .map_err(|e| not_a_table(path, first_line(&e.to_string())))?;
+    let frame = guarded(path, || {
+        ParquetReader::new(file)
+            .finish()
+            .and_then(all_text)
+            .map_err(|e| first_line(&e.to_string()))
+    })?;
     Ok(RawTable {
         source: path.display().to_string(),
         frame,
@@ -191,10 +212,7 @@ fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
 /// JSON records: an array of objects (or one object per line). Keys become columns in
 /// order of first appearance; scalars become text, `null` and missing keys empty.
 fn read_json(path: &Path) -> Result<RawTable, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        file: path.display().to_string(),
-        source: e,
-    })?;
+    let bytes = read_bounded(path)?;
     let (text, _) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;
     let records: Vec<serde_json::Value> = match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(serde_json::Value::Array(items)) => items,
@@ -272,120 +290,33 @@ pub fn text_frame(
 }
 
 /// Reads every sheet of a workbook: `(sheet name, table)`. The first non-empty row of a
-/// sheet is its header. `date_columns` names (after alias mapping) get numeric cells
-/// written as dates: an Excel date serial as `YYYY-MM-DD`, a number such as `1985.1` (how
-/// Excel stores a typed `1985.10`) as `1985.10`.
+/// sheet is its header; `is_date_column(sheet, header)` says which columns hold dates
+/// (see [`text::read_workbook`]).
 pub fn read_workbook(
     path: &Path,
     is_date_column: &dyn Fn(&str, &str) -> bool,
 ) -> Result<Vec<(String, RawTable)>, LoadError> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let mut book =
-        open_workbook_auto(path).map_err(|e| not_a_table(path, first_line(&e.to_string())))?;
+    let bytes = read_bounded(path)?;
+    let sheets = text::read_workbook(std::io::Cursor::new(bytes.as_slice()), is_date_column)
+        .map_err(|e| not_a_table(path, e))?;
     let mut out = Vec::new();
-    for sheet in book.sheet_names() {
-        let range = book.worksheet_range(&sheet).map_err(|e| {
-            not_a_table(
-                path,
-                format!("sheet {sheet}: {}", first_line(&e.to_string())),
-            )
-        })?;
-        let Some((row0, _)) = range.start() else {
-            continue;
-        };
-        let mut rows = range.rows();
-        let Some(header) = rows.next() else { continue };
-        let names: Vec<String> = header
-            .iter()
-            .map(|c| cell_text(c, false).unwrap_or_default())
-            .collect();
-        let date_cols: Vec<bool> = names.iter().map(|n| is_date_column(&sheet, n)).collect();
-        let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); names.len()];
-        for row in rows {
-            for (j, column) in columns.iter_mut().enumerate() {
-                let cell = row.get(j).unwrap_or(&Data::Empty);
-                column.push(cell_text(cell, date_cols[j]));
-            }
-        }
-        let source = format!("{}[{}]", path.display(), sheet);
-        let (names, columns) = drop_blank_columns(names, columns);
-        let frame = text_frame(&names, columns).map_err(|e| LoadError::NotATable {
+    for sheet in sheets {
+        let source = format!("{}[{}]", path.display(), sheet.name);
+        let frame = text_frame(&sheet.names, sheet.columns).map_err(|e| LoadError::NotATable {
             file: source.clone(),
             reason: e,
         })?;
         out.push((
-            sheet.clone(),
+            sheet.name,
             RawTable {
                 source,
                 frame,
-                first_row: row0 as usize + 2,
+                first_row: sheet.first_row,
                 notes: Vec::new(),
             },
         ));
     }
     Ok(out)
-}
-
-/// Columns with neither a header nor any value (formatting left in a sheet) are dropped.
-fn drop_blank_columns(
-    names: Vec<String>,
-    columns: Vec<Vec<Option<String>>>,
-) -> (Vec<String>, Vec<Vec<Option<String>>>) {
-    names
-        .into_iter()
-        .zip(columns)
-        .filter(|(n, c)| !n.trim().is_empty() || c.iter().any(Option::is_some))
-        .enumerate()
-        .map(|(i, (n, c))| {
-            if n.trim().is_empty() {
-                (format!("column_{}", i + 1), c)
-            } else {
-                (n, c)
-            }
-        })
-        .unzip()
-}
-
-fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
-    use calamine::Data;
-    let text = match cell {
-        Data::Empty => return None,
-        Data::String(s) => s.clone(),
-        Data::Int(i) if date_column && (10_000..80_000).contains(i) => excel_serial_date(*i as f64),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => {
-            if date_column && f.fract() != 0.0 && (1900.0..2101.0).contains(f) {
-                format!("{f:.2}")
-            } else if date_column && f.fract() == 0.0 && (10_000.0..80_000.0).contains(f) {
-                excel_serial_date(*f)
-            } else if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{}", *f as i64)
-            } else {
-                f.to_string()
-            }
-        }
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}")
-        }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
-    };
-    if text.trim().is_empty() {
-        None
-    } else {
-        Some(text)
-    }
-}
-
-/// An Excel serial day number (1900 system) as `YYYY-MM-DD`.
-fn excel_serial_date(serial: f64) -> String {
-    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date");
-    match base.checked_add_days(chrono::Days::new(serial as u64)) {
-        Some(d) => d.format("%Y-%m-%d").to_string(),
-        None => serial.to_string(),
-    }
 }
 
 /// The files of a dataset folder, by table stem, sorted.
@@ -420,26 +351,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decodes_each_encoding() {
-        assert_eq!(
-            decode_text("姓名\n".as_bytes()).unwrap(),
-            ("姓名\n".into(), "UTF-8")
-        );
-        let bom = [b"\xEF\xBB\xBF".as_slice(), "姓名".as_bytes()].concat();
-        assert_eq!(decode_text(&bom).unwrap().1, "UTF-8 with BOM");
-        let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n张三,男\n");
-        assert_eq!(
-            decode_text(&gbk).unwrap(),
-            ("姓名,性别\n张三,男\n".into(), "GBK/GB18030")
-        );
-        let utf16: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("姓名".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
-        assert_eq!(decode_text(&utf16).unwrap(), ("姓名".into(), "UTF-16"));
-    }
-
-    #[test]
     fn csv_keeps_text_as_written() {
         let df = csv_frame(b"person_id,birth_date\n007,1985.10\n008,\n".to_vec()).unwrap();
         let ids = df.column("person_id").unwrap().str().unwrap();
@@ -447,24 +358,5 @@ mod tests {
         let births = df.column("birth_date").unwrap().str().unwrap();
         assert_eq!(births.get(0), Some("1985.10"));
         assert_eq!(births.get(1), None);
-    }
-
-    #[test]
-    fn excel_numbers_in_date_columns() {
-        use calamine::Data;
-        assert_eq!(
-            cell_text(&Data::Float(1985.1), true).as_deref(),
-            Some("1985.10")
-        );
-        assert_eq!(
-            cell_text(&Data::Float(1985.1), false).as_deref(),
-            Some("1985.1")
-        );
-        assert_eq!(
-            cell_text(&Data::Float(198503.0), true).as_deref(),
-            Some("198503")
-        );
-        assert_eq!(cell_text(&Data::Float(7.0), false).as_deref(), Some("7"));
-        assert_eq!(excel_serial_date(31113.0), "1985-03-07");
     }
 }

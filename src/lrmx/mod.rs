@@ -54,7 +54,7 @@ pub use values::{cadre_of, Cadre};
 
 use crate::normalize::date::PartialDate;
 use anyhow::Context as _;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -188,12 +188,14 @@ pub fn import(inputs: &[PathBuf], out_dir: &Path) -> anyhow::Result<ImportSummar
         anyhow::bail!(message);
     }
     assign_ids(&mut imported, &mut summary.notes);
+    let mut by_encoding: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for im in &imported {
         let file = im.path.display();
         if im.person.encoding != "UTF-8" {
-            summary
-                .notes
-                .push(format!("{file}: read as {}", im.person.encoding));
+            by_encoding
+                .entry(im.person.encoding)
+                .or_default()
+                .push(file.to_string());
         }
         for w in &im.person.warnings {
             summary.notes.push(format!("{file}: {w}"));
@@ -208,6 +210,19 @@ pub fn import(inputs: &[PathBuf], out_dir: &Path) -> anyhow::Result<ImportSummar
                 .incomplete
                 .push((im.path.clone(), im.cadre.problems.join("; ")));
         }
+    }
+    for (encoding, files) in by_encoding {
+        let shown: Vec<&str> = files.iter().take(5).map(String::as_str).collect();
+        let more = if files.len() > 5 {
+            format!(" and {} more", files.len() - 5)
+        } else {
+            String::new()
+        };
+        summary.notes.push(format!(
+            "{} file(s) read as {encoding}: {}{more}",
+            files.len(),
+            shown.join(", ")
+        ));
     }
     let relations = match_relations(&imported, &mut summary.notes);
     summary.persons = imported.len();
@@ -285,7 +300,8 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > MAX_FILE_BYTES {
         return Err(format!(
-            "{len} bytes, more than the {MAX_FILE_BYTES} a cadre form can have"
+            "{len} bytes: larger than the {} MiB a cadre form can have",
+            MAX_FILE_BYTES >> 20
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
@@ -294,7 +310,8 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read it: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
-            "more than the {MAX_FILE_BYTES} bytes a cadre form can have"
+            "larger than the {} MiB a cadre form can have (it grew while read)",
+            MAX_FILE_BYTES >> 20
         ));
     }
     Ok(bytes)

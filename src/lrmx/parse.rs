@@ -300,7 +300,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         }
         return Ok(d);
     }
-    let (enc, mut warnings) = match (declared.as_deref(), declared_enc) {
+    let (enc, warnings) = match (declared.as_deref(), declared_enc) {
         (Some(_), Some(enc))
             if enc.is_ascii_compatible()
                 && enc != encoding_rs::UTF_8
@@ -308,7 +308,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         {
             (enc, Vec::new())
         }
-        (Some(label), _) => (
+        (Some(label), None) => (
+            encoding_rs::GB18030,
+            vec![format!(
+                "declares an unknown encoding {label:?} and is not UTF-8; read as GB18030"
+            )],
+        ),
+        (Some(label), Some(_)) => (
             encoding_rs::GB18030,
             vec![format!(
                 "declares encoding {label:?} but is not valid in it; read as GB18030"
@@ -336,7 +342,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         text: Cow::Owned(text),
         encoding: enc.name(),
         photo_bytes,
-        warnings: std::mem::take(&mut warnings),
+        warnings,
     })
 }
 
@@ -522,9 +528,7 @@ fn walk(text: &str) -> Result<LrmxPerson, String> {
                             "not an XML file: it starts with text, not with an element".into()
                         );
                     }
-                    person
-                        .warnings
-                        .push("text after </Person> ignored".to_string());
+                    warn(&mut person, "text after </Person> ignored".to_string());
                     continue;
                 }
                 append(&mut person, target, &mut buffer, &raw)?;
@@ -580,9 +584,10 @@ fn walk(text: &str) -> Result<LrmxPerson, String> {
         return Err("the file ends before </Person>: truncated?".into());
     }
     if unknown_entities > 0 {
-        person.warnings.push(format!(
-            "{unknown_entities} unknown entity or character reference(s) kept as written"
-        ));
+        warn(
+            &mut person,
+            format!("{unknown_entities} unknown entity or character reference(s) kept as written"),
+        );
     }
     if person.name.is_empty() && person.gender.is_empty() && person.birth.is_empty() {
         return Err(
@@ -671,9 +676,7 @@ fn close(
                 if slot.is_empty() {
                     *slot = value;
                 } else if !value.is_empty() {
-                    person
-                        .warnings
-                        .push(format!("<{tag}> given twice; the first is kept"));
+                    warn(person, format!("<{tag}> given twice; the first is kept"));
                 }
             }
             buffer.clear();
@@ -700,6 +703,16 @@ fn close(
             *target = Target::Nothing;
         }
         _ => {}
+    }
+}
+
+/// Most distinct warnings kept per file (a hostile file could repeat one a million times).
+const MAX_WARNINGS: usize = 20;
+
+/// Records a warning once.
+fn warn(person: &mut LrmxPerson, message: String) {
+    if person.warnings.len() < MAX_WARNINGS && !person.warnings.contains(&message) {
+        person.warnings.push(message);
     }
 }
 

@@ -252,6 +252,15 @@ fn encodings_are_detected_in_order() {
         p.warnings,
         vec!["declares encoding \"UTF-8\" but is not valid in it; read as GB18030"]
     );
+    // An unknown label.
+    let unknown = text.replace("UTF-8", "x-chinese-local");
+    let (bytes, _, _) = encoding_rs::GBK.encode(&unknown);
+    let p = parse_person(&bytes).unwrap();
+    assert_eq!((p.name.as_str(), p.encoding), ("周敏", "gb18030"));
+    assert_eq!(
+        p.warnings,
+        vec!["declares an unknown encoding \"x-chinese-local\" and is not UTF-8; read as GB18030"]
+    );
     // UTF-16 with and without a byte-order mark.
     let utf16 = text.replace("UTF-8", "UTF-16");
     let le: Vec<u8> = utf16.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
@@ -440,6 +449,17 @@ fn entities_cdata_namespaces_and_duplicates() {
         .warnings
         .iter()
         .any(|w| w == "text after </Person> ignored"));
+}
+
+#[test]
+fn repeated_oddities_give_one_warning_each() {
+    let dup = "<XingMing>乙</XingMing><!--x-->tail".repeat(10_000);
+    let p = parse_person(form(&dup).as_bytes()).unwrap();
+    assert_eq!(p.name, "周敏");
+    assert_eq!(
+        p.warnings,
+        vec!["<XingMing> given twice; the first is kept"]
+    );
 }
 
 #[test]

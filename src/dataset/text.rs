@@ -1,0 +1,270 @@
+//! The parts of reading input that are plain text work, free of polars: decoding CSV
+//! bytes (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030) and turning workbook
+//! cells into text as the user typed them.
+//!
+//! Kept apart so that the fuzz targets (`tests/fuzz`) exercise exactly this code without
+//! building polars, and so that a hostile file meets these functions first.
+
+use std::io::{Read, Seek};
+
+/// One sheet of a workbook as text columns.
+pub struct Sheet {
+    pub name: String,
+    pub names: Vec<String>,
+    pub columns: Vec<Vec<Option<String>>>,
+    /// Row number (as a spreadsheet shows it) of the first data row.
+    pub first_row: usize,
+}
+
+/// Largest workbook content (all sheets, uncompressed) banzi reads: 1 GiB. A workbook is
+/// a zip archive; one whose sheets would inflate beyond this (a zip bomb) is refused
+/// before anything is decompressed.
+pub const MAX_WORKBOOK_INFLATED: u128 = 1 << 30;
+
+/// Largest inflation ratio of a workbook (uncompressed / compressed). Real spreadsheets
+/// compress 5–20×; a bomb, thousands of times.
+pub const MAX_WORKBOOK_RATIO: u128 = 500;
+
+/// Most columns a table may have. Contract tables have a dozen; a header of a million
+/// columns is not a table.
+pub const MAX_COLUMNS: usize = 10_000;
+
+/// Refuses a zip archive (a workbook) that would inflate past the limits.
+pub fn check_zip<R: Read + Seek>(reader: R, compressed_len: u64) -> Result<(), String> {
+    let archive = match zip::ZipArchive::new(reader) {
+        Ok(a) => a,
+        // Not a zip: calamine will say what it is (or is not).
+        Err(_) => return Ok(()),
+    };
+    match archive.decompressed_size() {
+        None => {
+            Err("a workbook whose sizes are not declared (streamed zip entries) is not read".into())
+        }
+        Some(total) if total > MAX_WORKBOOK_INFLATED => Err(format!(
+            "the workbook would inflate to {} MB (limit {} MB): not read",
+            total >> 20,
+            MAX_WORKBOOK_INFLATED >> 20
+        )),
+        Some(total)
+            if total > MAX_WORKBOOK_RATIO * u128::from(compressed_len.max(1))
+                && total > (16 << 20) =>
+        {
+            Err(format!(
+                "the workbook would inflate {}-fold ({} MB from {} KB): a zip bomb, not read",
+                total / u128::from(compressed_len.max(1)),
+                total >> 20,
+                compressed_len >> 10
+            ))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+/// The number of fields in the first line of CSV text (a bound: separators inside quotes
+/// are counted too).
+pub fn header_width(text: &[u8]) -> usize {
+    let end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
+    text[..end].iter().filter(|&&b| b == b',').count() + 1
+}
+
+/// The first line of an error message (library errors can run long).
+pub fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_string()
+}
+
+/// Decodes CSV bytes to UTF-8: BOM-marked UTF-8 or UTF-16, plain UTF-8, else GB18030
+/// (a superset of GBK and GB2312). Returns the text and the encoding's name.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(s) => Ok((s.to_owned(), "UTF-8 with BOM")),
+            Err(e) => Err(format!(
+                "marked UTF-8 but invalid at byte {}",
+                e.valid_up_to() + 3
+            )),
+        };
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let enc = if bytes[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err("marked UTF-16 but holds invalid sequences".into());
+        }
+        return Ok((text.into_owned(), "UTF-16"));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_owned(), "UTF-8"));
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    if had_errors {
+        return Err("neither UTF-8 nor GBK/GB18030 text".into());
+    }
+    Ok((text.into_owned(), "GBK/GB18030"))
+}
+
+/// Reads every sheet of a workbook as text. The first non-empty row of a sheet is its
+/// header. Columns for which `is_date_column(sheet, header)` holds get numeric cells
+/// written as dates: an Excel date serial as `YYYY-MM-DD`, a number such as `1985.1` (how
+/// Excel stores a typed `1985.10`) as `1985.10`.
+pub fn read_workbook<R: Read + Seek + Clone>(
+    reader: R,
+    is_date_column: &dyn Fn(&str, &str) -> bool,
+) -> Result<Vec<Sheet>, String> {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    let mut probe = reader.clone();
+    let len = probe
+        .seek(std::io::SeekFrom::End(0))
+        .map_err(|e| e.to_string())?;
+    probe
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| e.to_string())?;
+    check_zip(probe, len)?;
+    let mut book = open_workbook_auto_from_rs(reader).map_err(|e| first_line(&e.to_string()))?;
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| format!("sheet {sheet}: {}", first_line(&e.to_string())))?;
+        let Some((row0, _)) = range.start() else {
+            continue;
+        };
+        let mut rows = range.rows();
+        let Some(header) = rows.next() else { continue };
+        if header.len() > MAX_COLUMNS {
+            return Err(format!(
+                "sheet {sheet} has {} columns (limit {MAX_COLUMNS}): not a table",
+                header.len()
+            ));
+        }
+        let names: Vec<String> = header
+            .iter()
+            .map(|c| cell_text(c, false).unwrap_or_default())
+            .collect();
+        let date_cols: Vec<bool> = names.iter().map(|n| is_date_column(&sheet, n)).collect();
+        let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); names.len()];
+        for row in rows {
+            for (j, column) in columns.iter_mut().enumerate() {
+                let cell = row.get(j).unwrap_or(&Data::Empty);
+                column.push(cell_text(cell, date_cols[j]));
+            }
+        }
+        let (names, columns) = drop_blank_columns(names, columns);
+        out.push(Sheet {
+            name: sheet.clone(),
+            names,
+            columns,
+            first_row: row0 as usize + 2,
+        });
+    }
+    Ok(out)
+}
+
+/// Columns with neither a header nor any value (formatting left in a sheet) are dropped.
+fn drop_blank_columns(
+    names: Vec<String>,
+    columns: Vec<Vec<Option<String>>>,
+) -> (Vec<String>, Vec<Vec<Option<String>>>) {
+    names
+        .into_iter()
+        .zip(columns)
+        .filter(|(n, c)| !n.trim().is_empty() || c.iter().any(Option::is_some))
+        .enumerate()
+        .map(|(i, (n, c))| {
+            if n.trim().is_empty() {
+                (format!("column_{}", i + 1), c)
+            } else {
+                (n, c)
+            }
+        })
+        .unzip()
+}
+
+fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
+    use calamine::Data;
+    let text = match cell {
+        Data::Empty => return None,
+        Data::String(s) => s.clone(),
+        Data::Int(i) if date_column && (10_000..80_000).contains(i) => excel_serial_date(*i as f64),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if date_column && f.fract() != 0.0 && (1900.0..2101.0).contains(f) {
+                format!("{f:.2}")
+            } else if date_column && f.fract() == 0.0 && (10_000.0..80_000.0).contains(f) {
+                excel_serial_date(*f)
+            } else if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    };
+    if text.trim().is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+/// An Excel serial day number (1900 system) as `YYYY-MM-DD`.
+fn excel_serial_date(serial: f64) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date");
+    match base.checked_add_days(chrono::Days::new(serial as u64)) {
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => serial.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_each_encoding() {
+        assert_eq!(
+            decode_text("姓名\n".as_bytes()).unwrap(),
+            ("姓名\n".into(), "UTF-8")
+        );
+        let bom = [b"\xEF\xBB\xBF".as_slice(), "姓名".as_bytes()].concat();
+        assert_eq!(decode_text(&bom).unwrap().1, "UTF-8 with BOM");
+        let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n张三,男\n");
+        assert_eq!(
+            decode_text(&gbk).unwrap(),
+            ("姓名,性别\n张三,男\n".into(), "GBK/GB18030")
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("姓名".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode_text(&utf16).unwrap(), ("姓名".into(), "UTF-16"));
+    }
+
+    #[test]
+    fn excel_numbers_in_date_columns() {
+        use calamine::Data;
+        assert_eq!(
+            cell_text(&Data::Float(1985.1), true).as_deref(),
+            Some("1985.10")
+        );
+        assert_eq!(
+            cell_text(&Data::Float(1985.1), false).as_deref(),
+            Some("1985.1")
+        );
+        assert_eq!(
+            cell_text(&Data::Float(198503.0), true).as_deref(),
+            Some("198503")
+        );
+        assert_eq!(cell_text(&Data::Float(7.0), false).as_deref(), Some("7"));
+        assert_eq!(excel_serial_date(31113.0), "1985-03-07");
+    }
+}
