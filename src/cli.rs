@@ -228,9 +228,23 @@ fn load_and_account(path: &Path, out: &Path) -> Result<Dataset> {
     Ok(ds)
 }
 
+/// Text from the input as it may be shown on a terminal: control characters (an escape
+/// sequence hidden in a name, say) are written as `\u{..}` instead of being sent.
+fn show(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn print_load_summary(ds: &Dataset, rejected: &Path) {
     for note in &ds.notes {
-        eprintln!("note: {note}");
+        eprintln!("note: {}", show(note));
     }
     println!(
         "{:<10} {:>8} {:>8} {:>8}  source",
@@ -313,8 +327,10 @@ fn print_check_summary(
         println!("teams with the most errors:");
         for ((cycle, unit), counts) in s.worst_teams.iter().take(5) {
             println!(
-                "  {cycle} {unit} {}: {} errors, {} warnings, {} advice",
-                ctx.unit_name(unit),
+                "  {} {} {}: {} errors, {} warnings, {} advice",
+                show(cycle),
+                show(unit),
+                show(ctx.unit_name(unit)),
                 counts[0],
                 counts[1],
                 counts[2]

@@ -31,33 +31,37 @@ pub const MAX_COLUMNS: usize = 10_000;
 
 /// Refuses a zip archive (a workbook) that would inflate past the limits.
 pub fn check_zip<R: Read + Seek>(reader: R, compressed_len: u64) -> Result<(), String> {
-    let archive = match zip::ZipArchive::new(reader) {
+    let mut archive = match zip::ZipArchive::new(reader) {
         Ok(a) => a,
         // Not a zip: calamine will say what it is (or is not).
         Err(_) => return Ok(()),
     };
-    match archive.decompressed_size() {
-        None => {
-            Err("a workbook whose sizes are not declared (streamed zip entries) is not read".into())
-        }
-        Some(total) if total > MAX_WORKBOOK_INFLATED => Err(format!(
+    // The central directory declares each entry's size (also for entries written with a
+    // data descriptor, as rust_xlsxwriter and Excel do).
+    let mut total: u128 = 0;
+    for i in 0..archive.len() {
+        let size = archive
+            .by_index_raw(i)
+            .map_err(|e| first_line(&e.to_string()))?
+            .size();
+        total = total.saturating_add(u128::from(size));
+    }
+    if total > MAX_WORKBOOK_INFLATED {
+        return Err(format!(
             "the workbook would inflate to {} MB (limit {} MB): not read",
             total >> 20,
             MAX_WORKBOOK_INFLATED >> 20
-        )),
-        Some(total)
-            if total > MAX_WORKBOOK_RATIO * u128::from(compressed_len.max(1))
-                && total > (16 << 20) =>
-        {
-            Err(format!(
-                "the workbook would inflate {}-fold ({} MB from {} KB): a zip bomb, not read",
-                total / u128::from(compressed_len.max(1)),
-                total >> 20,
-                compressed_len >> 10
-            ))
-        }
-        Some(_) => Ok(()),
+        ));
     }
+    if total > MAX_WORKBOOK_RATIO * u128::from(compressed_len.max(1)) && total > (16 << 20) {
+        return Err(format!(
+            "the workbook would inflate {}-fold ({} MB from {} KB): a zip bomb, not read",
+            total / u128::from(compressed_len.max(1)),
+            total >> 20,
+            compressed_len >> 10
+        ));
+    }
+    Ok(())
 }
 
 /// The number of fields in the first line of CSV text (a bound: separators inside quotes

@@ -11,9 +11,13 @@
 //!
 //! Safety margins keep the data away from rule boundaries: tenure runs that must stay
 //! under 10 years stay under 9.5, nobody continuing is older than 55 (56+ only where
-//! AGE-003/004/005 are planted), new promotions are at most 53, and township experience
-//! is either at least 30 months of 乡镇/街道 spells or (for the few "county track" people)
-//! none at all, so whether village or 事业单位 spells count cannot change an outcome.
+//! AGE-003/004/005 are planted), new promotions are at most 53, women (exit age 55) are
+//! at most 51 when re-nominated, transferred or exchanged and at most 49 when newly
+//! promoted, in both cycles and whatever their body, and township experience is either
+//! at least 30 months of 乡镇/街道 spells or (for the few "county track" people) none at
+//! all, so whether village or 事业单位 spells count cannot change an outcome. Each 2021
+//! team keeps enough of its unit's 2016 members that at most 70% are new to it
+//! (ROT-005).
 
 use super::model::*;
 use super::rng::Rng;
@@ -232,6 +236,16 @@ impl Builder {
         age_at(self.w.persons[p].birth.date(), as_of(c))
     }
 
+    /// Whether person `p`, seated in cycle `c`, may be a woman without an AGE-004/005
+    /// finding (exit age 55): aged at most 51 when re-nominated, transferred or exchanged,
+    /// 49 when newly promoted.
+    fn may_be_woman(&self, p: usize, c: usize) -> bool {
+        let Some((u, si)) = self.w.persons[p].seat[c] else {
+            return true;
+        };
+        self.age(p, c) <= female_age_cap(self.w.teams[c][u][si].nomination)
+    }
+
     fn members(&self, c: usize, u: usize) -> Vec<usize> {
         self.w.teams[c][u]
             .iter()
@@ -296,7 +310,14 @@ impl Builder {
             Slot::PartyBuilding
         }));
         if !size002 {
-            seats.push(Seat::new(Slot::PcHead));
+            let mut pc = Seat::new(Slot::PcHead);
+            // AGE-003/004/005 concern members of the 乡镇 party committee: where they are
+            // planted on the 人大主席, the 人大主席 is also a 党委委员 (both cycles).
+            pc.committee_row = !sub
+                && (unit.has(Breach::Age003)
+                    || unit.has(Breach::Age004)
+                    || unit.has(Breach::Age005));
+            seats.push(pc);
         }
         seats.push(Seat::new(Slot::Discipline));
         seats.push(Seat::new(if post002 {
@@ -547,12 +568,18 @@ impl Builder {
                 if unit.has(Breach::Gen004) {
                     s.female = Some(false);
                 }
+                if s.slot == Slot::PcHead {
+                    // The planted ages are a man's (exit age 60); a woman of 52 or more
+                    // would already be a finding in 2016.
+                    s.female = Some(false);
+                }
                 if unit.has(Breach::Spec001) {
                     s.no_fazhi = true;
                 }
             }
             if c == 1 && s.slot == Slot::PcHead && has(Breach::Age005) {
                 s.special = true;
+                s.female = Some(false);
                 s.birth = Some(Ym::new(1965, 3));
                 s.age = age_at(Ym::new(1965, 3).date(), as_of(c));
             }
@@ -923,13 +950,14 @@ impl Builder {
                 ));
             }
             if unit.has(Breach::Age005) && slot == Slot::PcHead {
+                let exit = self.w.persons[p].exit_age();
                 self.plant(
                     "AGE-005",
                     Some(u),
                     Some(p),
                     format!(
-                    "{pid} aged {age}, 新提拔 to 人大主席 with under 5 years to the exit age 60"
-                ),
+                        "{pid} aged {age}, 新提拔 to 人大主席 and 党委委员 with under 5 years to the exit age {exit}"
+                    ),
                 );
             }
             if unit.has(Breach::Rot006Native) && slot == Slot::Head {
@@ -967,10 +995,11 @@ impl Builder {
                     relation: "",
                 });
                 let (xid, yid) = (self.w.person_id(x), self.w.person_id(y));
+                // A team finding: the pair, not one of them, is the finding.
                 self.plant(
                     "ROT-006",
                     Some(u),
-                    Some(x),
+                    None,
                     format!("{xid} and {yid} are kin (relations.csv) and sit in the same team"),
                 );
             }
@@ -1590,6 +1619,10 @@ impl Builder {
         if !person.must_continue && (age > 55 || (nom == Nomination::New && age > 53)) {
             return false;
         }
+        if person.is_female() && age > female_age_cap(nom) {
+            // A woman's exit age is 55 (AGE-004/005).
+            return false;
+        }
         if person.party != "中共党员" && !seat.government_only() {
             return false;
         }
@@ -1603,6 +1636,17 @@ impl Builder {
         }
         if unit.has(Breach::Gen004) && person.is_female() {
             return false;
+        }
+        if person.seat[0].map(|(u0, _)| u0) != Some(u) {
+            // Someone new to the team takes a vacancy: enough must remain, after the new
+            // people the unit needs, for the stayers ROT-005 asks for.
+            let n = self.member_seat_count(1, u);
+            let need_stay = n - (7 * n) / 10;
+            let placed = self.members(1, u).len();
+            let room = n.saturating_sub(placed + 1 + self.min_new(u));
+            if self.stayers(u) + room < need_stay {
+                return false;
+            }
         }
         if unit.has(Breach::Exp006) && person.is_source() {
             return false;
@@ -1939,6 +1983,11 @@ impl Builder {
                 }
             }
         }
+        // Stability (ROT-005): at most 70% of a team new to it, so keep enough of the
+        // unit's 2016 members before anyone is exchanged.
+        for &u in &units {
+            self.keep_stable(u);
+        }
         self.rng.shuffle(&mut exchange);
         for p in exchange {
             let (u0, s0) = self.w.persons[p].seat[0].expect("seat");
@@ -1969,20 +2018,69 @@ impl Builder {
         }
     }
 
+    /// Members of `u`'s 2021 team who were on its 2016 team.
+    fn stayers(&self, u: usize) -> usize {
+        let before = self.members(0, u);
+        self.members(1, u)
+            .iter()
+            .filter(|p| before.contains(p))
+            .count()
+    }
+
+    /// Places unseated deputies of `u`'s 2016 team back in its 2021 team until at most
+    /// 70% of the members will be new to it (ROT-005): the same seat first, then another
+    /// vacant non-principal seat (principal seats are left to the principals' plan).
+    fn keep_stable(&mut self, u: usize) {
+        let n = self.member_seat_count(1, u);
+        let need = n - (7 * n) / 10;
+        if self.stayers(u) >= need {
+            return;
+        }
+        // Deputies only: a principal does not step down to a deputy seat.
+        let mut cands: Vec<usize> = self.w.teams[0][u]
+            .iter()
+            .filter(|s| s.slot != Slot::DisciplineDeputy && !s.slot.is_principal())
+            .filter_map(|s| s.person)
+            .filter(|&p| self.w.persons[p].seat[1].is_none())
+            .collect();
+        self.rng.shuffle(&mut cands);
+        for p in cands {
+            if self.stayers(u) >= need || !self.has_room(u) {
+                break;
+            }
+            let (_, s0) = self.w.persons[p].seat[0].expect("2016 seat");
+            let slot = self.w.teams[0][u][s0].slot;
+            let mut seats: Vec<usize> = (0..self.w.teams[1][u].len())
+                .filter(|&ti| {
+                    let s = &self.w.teams[1][u][ti];
+                    s.person.is_none() && s.slot != Slot::DisciplineDeputy && !s.slot.is_principal()
+                })
+                .collect();
+            // The same seat first.
+            seats.sort_by_key(|&ti| self.w.teams[1][u][ti].slot != slot);
+            for ti in seats {
+                if self.try_place(p, u, ti) {
+                    break;
+                }
+            }
+        }
+    }
+
     fn plant_continuing(&mut self, u: usize, p: usize, slot: Slot) {
         let unit = self.w.units[u].clone();
         let pid = self.w.person_id(p);
         let age = self.age(p, 1);
+        let exit = self.w.persons[p].exit_age();
         match slot {
             Slot::PcHead if unit.has(Breach::Age003) => {
                 self.plant(
                     "AGE-003",
                     Some(u),
                     Some(p),
-                    format!("{pid} aged {age}, 继续提名 as 人大主席"),
+                    format!("{pid} aged {age}, 继续提名 as 人大主席 and 党委委员"),
                 );
                 self.plant("AGE-004", Some(u), Some(p), format!(
-                    "{pid} aged {age}, 继续提名 with under 3 years to the exit age 60 (follows from AGE-003)"
+                    "{pid} aged {age}, 继续提名 with under 3 years to the exit age {exit} (follows from AGE-003)"
                 ));
             }
             Slot::PcHead if unit.has(Breach::Age004) => {
@@ -1991,8 +2089,8 @@ impl Builder {
                     Some(u),
                     Some(p),
                     format!(
-                    "{pid} aged {age}, 继续提名 as 人大主席 with under 3 years to the exit age 60"
-                ),
+                        "{pid} aged {age}, 继续提名 as 人大主席 and 党委委员 with under 3 years to the exit age {exit}"
+                    ),
                 );
             }
             Slot::Organization if unit.has(Breach::Rot001) => {
@@ -2105,6 +2203,9 @@ impl Builder {
             1 + usize::from(self.rng.chance(0.5))
         };
         let blocked = |b: &Self, u: usize| c == 1 && b.w.units[u].has(Breach::Gen004);
+        // The 2016 team of a unit where GEN-004 is planted gets one woman only, so that
+        // enough of its men can stay on the 2021 team (ROT-005).
+        let restrained = |b: &Self, u: usize| c == 0 && b.w.units[u].has(Breach::Gen004);
         let have = principal_rows
             .iter()
             .filter(|&&(_, p)| self.w.persons[p].is_female())
@@ -2112,7 +2213,12 @@ impl Builder {
         let mut free: Vec<(usize, usize)> = principal_rows
             .iter()
             .copied()
-            .filter(|&(u, p)| self.w.persons[p].female.is_none() && !blocked(self, u))
+            .filter(|&(u, p)| {
+                self.w.persons[p].female.is_none()
+                    && !blocked(self, u)
+                    && !restrained(self, u)
+                    && self.may_be_woman(p, c)
+            })
             .collect();
         self.rng.shuffle(&mut free);
         let missing = k.saturating_sub(have);
@@ -2131,7 +2237,7 @@ impl Builder {
             let mut free: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&p| self.w.persons[p].female.is_none())
+                .filter(|&p| self.w.persons[p].female.is_none() && self.may_be_woman(p, c))
                 .collect();
             free.sort_by_key(|&p| {
                 let (u, s) = self.w.persons[p].seat[c].expect("seat");
@@ -2184,11 +2290,11 @@ impl Builder {
         if count < target {
             let mut free: Vec<(usize, usize)> = Vec::new();
             for &u in &area.units {
-                if blocked(self, u) {
+                if blocked(self, u) || restrained(self, u) {
                     continue;
                 }
                 for p in self.members(c, u) {
-                    if self.w.persons[p].female.is_none() {
+                    if self.w.persons[p].female.is_none() && self.may_be_woman(p, c) {
                         free.push((u, p));
                     }
                 }

@@ -54,8 +54,24 @@ pub fn election(c: usize) -> Ym {
     Ym::new(CYCLE_YEARS[c], 10)
 }
 
-/// The exit (retirement) age used by AGE-004/005, the same for men and women here.
-pub const EXIT_AGE: i32 = 60;
+/// The exit (retirement) age of men used by AGE-004/005 (the checker's
+/// `retirement_age_male`).
+pub const EXIT_AGE_MALE: i32 = 60;
+/// The exit (retirement) age of women used by AGE-004/005 (the checker's
+/// `retirement_age_female`).
+pub const EXIT_AGE_FEMALE: i32 = 55;
+
+/// The oldest a woman on a slate may be at a cycle's reference date without an AGE-004
+/// or AGE-005 finding (55 minus 3 or 5 years, less one, since a completed age of 52 can
+/// leave under 3 years): 51 when re-nominated, transferred or exchanged, 49 when newly
+/// promoted. The generator keeps every woman it seats within these caps.
+pub fn female_age_cap(nomination: Nomination) -> i32 {
+    if nomination == Nomination::New {
+        EXIT_AGE_FEMALE - 5 - 1
+    } else {
+        EXIT_AGE_FEMALE - 3 - 1
+    }
+}
 
 /// Canonical roles of the data contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -369,6 +385,15 @@ impl Person {
         self.female == Some(true)
     }
 
+    /// The exit age by gender (AGE-004/005).
+    pub fn exit_age(&self) -> i32 {
+        if self.is_female() {
+            EXIT_AGE_FEMALE
+        } else {
+            EXIT_AGE_MALE
+        }
+    }
+
     /// Staffing or career from one of the EXP-006 source groups.
     pub fn is_source(&self) -> bool {
         SOURCE_STAFFING_SET.contains(&self.staffing)
@@ -496,7 +521,10 @@ impl Breach {
             | Breach::Rot002
             | Breach::Rot003 => sub,
             Breach::Size005 => !sub && unit.zhen,
-            Breach::Exp006 | Breach::Spec001 => !sub,
+            // AGE-003/004/005 are 乡镇 rules (members of the party committee or 纪委).
+            Breach::Exp006 | Breach::Spec001 | Breach::Age003 | Breach::Age004 | Breach::Age005 => {
+                !sub
+            }
             Breach::Eth001 => !sub && unit.minority_area,
             _ => true,
         }

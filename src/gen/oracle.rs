@@ -18,14 +18,20 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reading {
     /// Also run the 街道-only or 乡镇-only person and team rules (AGE-001, ROT-001…003,
-    /// SPEC-001, GEN-002) on the other kind, count village and 事业单位 spells as
+    /// SPEC-001, GEN-002) on the other kind, run AGE-003/004/005 on every slate row of
+    /// every unit (not only 乡镇 党委 and 纪委 rows), count village and 事业单位 spells as
     /// township work, count non-leadership spells in tenure runs, treat 交流 like
     /// 平级转任 for AGE-004 and match native places by the unit's short name.
     pub broad: bool,
 }
 
+/// Truncates to 2 decimals, as the checker's facts do (9.997 years is not 10).
+pub fn trunc2(x: f64) -> f64 {
+    (x * 100.0 + 1e-9).floor() / 100.0
+}
+
 /// Township work (乡镇, 公社, 街道; with `lenient` also 村 and 事业单位) up to `as_of`, in
-/// years, counting overlapping spells once.
+/// years (truncated to 2 decimals), counting overlapping spells once.
 pub fn township_years(p: &Person, as_of: NaiveDate, lenient: bool) -> f64 {
     let mut spans: Vec<(NaiveDate, NaiveDate)> = p
         .spells
@@ -62,11 +68,11 @@ pub fn township_years(p: &Person, as_of: NaiveDate, lenient: bool) -> f64 {
     if let Some((cs, ce)) = current {
         days += (ce - cs).num_days();
     }
-    days as f64 / 365.2425
+    trunc2(days as f64 / 365.2425)
 }
 
-/// Years of the continuous run of spells in unit `u` whose posts satisfy `keep`, that is
-/// under way at `as_of` (0 when none is).
+/// Years (truncated to 2 decimals) of the continuous run of spells in unit `u` whose
+/// posts satisfy `keep`, that is under way at `as_of` (0 when none is).
 pub fn run_years(p: &Person, u: usize, as_of: NaiveDate, keep: impl Fn(&Post) -> bool) -> f64 {
     let mut spans: Vec<(Ym, Option<Ym>)> = p
         .spells
@@ -89,7 +95,7 @@ pub fn run_years(p: &Person, u: usize, as_of: NaiveDate, keep: impl Fn(&Post) ->
     }
     runs.iter()
         .find(|(s, e)| s.date() <= as_of && e.is_none_or(|e| e.date() > as_of))
-        .map(|(s, _)| years_between(s.date(), as_of))
+        .map(|(s, _)| trunc2(years_between(s.date(), as_of)))
         .unwrap_or(0.0)
 }
 
@@ -110,9 +116,10 @@ fn is_source(p: &Person, as_of: NaiveDate) -> bool {
         })
 }
 
-fn years_to_exit(p: &Person, as_of: NaiveDate) -> f64 {
-    let exit = Ym::new(p.birth.year() + EXIT_AGE, p.birth.month());
-    years_between(as_of, exit.date())
+/// Years left before the exit age (60 for men, 55 for women): the exit age minus the
+/// exact age at `as_of`, as the checker computes it.
+pub fn years_to_exit(p: &Person, as_of: NaiveDate) -> f64 {
+    p.exit_age() as f64 - years_between(p.birth.date(), as_of)
 }
 
 fn band(age: i32) -> u8 {
@@ -240,6 +247,17 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
             );
         }
     }
+    // SIZE-006: only where the slate lists the 纪委's plain members (body 纪委, post 委员).
+    if !street
+        && rows
+            .iter()
+            .any(|r| r.body == Body::Discipline && r.role == Role::Member)
+    {
+        let k = count(&|r| r.body == Body::Discipline || r.role == Role::DisciplineSecretary);
+        if !(5..=7).contains(&k) {
+            push("SIZE-006", None, format!("{k} 纪委 members"));
+        }
+    }
     let party = count(&|r| r.body == Body::Party);
     if !(7..=9).contains(&party) {
         let rule = if street { "SIZE-004" } else { "SIZE-005" };
@@ -295,16 +313,31 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
         let nom = rows.iter().find(|r| r.person == p).expect("row").nomination;
         let a = age(p);
         let left = years_to_exit(person(p), at);
-        if a >= 58 && nom == Nomination::Continued {
+        // AGE-003/004/005: members of a 乡镇 party committee or 纪委 (a row with body 党委
+        // or 纪委 in a 乡镇 team).
+        let committee = reading.broad
+            || (!street
+                && rows
+                    .iter()
+                    .any(|r| r.person == p && matches!(r.body, Body::Party | Body::Discipline)));
+        if committee && a >= 58 && nom == Nomination::Continued {
             push("AGE-003", Some(p), format!("aged {a}, 继续提名"));
         }
         let transfer = matches!(nom, Nomination::Continued | Nomination::Transfer)
             || (reading.broad && nom == Nomination::Exchanged);
-        if transfer && left < 3.0 {
-            push("AGE-004", Some(p), format!("{left:.2} years to exit"));
+        if committee && transfer && left < 3.0 {
+            push(
+                "AGE-004",
+                Some(p),
+                format!("{left:.2} years to the exit age {}", person(p).exit_age()),
+            );
         }
-        if nom == Nomination::New && left < 5.0 {
-            push("AGE-005", Some(p), format!("{left:.2} years to exit"));
+        if committee && nom == Nomination::New && left < 5.0 {
+            push(
+                "AGE-005",
+                Some(p),
+                format!("{left:.2} years to the exit age {}", person(p).exit_age()),
+            );
         }
         if person(p).vetting_hold {
             push("ELIG-001", Some(p), "vetting_hold".into());
@@ -410,6 +443,14 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
         }
     }
     if c > 0 {
+        // ROT-005: more than 70% of the members not on the unit's previous team.
+        let before = members(&team_rows(w, c - 1, u));
+        if !before.is_empty() {
+            let new = m.iter().filter(|p| !before.contains(p)).count();
+            if new * 10 > n * 7 {
+                push("ROT-005", None, format!("{new}/{n} new"));
+            }
+        }
         let prev: Vec<usize> = team_rows(w, c - 1, u).iter().map(|r| r.person).collect();
         let secs = distinct(
             rows.iter()
@@ -429,12 +470,18 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
             push("ROT-004", None, "secretary and head both new".into());
         }
     }
+    // ROT-006 (kinship): one team finding per related pair, naming both.
     for r in &w.relations {
         if m.contains(&r.person) && m.contains(&r.relative) {
             push(
                 "ROT-006",
-                Some(r.person),
-                format!("kin of {}", w.person_id(r.relative)),
+                None,
+                format!(
+                    "{} 与 {}: {}",
+                    w.person_id(r.person),
+                    w.person_id(r.relative),
+                    r.relation
+                ),
             );
         }
     }

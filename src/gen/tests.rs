@@ -334,12 +334,78 @@ fn clean_values_keep_margins() {
                     let sec = oracle::run_years(person, u, at, |x| x.role == Some(Role::Secretary));
                     assert!(sec < 4.5, "{id}: {sec:.2} years as secretary");
                     let age = crate::normalize::date::age_at(person.birth.date(), at);
-                    let cap = if seat.nomination == Nomination::New {
+                    let cap = if person.is_female() {
+                        female_age_cap(seat.nomination)
+                    } else if seat.nomination == Nomination::New {
                         53
                     } else {
                         55
                     };
-                    assert!(age <= cap, "{id}: aged {age}, {}", seat.nomination.label());
+                    assert!(
+                        age <= cap,
+                        "{id}: aged {age}, {}, female {}",
+                        seat.nomination.label(),
+                        person.is_female()
+                    );
+                    let left = oracle::years_to_exit(person, at);
+                    let need = if seat.nomination == Nomination::New {
+                        5.0
+                    } else {
+                        3.0
+                    };
+                    assert!(left > need, "{id}: {left:.2} years to the exit age");
+                }
+            }
+        }
+    }
+}
+
+/// The planted AGE-003/004/005 people sit on the 乡镇 party committee (a 党委 row), the
+/// kinship pair is a team finding, and ROT-005 finds nothing in the sample.
+#[test]
+fn planted_readings_follow_the_checker() {
+    for seed in [DEFAULT_SEED, 3, 17] {
+        let w = build_sample(seed);
+        for f in w
+            .planted
+            .iter()
+            .filter(|f| matches!(f.rule, "AGE-003" | "AGE-004" | "AGE-005"))
+        {
+            let (u, p) = (f.unit.unwrap(), f.person.unwrap());
+            assert_eq!(
+                w.units[u].kind,
+                crate::normalize::unit_kind::UnitKind::Township
+            );
+            let seat = w.teams[1][u]
+                .iter()
+                .find(|s| s.person == Some(p))
+                .expect("seated");
+            assert!(
+                seat.rows(&w.units[u])
+                    .iter()
+                    .any(|r| matches!(r.body, Body::Party | Body::Discipline)),
+                "{} has no 党委 row",
+                w.person_id(p)
+            );
+            assert!(!w.persons[p].is_female());
+        }
+        let kin: Vec<&Finding> = w
+            .planted
+            .iter()
+            .filter(|f| f.rule == "ROT-006" && f.note.contains("kin"))
+            .collect();
+        assert_eq!(kin.len(), 1);
+        assert_eq!(kin[0].person, None);
+        assert!(oracle::evaluate(&w).iter().all(|f| f.rule != "ROT-005"));
+        // Women are seated within the caps of a 55 exit age.
+        for c in 0..2 {
+            for team in &w.teams[c] {
+                for s in team {
+                    let p = &w.persons[s.person.unwrap()];
+                    if p.is_female() {
+                        let age = crate::normalize::date::age_at(p.birth.date(), as_of(c));
+                        assert!(age <= female_age_cap(s.nomination));
+                    }
                 }
             }
         }

@@ -165,7 +165,9 @@ pub fn register_fonts() -> Result<()> {
     let ok = *DONE.get_or_init(|| {
         [FONT_FAMILY, "sans-serif", "serif", "monospace"]
             .into_iter()
-            .all(|family| plotters::style::register_font(family, FontStyle::Normal, FONT_OTF).is_ok())
+            .all(|family| {
+                plotters::style::register_font(family, FontStyle::Normal, FONT_OTF).is_ok()
+            })
     });
     if ok {
         Ok(())
@@ -178,8 +180,7 @@ pub fn register_fonts() -> Result<()> {
 /// nothing in the PNGs). Whitespace and control characters are not reported.
 pub fn missing_glyphs(text: &str) -> Vec<char> {
     use ab_glyph::Font as _;
-    static FONT: OnceLock<Option<ab_glyph::FontRef<'static>>> = OnceLock::new();
-    let Some(font) = FONT.get_or_init(|| ab_glyph::FontRef::try_from_slice(FONT_OTF).ok()) else {
+    let Ok(font) = font() else {
         return text.chars().filter(|c| !c.is_whitespace()).collect();
     };
     let mut missing: Vec<char> = text
@@ -189,6 +190,14 @@ pub fn missing_glyphs(text: &str) -> Vec<char> {
     missing.sort_unstable();
     missing.dedup();
     missing
+}
+
+/// The embedded font, parsed once.
+fn font() -> Result<&'static ab_glyph::FontRef<'static>> {
+    static FONT: OnceLock<Option<ab_glyph::FontRef<'static>>> = OnceLock::new();
+    FONT.get_or_init(|| ab_glyph::FontRef::try_from_slice(FONT_OTF).ok())
+        .as_ref()
+        .context("the embedded chart font could not be read")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -234,22 +243,30 @@ pub enum ShareKind {
     /// Under-35s (the 1/5 rule).
     Young,
     /// Anything else, with its title in both languages.
-    Other { zh: String, en: String },
+    Other {
+        zh: String,
+        en: String,
+    },
 }
 
 impl ShareKind {
     fn title(&self, lang: Lang) -> String {
         let s = match self {
             ShareKind::Women => lang.pick("各班子女性成员占比", "Share of women per team"),
-            ShareKind::Minorities => {
-                lang.pick("各班子少数民族成员占比", "Share of ethnic-minority members per team")
+            ShareKind::Minorities => lang.pick(
+                "各班子少数民族成员占比",
+                "Share of ethnic-minority members per team",
+            ),
+            ShareKind::NonParty => {
+                lang.pick("各班子党外成员占比", "Share of non-CPC members per team")
             }
-            ShareKind::NonParty => lang.pick("各班子党外成员占比", "Share of non-CPC members per team"),
             ShareKind::TownshipExperience => lang.pick(
                 "各班子具有2年以上乡镇工作经历的成员占比",
                 "Share with 2+ years of township work per team",
             ),
-            ShareKind::Young => lang.pick("各班子35岁以下成员占比", "Share aged 35 or under per team"),
+            ShareKind::Young => {
+                lang.pick("各班子35岁以下成员占比", "Share aged 35 or under per team")
+            }
             ShareKind::Other { zh, en } => lang.pick(zh, en),
         };
         s.to_string()
@@ -472,14 +489,14 @@ fn write_pages<P: Paint>(chart: &P, dir: &Path, stem: &str, lang: Lang) -> Resul
         let size = chart.size(info.rows.len());
         {
             let root = BitMapBackend::new(&png, size).into_drawing_area();
-            paint_page(chart, &root, &info)?;
+            paint_page(chart, &root, &info, true)?;
             root.present()
                 .map_err(de)
                 .with_context(|| format!("writing {}", png.display()))?;
         }
         {
             let root = SVGBackend::new(&svg, size).into_drawing_area();
-            paint_page(chart, &root, &info)?;
+            paint_page(chart, &root, &info, false)?;
             root.present()
                 .map_err(de)
                 .with_context(|| format!("writing {}", svg.display()))?;
@@ -507,7 +524,7 @@ fn render_rgb<P: Paint>(chart: &P, page: usize, lang: Lang) -> Result<(u32, u32,
     let mut buf = vec![0u8; (w * h * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-        paint_page(chart, &root, &info)?;
+        paint_page(chart, &root, &info, true)?;
         root.present().map_err(de)?;
     }
     Ok((w, h, buf))
@@ -525,19 +542,21 @@ fn render_svg<P: Paint>(chart: &P, page: usize, lang: Lang) -> Result<String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        paint_page(chart, &root, &info)?;
+        paint_page(chart, &root, &info, false)?;
         root.present().map_err(de)?;
     }
     Ok(out)
 }
 
 /// The frame common to all charts: background, title, footnote; then the chart itself.
+/// `raster`: the backend is a bitmap (text is then rasterised here, see [`Canvas`]).
 fn paint_page<P: Paint, DB: DrawingBackend>(
     chart: &P,
     root: &DrawingArea<DB, Shift>,
     info: &PageInfo,
+    raster: bool,
 ) -> Result<()> {
-    let c = Canvas { area: root };
+    let c = Canvas { area: root, raster };
     root.fill(&WHITE).map_err(de)?;
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
@@ -575,12 +594,20 @@ fn paint_page<P: Paint, DB: DrawingBackend>(
     };
     let mut left = Vec::new();
     if !cap.source.is_empty() {
-        left.push(format!("{}: {}", lang.pick("数据来源", "Source"), cap.source));
+        left.push(format!(
+            "{}: {}",
+            lang.pick("数据来源", "Source"),
+            cap.source
+        ));
     }
     if !cap.as_of.is_empty() {
-        left.push(format!("{}: {}", lang.pick("基准日", "Reference date"), cap.as_of));
+        left.push(format!(
+            "{}: {}",
+            lang.pick("基准日", "Reference date"),
+            cap.as_of
+        ));
     }
-    let left = left.join(lang.pick(";  ", ";  "));
+    let left = left.join(";  ");
     let fy = h - FOOT / 2;
     let right_w = c.text_width(&right, SMALL_SIZE)?;
     let left = c.fit(&left, SMALL_SIZE, w - 2 * PAD - right_w - 24)?;
@@ -651,9 +678,21 @@ fn text_on(bg: RGBColor) -> RGBColor {
     }
 }
 
+/// The x-height of the embedded font (OS/2 sxHeight 543 of 1000 units per em).
+const X_HEIGHT_EM: f32 = 0.543;
+
 /// A drawing area with the few primitives the charts use, in pixel coordinates.
+///
+/// Text: on the SVG backend it is a `<text>` element (plotters writes `font-size =
+/// size / 1.24`, `dy = 0.5ex` to centre it vertically, `text-anchor` for the anchor). On a
+/// bitmap it is rasterised here with ab_glyph rather than by plotters, whose ab_glyph
+/// path drops each glyph's left side bearing (digits and spaces come out squeezed) and
+/// centres text differently from the SVG. Here the same em size (the font's hhea line is
+/// 1.24 em, see `assets/fonts/subset.sh`), the same advances, and the baseline half an
+/// x-height below the anchor, so PNG and SVG agree.
 struct Canvas<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
+    raster: bool,
 }
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
@@ -668,20 +707,68 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         if s.is_empty() {
             return Ok(());
         }
+        if self.raster {
+            return self.raster_text(s, (x, y), size, color, h);
+        }
         self.area
-            .draw(&Text::new(s.to_string(), (x, y), Self::style(size, color, h)))
+            .draw(&Text::new(
+                s.to_string(),
+                (x, y),
+                Self::style(size, color, h),
+            ))
             .map_err(de)
     }
 
-    fn text_width(&self, s: &str, size: f64) -> Result<i32> {
-        if s.is_empty() {
-            return Ok(0);
+    fn raster_text(
+        &self,
+        s: &str,
+        (x, y): (i32, i32),
+        size: f64,
+        color: RGBColor,
+        h: HPos,
+    ) -> Result<()> {
+        use ab_glyph::{Font as _, ScaleFont as _};
+        let font = font()?;
+        let sf = font.as_scaled(ab_glyph::PxScale::from(size as f32));
+        let em = sf.h_scale_factor() * font.units_per_em().unwrap_or(1000.0);
+        let width = advance_width(s, size)?;
+        let mut pen = match h {
+            HPos::Left => x as f32,
+            HPos::Center => x as f32 - width / 2.0,
+            HPos::Right => x as f32 - width,
+        };
+        let baseline = y as f32 + 0.5 * X_HEIGHT_EM * em;
+        let mut prev = None;
+        for ch in s.chars() {
+            let id = sf.glyph_id(ch);
+            if let Some(p) = prev {
+                pen += sf.kern(p, id);
+            }
+            let glyph = id.with_scale_and_position(sf.scale(), ab_glyph::point(pen, baseline));
+            if let Some(outline) = font.outline_glyph(glyph) {
+                let min = outline.px_bounds().min;
+                let mut failed = None;
+                outline.draw(|gx, gy, coverage| {
+                    if coverage > 0.0 && failed.is_none() {
+                        let at = (min.x as i32 + gx as i32, min.y as i32 + gy as i32);
+                        let ink = color.mix(f64::from(coverage.min(1.0)));
+                        if let Err(e) = self.area.draw_pixel(at, &ink) {
+                            failed = Some(e);
+                        }
+                    }
+                });
+                if let Some(e) = failed {
+                    return Err(de(e));
+                }
+            }
+            pen += sf.h_advance(id);
+            prev = Some(id);
         }
-        let (w, _) = self
-            .area
-            .estimate_text_size(s, &Self::style(size, INK, HPos::Left))
-            .map_err(de)?;
-        Ok(w as i32)
+        Ok(())
+    }
+
+    fn text_width(&self, s: &str, size: f64) -> Result<i32> {
+        Ok(advance_width(s, size)?.ceil() as i32)
     }
 
     /// `s`, cut with "…" so that it is at most `max_w` pixels wide.
@@ -711,10 +798,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
 
     fn outline(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: RGBColor) -> Result<()> {
         self.area
-            .draw(&Rectangle::new(
-                [(x0, y0), (x1, y1)],
-                color.stroke_width(1),
-            ))
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.stroke_width(1)))
             .map_err(de)
     }
 
@@ -742,6 +826,23 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         }
         Ok(x)
     }
+}
+
+/// The advance width of `s` in pixels at plotters size `size` (em = size / 1.24).
+fn advance_width(s: &str, size: f64) -> Result<f32> {
+    use ab_glyph::{Font as _, ScaleFont as _};
+    let sf = font()?.as_scaled(ab_glyph::PxScale::from(size as f32));
+    let mut width = 0.0;
+    let mut prev = None;
+    for ch in s.chars() {
+        let id = sf.glyph_id(ch);
+        if let Some(p) = prev {
+            width += sf.kern(p, id);
+        }
+        width += sf.h_advance(id);
+        prev = Some(id);
+    }
+    Ok(width)
 }
 
 #[derive(Clone, Copy)]
@@ -779,14 +880,14 @@ struct Bars {
     x1: i32,
     top: i32,
     rows: usize,
-    value_x: i32,
 }
 
 impl Bars {
+    /// `value_w`: width of the value column at the right (values are right-aligned).
     fn new<DB: DrawingBackend>(
         c: &Canvas<'_, DB>,
         labels: &[&str],
-        values: &[String],
+        value_w: i32,
         rows: usize,
     ) -> Result<Bars> {
         let mut label_w = 60;
@@ -794,21 +895,32 @@ impl Bars {
             label_w = label_w.max(c.text_width(l, LABEL_SIZE)?);
         }
         let label_w = label_w.min(MAX_LABEL_W);
-        let mut value_w = 0;
-        for v in values {
-            value_w = value_w.max(c.text_width(v, LABEL_SIZE)?);
-        }
         let x0 = PAD + label_w + 12;
-        let value_x = W as i32 - PAD - value_w;
-        let x1 = value_x - 16;
+        let x1 = W as i32 - PAD - value_w - 20;
         Ok(Bars {
             label_w,
             x0,
             x1,
             top: HEAD,
             rows: rows.max(MIN_ROWS),
-            value_x,
         })
+    }
+
+    /// Writes a value right-aligned at the right edge, on row `i`.
+    fn value<DB: DrawingBackend>(
+        &self,
+        c: &Canvas<'_, DB>,
+        i: usize,
+        s: &str,
+        ink: RGBColor,
+    ) -> Result<()> {
+        c.text(
+            s,
+            (W as i32 - PAD, self.row_y(i)),
+            LABEL_SIZE,
+            ink,
+            HPos::Right,
+        )
     }
 
     fn row_y(&self, i: usize) -> i32 {
@@ -824,7 +936,11 @@ impl Bars {
     }
 
     /// Zebra stripes and row labels.
-    fn rows_and_labels<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, labels: &[&str]) -> Result<()> {
+    fn rows_and_labels<DB: DrawingBackend>(
+        &self,
+        c: &Canvas<'_, DB>,
+        labels: &[&str],
+    ) -> Result<()> {
         for (i, l) in labels.iter().enumerate() {
             let y = self.row_y(i);
             if i % 2 == 1 {
@@ -852,7 +968,13 @@ impl Bars {
             c.text(label, (x, bottom + 20), SMALL_SIZE, MUTED, HPos::Center)?;
         }
         c.line(&[(self.x0, bottom), (self.x1, bottom)], MUTED, 1)?;
-        c.text(desc, ((self.x0 + self.x1) / 2, bottom + 48), SMALL_SIZE, INK, HPos::Center)
+        c.text(
+            desc,
+            ((self.x0 + self.x1) / 2, bottom + 48),
+            SMALL_SIZE,
+            INK,
+            HPos::Center,
+        )
     }
 
     /// The left axis line (drawn over the bars' start).
@@ -862,7 +984,13 @@ impl Bars {
 
     fn no_data<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, lang: Lang) -> Result<()> {
         let y = (self.top + self.bottom()) / 2;
-        c.text(lang.pick("无数据", "No data"), ((self.x0 + self.x1) / 2, y), LABEL_SIZE, MUTED, HPos::Center)
+        c.text(
+            lang.pick("无数据", "No data"),
+            ((self.x0 + self.x1) / 2, y),
+            LABEL_SIZE,
+            MUTED,
+            HPos::Center,
+        )
     }
 }
 
@@ -888,7 +1016,8 @@ impl Paint for AgeBandBars {
         &self.caption
     }
     fn default_title(&self, lang: Lang) -> String {
-        lang.pick("各班子成员年龄结构", "Age bands of each team").to_string()
+        lang.pick("各班子成员年龄结构", "Age bands of each team")
+            .to_string()
     }
     fn size(&self, rows: usize) -> (u32, u32) {
         bar_chart_size(rows)
@@ -905,9 +1034,15 @@ impl Paint for AgeBandBars {
                 Lang::En => n.to_string(),
             })
             .collect();
-        let b = Bars::new(c, &labels, &values, teams.len())?;
-        // The axis is shared by all pages, so that pages compare.
-        let max = self.teams.iter().map(|t| t.counts.iter().sum()).max().unwrap_or(0);
+        // The axis and the value column are shared by all pages, so that pages compare.
+        let max = self
+            .teams
+            .iter()
+            .map(|t| t.counts.iter().sum())
+            .max()
+            .unwrap_or(0);
+        let value_w = c.text_width(&format!("{max}{}", lang.pick("人", "")), LABEL_SIZE)?;
+        let b = Bars::new(c, &labels, value_w, teams.len())?;
         let (step, end) = count_axis(max);
         let endf = f64::from(end);
 
@@ -925,7 +1060,12 @@ impl Paint for AgeBandBars {
         c.legend(PAD, LEGEND_Y, &legend)?;
 
         b.rows_and_labels(c, &labels)?;
-        b.axis(c, &count_ticks(step, end), endf, lang.pick("人数", "Members"))?;
+        b.axis(
+            c,
+            &count_ticks(step, end),
+            endf,
+            lang.pick("人数", "Members"),
+        )?;
         if teams.is_empty() {
             b.no_data(c, lang)?;
         }
@@ -943,10 +1083,16 @@ impl Paint for AgeBandBars {
                 c.rect((xa, y - half), (xb, y + half), BAND_COLORS[k])?;
                 let s = n.to_string();
                 if xb - xa >= c.text_width(&s, SMALL_SIZE)? + 6 {
-                    c.text(&s, ((xa + xb) / 2, y), SMALL_SIZE, text_on(BAND_COLORS[k]), HPos::Center)?;
+                    c.text(
+                        &s,
+                        ((xa + xb) / 2, y),
+                        SMALL_SIZE,
+                        text_on(BAND_COLORS[k]),
+                        HPos::Center,
+                    )?;
                 }
             }
-            c.text(&values[i], (b.value_x, y), LABEL_SIZE, INK, HPos::Left)?;
+            b.value(c, i, &values[i], INK)?;
         }
         b.base_line(c)
     }
@@ -981,7 +1127,10 @@ impl Paint for AgePyramid {
         c.legend(
             PAD,
             LEGEND_Y,
-            &[(men_label, Swatch::Box(MEN)), (women_label, Swatch::Box(WOMEN))],
+            &[
+                (men_label, Swatch::Box(MEN)),
+                (women_label, Swatch::Box(WOMEN)),
+            ],
         )?;
 
         // Men grow left from the centre column, women right; band labels in the middle.
@@ -990,7 +1139,13 @@ impl Paint for AgePyramid {
         let top = HEAD;
         let bottom = top + 5 * PYRAMID_ROW_H;
         let reach = mid - col - PAD - 10;
-        let max = self.men.iter().chain(&self.women).copied().max().unwrap_or(0);
+        let max = self
+            .men
+            .iter()
+            .chain(&self.women)
+            .copied()
+            .max()
+            .unwrap_or(0);
         // Headroom for the count written at the end of the longest bar.
         let (step, end) = count_axis(((f64::from(max)) * 1.15).ceil() as u32);
         let endf = f64::from(end);
@@ -1001,11 +1156,25 @@ impl Paint for AgePyramid {
             for x in [mid - col - d, mid + col + d] {
                 c.line(&[(x, top), (x, bottom)], GRID, 1)?;
                 c.line(&[(x, bottom), (x, bottom + 5)], MUTED, 1)?;
-                c.text(&v.to_string(), (x, bottom + 20), SMALL_SIZE, MUTED, HPos::Center)?;
+                c.text(
+                    &v.to_string(),
+                    (x, bottom + 20),
+                    SMALL_SIZE,
+                    MUTED,
+                    HPos::Center,
+                )?;
             }
         }
-        c.line(&[(mid - col - reach, bottom), (mid - col, bottom)], MUTED, 1)?;
-        c.line(&[(mid + col, bottom), (mid + col + reach, bottom)], MUTED, 1)?;
+        c.line(
+            &[(mid - col - reach, bottom), (mid - col, bottom)],
+            MUTED,
+            1,
+        )?;
+        c.line(
+            &[(mid + col, bottom), (mid + col + reach, bottom)],
+            MUTED,
+            1,
+        )?;
         c.text(
             lang.pick("人数", "Members"),
             (mid, bottom + 48),
@@ -1031,8 +1200,20 @@ impl Paint for AgePyramid {
             if w > 0 {
                 c.rect((mid + col, y - half), (mid + col + dw, y + half), WOMEN)?;
             }
-            c.text(&m.to_string(), (mid - col - dm - 8, y), LABEL_SIZE, INK, HPos::Right)?;
-            c.text(&w.to_string(), (mid + col + dw + 8, y), LABEL_SIZE, INK, HPos::Left)?;
+            c.text(
+                &m.to_string(),
+                (mid - col - dm - 8, y),
+                LABEL_SIZE,
+                INK,
+                HPos::Right,
+            )?;
+            c.text(
+                &w.to_string(),
+                (mid + col + dw + 8, y),
+                LABEL_SIZE,
+                INK,
+                HPos::Left,
+            )?;
         }
         c.line(&[(mid - col, top), (mid - col, bottom)], MUTED, 1)?;
         c.line(&[(mid + col, top), (mid + col, bottom)], MUTED, 1)
@@ -1058,33 +1239,24 @@ impl Paint for ShareBars {
         let lang = page.lang;
         let teams = &self.teams[page.rows.clone()];
         let labels: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
-        let values: Vec<String> = teams
-            .iter()
-            .map(|t| {
-                if t.of == 0 {
-                    "-".to_string()
-                } else {
-                    let pct = (f64::from(t.count) * 100.0 / f64::from(t.of)).round();
-                    format!("{}/{} {:>3}%", t.count, t.of, pct)
-                }
-            })
-            .collect();
-        // Reserve the widest possible value column so all pages line up.
-        let widest = self
-            .teams
-            .iter()
-            .map(|t| format!("{}/{} 100%", t.count, t.of))
-            .max_by_key(|s| s.len())
-            .unwrap_or_default();
-        let mut sizing = values.clone();
-        sizing.push(widest);
-        let b = Bars::new(c, &labels, &sizing, teams.len())?;
+        // Two right-aligned value columns, "count/of" and the percentage, as wide as the
+        // widest of all pages so that pages line up.
+        let pct_w = c.text_width("100%", LABEL_SIZE)?;
+        let mut frac_w = c.text_width("-", LABEL_SIZE)?;
+        for t in &self.teams {
+            frac_w = frac_w.max(c.text_width(&format!("{}/{}", t.count, t.of), LABEL_SIZE)?);
+        }
+        let b = Bars::new(c, &labels, frac_w + 14 + pct_w, teams.len())?;
+        let frac_x = W as i32 - PAD - pct_w - 14;
 
         let mut legend = Vec::new();
         if let Some(t) = self.threshold {
             let share = format!("{}/{}", t.num, t.den);
             legend.push((lang.pick("达到要求", "Meets").to_string(), Swatch::Box(BAR)));
-            legend.push((lang.pick("低于要求", "Below").to_string(), Swatch::Box(ALERT)));
+            legend.push((
+                lang.pick("低于要求", "Below").to_string(),
+                Swatch::Box(ALERT),
+            ));
             legend.push((
                 match lang {
                     Lang::Zh => format!("要求: 不低于{share}"),
@@ -1107,17 +1279,22 @@ impl Paint for ShareBars {
         for (i, t) in teams.iter().enumerate() {
             let y = b.row_y(i);
             if t.of == 0 {
-                c.text(&values[i], (b.value_x, y), LABEL_SIZE, MUTED, HPos::Left)?;
+                b.value(c, i, "-", MUTED)?;
                 continue;
             }
             let below = self.threshold.is_some_and(|r| !r.is_above(t.count, t.of));
             let color = if below { ALERT } else { BAR };
+            // A zero share below the line still gets a sliver, so it reads as flagged.
             let xb = b.px(f64::from(t.count) / f64::from(t.of), 1.0);
+            let xb = if below { xb.max(b.x0 + 4) } else { xb };
             if xb > b.x0 {
                 c.rect((b.x0, y - half), (xb, y + half), color)?;
             }
             let ink = if below { THRESHOLD } else { INK };
-            c.text(&values[i], (b.value_x, y), LABEL_SIZE, ink, HPos::Left)?;
+            let pct = (f64::from(t.count) * 100.0 / f64::from(t.of)).round();
+            let frac = format!("{}/{}", t.count, t.of);
+            c.text(&frac, (frac_x, y), LABEL_SIZE, ink, HPos::Right)?;
+            b.value(c, i, &format!("{pct}%"), ink)?;
         }
         b.base_line(c)?;
         if let Some(t) = self.threshold {
@@ -1163,7 +1340,10 @@ impl Paint for ComplianceHeatmap {
     }
     fn size(&self, rows: usize) -> (u32, u32) {
         let rows = rows.max(MIN_ROWS) as i32;
-        (W, (HEAD + HEAT_HEADER_H + rows * ROW_H + 16 + FOOT + 8) as u32)
+        (
+            W,
+            (HEAD + HEAT_HEADER_H + rows * ROW_H + 16 + FOOT + 8) as u32,
+        )
     }
     fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
         let lang = page.lang;
@@ -1172,7 +1352,10 @@ impl Paint for ComplianceHeatmap {
             .iter()
             .map(|s| (s.label(lang).to_string(), Swatch::Box(s.color())))
             .collect();
-        legend.push((lang.pick("无例外", "None").to_string(), Swatch::Box(NONE_CELL)));
+        legend.push((
+            lang.pick("无例外", "None").to_string(),
+            Swatch::Box(NONE_CELL),
+        ));
         c.legend(PAD, LEGEND_Y, &legend)?;
 
         let mut label_w = 60;
@@ -1197,7 +1380,13 @@ impl Paint for ComplianceHeatmap {
         }
         if teams.is_empty() {
             let y = top + ROW_H * MIN_ROWS as i32 / 2;
-            c.text(lang.pick("无数据", "No data"), ((x0 + W as i32 - PAD) / 2, y), LABEL_SIZE, MUTED, HPos::Center)?;
+            c.text(
+                lang.pick("无数据", "No data"),
+                ((x0 + W as i32 - PAD) / 2, y),
+                LABEL_SIZE,
+                MUTED,
+                HPos::Center,
+            )?;
         }
         for (i, t) in teams.iter().enumerate() {
             let y0 = top + ROW_H * i as i32;
@@ -1210,7 +1399,13 @@ impl Paint for ComplianceHeatmap {
                 let xa = x0 + cell_w * j as i32;
                 c.rect((xa + 1, y0 + 1), (xa + cell_w - 1, y0 + ROW_H - 1), fill)?;
                 if let Some(s) = sev {
-                    c.text(s.label(lang), (xa + cell_w / 2, y), SMALL_SIZE, text_on(fill), HPos::Center)?;
+                    c.text(
+                        s.label(lang),
+                        (xa + cell_w / 2, y),
+                        SMALL_SIZE,
+                        text_on(fill),
+                        HPos::Center,
+                    )?;
                 }
             }
         }
@@ -1226,7 +1421,8 @@ impl Paint for CountBars {
         &self.caption
     }
     fn default_title(&self, lang: Lang) -> String {
-        lang.pick("各规则例外数量", "Exceptions per rule").to_string()
+        lang.pick("各规则例外数量", "Exceptions per rule")
+            .to_string()
     }
     fn row_noun(&self, lang: Lang) -> &'static str {
         lang.pick("条规则", "rules")
@@ -1238,11 +1434,13 @@ impl Paint for CountBars {
         let lang = page.lang;
         let rules = &self.rules[page.rows.clone()];
         let labels: Vec<&str> = rules.iter().map(|r| r.label.as_str()).collect();
-        let values: Vec<String> = rules.iter().map(|r| r.count.to_string()).collect();
         let max = self.rules.iter().map(|r| r.count).max().unwrap_or(0);
-        let mut sizing = values.clone();
-        sizing.push(max.to_string());
-        let b = Bars::new(c, &labels, &sizing, rules.len())?;
+        let b = Bars::new(
+            c,
+            &labels,
+            c.text_width(&max.to_string(), LABEL_SIZE)?,
+            rules.len(),
+        )?;
         let (step, end) = count_axis(max);
         let endf = f64::from(end);
 
@@ -1252,12 +1450,20 @@ impl Paint for CountBars {
             .map(|s| (s.label(lang).to_string(), Swatch::Box(s.color())))
             .collect();
         if self.rules.iter().any(|r| r.severity.is_none()) {
-            legend.push((lang.pick("其他", "Other").to_string(), Swatch::Box(RULE_LINE)));
+            legend.push((
+                lang.pick("其他", "Other").to_string(),
+                Swatch::Box(RULE_LINE),
+            ));
         }
         c.legend(PAD, LEGEND_Y, &legend)?;
 
         b.rows_and_labels(c, &labels)?;
-        b.axis(c, &count_ticks(step, end), endf, lang.pick("例外数", "Exceptions"))?;
+        b.axis(
+            c,
+            &count_ticks(step, end),
+            endf,
+            lang.pick("例外数", "Exceptions"),
+        )?;
         if rules.is_empty() {
             b.no_data(c, lang)?;
         }
@@ -1269,7 +1475,7 @@ impl Paint for CountBars {
             if xb > b.x0 {
                 c.rect((b.x0, y - half), (xb, y + half), color)?;
             }
-            c.text(&values[i], (b.value_x, y), LABEL_SIZE, INK, HPos::Left)?;
+            b.value(c, i, &r.count.to_string(), INK)?;
         }
         b.base_line(c)
     }
@@ -1394,11 +1600,17 @@ mod tests {
         assert_eq!(w, W);
         // Not blank: plenty of non-white pixels overall.
         let non_white = a.chunks(3).filter(|p| p != &[255, 255, 255]).count();
-        assert!(non_white > 5_000, "chart looks blank: {non_white} non-white pixels");
+        assert!(
+            non_white > 5_000,
+            "chart looks blank: {non_white} non-white pixels"
+        );
         // The title band holds dark glyph pixels.
         let title_band = (TITLE_Y - 20) as u32..(TITLE_Y + 20) as u32;
         let dark_title = dark_in(w, &a, title_band.start, title_band.end);
-        assert!(dark_title > 300, "no glyphs in the title area: {dark_title}");
+        assert!(
+            dark_title > 300,
+            "no glyphs in the title area: {dark_title}"
+        );
         assert!(h > title_band.end);
 
         // Another Chinese title of the same length draws different pixels there: the font
@@ -1435,9 +1647,21 @@ mod tests {
             kind: ShareKind::TownshipExperience,
             threshold: Some(Ratio::new(2, 3)),
             teams: vec![
-                TeamShare { name: "柳河镇".into(), count: 5, of: 8 },
-                TeamShare { name: "东门街道".into(), count: 6, of: 9 },
-                TeamShare { name: "空班子".into(), count: 0, of: 0 },
+                TeamShare {
+                    name: "柳河镇".into(),
+                    count: 5,
+                    of: 8,
+                },
+                TeamShare {
+                    name: "东门街道".into(),
+                    count: 6,
+                    of: 9,
+                },
+                TeamShare {
+                    name: "空班子".into(),
+                    count: 0,
+                    of: 0,
+                },
             ],
         };
         let pyramid = AgePyramid {
@@ -1449,9 +1673,21 @@ mod tests {
         let counts = CountBars {
             caption: caption(None),
             rules: vec![
-                RuleCount { label: "AGE-001".into(), severity: Some(Severity::Error), count: 12 },
-                RuleCount { label: "GEN-002".into(), severity: Some(Severity::Advice), count: 3 },
-                RuleCount { label: "X".into(), severity: None, count: 0 },
+                RuleCount {
+                    label: "AGE-001".into(),
+                    severity: Some(Severity::Error),
+                    count: 12,
+                },
+                RuleCount {
+                    label: "GEN-002".into(),
+                    severity: Some(Severity::Advice),
+                    count: 3,
+                },
+                RuleCount {
+                    label: "X".into(),
+                    severity: None,
+                    count: 0,
+                },
             ],
         };
         for lang in [Lang::Zh, Lang::En] {
@@ -1473,7 +1709,9 @@ mod tests {
     #[test]
     fn files_are_written_per_page_and_svg_text_is_escaped() {
         let dir = tempfile::tempdir().unwrap();
-        let one = age_bars("年龄 <&\"'>", 5).draw(dir.path(), "age", Lang::Zh).unwrap();
+        let one = age_bars("年龄 <&\"'>", 5)
+            .draw(dir.path(), "age", Lang::Zh)
+            .unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].png, dir.path().join("age.png"));
         let png = std::fs::read(&one[0].png).unwrap();
@@ -1483,7 +1721,9 @@ mod tests {
         assert!(svg.contains("font-family=\"Banzi Sans,"));
         assert!(!svg.contains("<&\""));
 
-        let many = age_bars("年龄", 85).draw(dir.path(), "bands", Lang::En).unwrap();
+        let many = age_bars("年龄", 85)
+            .draw(dir.path(), "bands", Lang::En)
+            .unwrap();
         assert_eq!(many.len(), 3);
         let names: Vec<String> = many
             .iter()
@@ -1498,7 +1738,14 @@ mod tests {
     fn svg_and_png_agree_on_the_text() {
         let chart = age_bars("柳河镇", 3);
         let svg = render_svg(&chart, 0, Lang::Zh).unwrap();
-        for label in ["柳河镇0", "柳河镇2", "≤30岁", "&gt;50岁", "人数", "数据来源: data/sample"] {
+        for label in [
+            "柳河镇0",
+            "柳河镇2",
+            "≤30岁",
+            "&gt;50岁",
+            "人数",
+            "数据来源: data/sample",
+        ] {
             assert!(svg.contains(label), "{label} missing from the SVG");
         }
     }
