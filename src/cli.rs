@@ -28,8 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write the clean tables as banzi sees them (cadres, careers, facts) as CSV and Parquet.
     Normalize(CommonArgs),
-    /// Structure tables per team, district and in total (charts and HTML: see README).
-    Report(CommonArgs),
+    /// Structure tables, charts (PNG and SVG) and the HTML briefing page.
+    Report(ReportArgs),
     /// Cycle-over-cycle deltas, continuity, moves between units, and the cycle rules.
     Compare(CompareArgs),
     /// Generate a deterministic dataset: the shipped sample, or N units for benchmarks.
@@ -144,6 +144,15 @@ pub struct CheckArgs {
     /// Skip these rule codes or prefixes.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The cycle the charts and the page show (default: the latest).
+    #[arg(long)]
+    pub cycle: Option<String>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -564,16 +573,49 @@ fn prepare(dataset: &Path, out: &Path) -> Result<(Dataset, rules::Context)> {
     Ok((ds, ctx))
 }
 
-fn report(a: &CommonArgs) -> Result<u8> {
-    let (_ds, ctx) = prepare(&a.dataset, &a.out)?;
+fn report(a: &ReportArgs) -> Result<u8> {
+    let c = &a.common;
+    let (_ds, ctx) = prepare(&c.dataset, &c.out)?;
     let s = banzi::report::structure::compute(&ctx)?;
-    banzi::report::structure::write(&s, &a.out, a.lang == Lang::Zh)?;
+    banzi::report::structure::write(&s, &c.out, c.lang == Lang::Zh)?;
+    let config = Config::default();
+    let lang = lang(c.lang);
+    let findings = rules::run(&ctx, rules::codes::RULES, &config, lang)?;
+    let cycles = ctx.cycles_in_order();
+    let cycle = match &a.cycle {
+        Some(x) if cycles.contains(x) => x.clone(),
+        Some(x) => bail!(
+            "cycle {x} is not on the slate (cycles: {})",
+            cycles.join(", ")
+        ),
+        None => cycles.last().cloned().context("the slate has no cycle")?,
+    };
+    let as_of = ctx.as_of.get(&cycle).cloned().unwrap_or_default();
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    if progress {
+        eprint!("drawing charts for {cycle} …");
+    }
+    let briefing = banzi::report::page::Briefing {
+        ctx: &ctx,
+        structure: &s,
+        findings: &findings,
+        cycle: cycle.clone(),
+        as_of,
+        source: c.dataset.display().to_string(),
+        lang,
+    };
+    let files = banzi::report::page::write(&briefing, &c.out)?;
+    if progress {
+        eprintln!(" done");
+    }
     println!(
-        "structure tables: {} teams, {} areas, {} cycles → {}",
+        "structure tables: {} teams, {} areas → {}; {} chart pages (PNG+SVG) → {}; page → {}",
         s.teams.height(),
         s.areas.height(),
-        s.totals.height(),
-        a.out.join("structure.xlsx").display()
+        c.out.join("structure.xlsx").display(),
+        files.len(),
+        c.out.join("charts").display(),
+        c.out.join("report.html").display()
     );
     Ok(0)
 }

@@ -3,7 +3,7 @@
 # fonts-noto-cjk package (Noto Sans CJK SC Regular, face 2 of NotoSansCJK-Regular.ttc).
 #
 #   apt-get install -y fonts-noto-cjk        # tested with 1:20220127+repack1-1 (font 2.004)
-#   pip install fonttools brotli             # tested with fonttools 4.x
+#   pip install fonttools brotli             # tested with fonttools 4.68.0
 #   bash assets/fonts/subset.sh
 #
 # Character set: all of GB2312 (7445 characters: 6763 hanzi plus its punctuation, digits,

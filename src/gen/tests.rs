@@ -411,3 +411,50 @@ fn planted_readings_follow_the_checker() {
         }
     }
 }
+
+#[test]
+fn zz_debug_rot005() {
+    let mut worlds: Vec<(String, World)> = [226u64, 257]
+        .iter()
+        .map(|&s| (format!("sample {s}"), build_sample(s)))
+        .collect();
+    for (seed, area) in [(1u64, 89usize), (20, 77), (22, 31), (35, 85)] {
+        let mut first = 0;
+        for (i, plan) in layout::scale_plan(1500, seed).into_iter().enumerate() {
+            if i == area {
+                worlds.push((
+                    format!("scale {seed}/{i}"),
+                    build_scale_area(seed, i, plan, first, 0),
+                ));
+            }
+            first += plan.size;
+        }
+    }
+    for (label, w) in &worlds {
+        for f in oracle::evaluate(w).iter().filter(|f| f.rule == "ROT-005") {
+            let u = f.unit.unwrap();
+            eprintln!(
+                "{label} {} {:?} {}",
+                w.units[u].id, w.units[u].breaches, f.note
+            );
+            for c in 0..2 {
+                for s in &w.teams[c][u] {
+                    let p = s.person.unwrap();
+                    let ps = &w.persons[p];
+                    eprintln!(
+                        "  {c} {:?} {} age {} f {:?} nom {:?} seat1 {:?} src {} fazhi {} spec {:?}",
+                        s.slot,
+                        w.person_id(p),
+                        crate::normalize::date::age_at(ps.birth.date(), as_of(c)),
+                        ps.female,
+                        s.nomination,
+                        ps.seat[1].map(|x| w.units[x.0].id.clone()),
+                        ps.is_source(),
+                        ps.specialties.contains(&"法治"),
+                        ps.specialties
+                    );
+                }
+            }
+        }
+    }
+}

@@ -4,10 +4,12 @@
 //! exception counts per rule.
 //!
 //! The PNGs use the subset of Noto Sans CJK SC shipped in `assets/fonts/` (embedded in the
-//! binary and registered with plotters' `ab_glyph` text backend), so Chinese renders on a
-//! machine without CJK fonts; the SVGs name the same font first ([`FONT_FAMILY`]) and the
-//! HTML page embeds it, so both agree. The inputs are plain data (names, counts, severity
-//! per cell) computed elsewhere; this module only draws.
+//! binary, registered with plotters and rasterised with ab_glyph, see `Canvas` below), so
+//! Chinese renders on a machine without CJK fonts; the SVGs name the same font first
+//! ([`FONT_FAMILY`]) and the HTML page embeds it, so both agree. A standalone SVG opened
+//! outside the page uses the viewer's fonts (the list names the usual Chinese ones). The
+//! inputs are plain data (names, counts, severity per cell) computed elsewhere; this
+//! module only draws.
 //!
 //! Layout: every team chart is a horizontal bar chart (or heat-map row) with one row per
 //! team, so Chinese unit names are written horizontally and never rotated or crowded.
@@ -293,8 +295,9 @@ impl Ratio {
         }
     }
 
-    /// Whether `count` of `of` is below this share, in exact arithmetic (so 2 of 10 is
-    /// not below 1/5). Equivalent to `count < ceil(of × share)`, the rounding-up rule.
+    /// Whether `count` of `of` reaches this share, in exact arithmetic (2 of 10 reaches
+    /// 1/5, 1 of 8 does not). Equivalent to `count >= ceil(of × share)`, the rounding-up
+    /// rule of the README.
     pub fn is_above(self, count: u32, of: u32) -> bool {
         u64::from(count) * u64::from(self.den) >= u64::from(self.num) * u64::from(of)
     }

@@ -29,6 +29,10 @@ pub struct Context {
     pub area_names: HashMap<String, String>,
     /// Unit names by id, for messages.
     pub unit_names: HashMap<String, String>,
+    /// Parent (district, county) of each unit that has one.
+    pub unit_parents: HashMap<String, String>,
+    /// Reference date of each cycle, `YYYY-MM-DD`.
+    pub as_of: HashMap<String, String>,
     /// Person names by id, for messages.
     pub person_names: HashMap<String, String>,
     /// `cycle` → `previous` cycle.
@@ -181,6 +185,20 @@ impl Context {
                 UniqueKeepStrategy::First,
             )
             .collect()?;
+        let mut unit_parents = HashMap::new();
+        for i in 0..ds.units.len() {
+            if let Some(p) = &ds.units.parent_id[i] {
+                unit_parents.insert(ds.units.unit_id[i].clone(), p.clone());
+            }
+        }
+        let as_of = (0..ds.cycles.len())
+            .map(|i| {
+                (
+                    ds.cycles.cycle[i].clone(),
+                    ds.cycles.as_of[i].format("%Y-%m-%d").to_string(),
+                )
+            })
+            .collect();
         let mut area_names = HashMap::new();
         let mut unit_names = HashMap::new();
         for i in 0..ds.units.len() {
@@ -211,6 +229,8 @@ impl Context {
             members,
             area_names,
             unit_names,
+            unit_parents,
+            as_of,
             person_names,
             previous,
             relations,
@@ -227,6 +247,18 @@ impl Context {
             .unique(None, UniqueKeepStrategy::First)
             .collect()
             .map_or(0, |d| d.height())
+    }
+
+    /// The parent (district, county) of a unit.
+    pub fn parent_of(&self, unit_id: &str) -> Option<String> {
+        self.unit_parents.get(unit_id).cloned()
+    }
+
+    /// The cycles on the slate, by reference date (then label).
+    pub fn cycles_in_order(&self) -> Vec<String> {
+        let mut v: Vec<(&String, &String)> = self.as_of.iter().collect();
+        v.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+        v.into_iter().map(|(c, _)| c.clone()).collect()
     }
 
     /// A unit's name for messages (its id when unknown).
