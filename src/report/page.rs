@@ -150,7 +150,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
     files.extend(
         AgePyramid {
             caption: caption.clone(),
-            scope: pick(b.lang, "全部班子成员", "all team members"),
+            scope: pick(b.lang, "全部", "all teams"),
             men,
             women,
         }
