@@ -124,7 +124,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             "resume",
         ],
     )?;
-    for i in 0..ds.cadres.len() {
+    for (i, native_units) in native_units.iter().enumerate() {
         let id = pid(i as u32);
         let name = if p.is_some() {
             id.clone()
@@ -138,7 +138,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             birth.to_string()
         };
         let native = if p.is_some() {
-            native_units[i]
+            native_units
                 .iter()
                 .next()
                 .map(|&u| ds.units.name[u as usize].clone())

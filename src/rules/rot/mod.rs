@@ -21,8 +21,7 @@ pub(crate) fn tenure_over(
     code: &'static str,
     column: &str,
     extra: Expr,
-    what_zh: &str,
-    what_en: &str,
+    (what_zh, what_en): (&str, &str),
     lang: Lang,
 ) -> PolarsResult<Vec<Finding>> {
     let min = s.param("min_years");

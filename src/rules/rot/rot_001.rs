@@ -53,8 +53,7 @@ impl Rule for Rot001 {
             META.code,
             "years_in_team",
             lit(true),
-            "在本单位领导班子任职",
-            "in this unit's leadership",
+            ("在本单位领导班子任职", "in this unit's leadership"),
             lang,
         )?)
     }

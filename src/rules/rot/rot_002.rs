@@ -50,8 +50,7 @@ impl Rule for Rot002 {
             META.code,
             "years_in_post",
             lit(true),
-            "在同一职位任职",
-            "in the same post",
+            ("在同一职位任职", "in the same post"),
             lang,
         )?)
     }

@@ -51,8 +51,7 @@ impl Rule for Rot003 {
             META.code,
             "years_as_secretary",
             col("role").eq(lit("secretary")),
-            "任本单位党委书记",
-            "as secretary of this unit",
+            ("任本单位党委书记", "as secretary of this unit"),
             lang,
         )?)
     }
