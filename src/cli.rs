@@ -595,6 +595,20 @@ fn report(a: &ReportArgs) -> Result<u8> {
     if progress {
         eprint!("drawing charts for {cycle} …");
     }
+    // The comparison with 上届, when the cycle has one with a team on the slate.
+    let prev = ctx
+        .previous
+        .get(&cycle)
+        .filter(|p| cycles.contains(p))
+        .cloned();
+    let comparison = match &prev {
+        Some(p) => Some(banzi::compare::compare(
+            &ctx,
+            &s,
+            &[p.clone(), cycle.clone()],
+        )?),
+        None => None,
+    };
     let briefing = banzi::report::page::Briefing {
         ctx: &ctx,
         structure: &s,
@@ -603,6 +617,7 @@ fn report(a: &ReportArgs) -> Result<u8> {
         as_of,
         source: c.dataset.display().to_string(),
         lang,
+        previous: comparison.as_ref().zip(prev),
     };
     let files = banzi::report::page::write(&briefing, &c.out)?;
     if progress {
@@ -638,14 +653,38 @@ fn compare(a: &CompareArgs) -> Result<u8> {
         .filter(|f| a.cycles.iter().skip(1).any(|c| *c == f.cycle))
         .collect();
     exceptions::write_csv(&findings, &a.common.out.join("exceptions_cycle.csv"))?;
+    let chart_lang = match lang {
+        rules::Lang::Zh => banzi::report::charts::Lang::Zh,
+        rules::Lang::En => banzi::report::charts::Lang::En,
+    };
+    let chart_dir = a.common.out.join("charts");
+    std::fs::create_dir_all(&chart_dir)?;
+    let caption = banzi::report::charts::Caption {
+        title: None,
+        source: a.common.dataset.display().to_string(),
+        as_of: a
+            .cycles
+            .iter()
+            .filter_map(|c| ctx.as_of.get(c).cloned())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let mut chart_files = Vec::new();
+    for w in a.cycles.windows(2) {
+        chart_files.extend(banzi::report::compare_charts::draw(
+            &ctx, &c, &w[0], &w[1], &chart_dir, chart_lang, &caption,
+        )?);
+    }
     println!(
-        "compared {}: {} teams, {} moves between units, {} units in one cycle only, {} cycle findings → {}",
+        "compared {}: {} teams, {} moves between units, {} units in one cycle only, {} cycle findings → {}; {} chart pages → {}",
         a.cycles.join(" → "),
         c.continuity.height(),
         c.moves.height(),
         c.unmatched.height(),
         findings.len(),
-        a.common.out.join("compare.xlsx").display()
+        a.common.out.join("compare.xlsx").display(),
+        chart_files.len(),
+        chart_dir.display()
     );
     let errors = findings
         .iter()

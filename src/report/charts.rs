@@ -1,7 +1,8 @@
 //! The briefing charts, drawn with plotters as a PNG and an SVG each, Chinese labels by
 //! default and English on request: age bands per team, the age pyramid by gender, shares
 //! per team against a threshold, the compliance heat map (teams × rule families) and the
-//! exception counts per rule.
+//! exception counts per rule; for comparing two transition cycles, a slope chart of a
+//! figure per district (or team) and the matrix of people moving between units (交流).
 //!
 //! The PNGs use the subset of Noto Sans CJK SC shipped in `assets/fonts/` (embedded in the
 //! binary, registered with plotters and rasterised with ab_glyph, see `Canvas` below), so
@@ -18,6 +19,8 @@
 //! `STEM-01.png`, `STEM-02.png`, … (a single page is just `STEM.png`); the title carries
 //! "(2/8)" and the footnote the rows shown. Rows keep the caller's order. Names wider than
 //! the label column are cut with "…". Every `draw` returns the [`ChartFile`]s it wrote.
+//! The slope chart puts at most [`SLOPE_LINES_PER_PAGE`] lines on a page (two labels each);
+//! the flow matrix is one page of at most [`FLOW_MAX_UNITS`] units (see [`FlowMatrix`]).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -387,6 +390,105 @@ pub struct CountBars {
     pub rules: Vec<RuleCount>,
 }
 
+/// Which way a figure should move from one cycle to the next (the share of women must
+/// rise: GEN-002).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Rise,
+    Fall,
+}
+
+impl Direction {
+    /// Whether a change from `from` to `to` goes against this direction. An unchanged
+    /// value (within 1e-9) does not; nor does a missing (non-finite) end.
+    pub fn is_against(self, from: f64, to: f64) -> bool {
+        if !from.is_finite() || !to.is_finite() {
+            return false;
+        }
+        match self {
+            Direction::Rise => to < from - 1e-9,
+            Direction::Fall => to > from + 1e-9,
+        }
+    }
+
+    /// Legend of a slope chart: the lines going this way (or unchanged), the others.
+    fn legend(self, lang: Lang) -> (&'static str, &'static str) {
+        match (self, lang) {
+            (Direction::Rise, Lang::Zh) => ("上升或持平", "下降 (应上升)"),
+            (Direction::Rise, Lang::En) => ("Rose or unchanged", "Fell (should rise)"),
+            (Direction::Fall, Lang::Zh) => ("下降或持平", "上升 (应下降)"),
+            (Direction::Fall, Lang::En) => ("Fell or unchanged", "Rose (should fall)"),
+        }
+    }
+}
+
+/// One line of a [`SlopeChart`]: a district's (or team's) figure in the two cycles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlopeLine {
+    pub name: String,
+    /// The figure in the earlier cycle; NaN if the unit did not exist then.
+    pub from: f64,
+    /// The figure in the later cycle; NaN if the unit no longer exists.
+    pub to: f64,
+}
+
+/// A slope chart: one figure per district (or team) in two cycles, the earlier on a left
+/// vertical axis and the later on a right one, joined by a line per district; the name
+/// and the value are written at both ends.
+///
+/// All lines share one vertical scale (on every page), a "nice" range around the values
+/// (it need not start at 0; the grid values are written in the middle). End labels that
+/// would collide are pushed apart vertically as little as possible, keeping their order
+/// (least squares, see `place_labels`), with a short leader to their line's end. Beyond
+/// [`SLOPE_LINES_PER_PAGE`] lines the chart is split into balanced pages like the others.
+/// Lines whose change goes against `wanted` are drawn in the warning colour with their
+/// labels in dark red, on top of the others. A non-finite value marks a missing end (the
+/// unit exists in one cycle only): only the other end is drawn, with its label; a line
+/// with neither value draws nothing but still counts in the footnote.
+///
+/// The default title only names the cycles; set `caption.title` to say what is measured
+/// (e.g. `各县区班子女性成员占比: 2016与2021`).
+#[derive(Debug, Clone, Default)]
+pub struct SlopeChart {
+    pub caption: Caption,
+    /// Header of the left axis, e.g. `2016` or `上届 (2016)`.
+    pub from_label: String,
+    /// Header of the right axis, e.g. `2021`.
+    pub to_label: String,
+    pub lines: Vec<SlopeLine>,
+    /// The values are shares (0.25) and written as percentages (`25%`); otherwise they
+    /// are written as numbers (mean age `44.6`, counts `12`).
+    pub percent: bool,
+    /// The direction the rules want; lines going the other way are flagged.
+    pub wanted: Option<Direction>,
+}
+
+/// A matrix of people moving between units (交流) from one cycle to the next: row `i`,
+/// column `j` holds the people in unit `i` in the earlier cycle and in unit `j` in the
+/// later one; cells are shaded by count (darker = more) with the count written, and the
+/// diagonal (stayed in the same unit) is grey and outlined. Rows carry the unit names,
+/// columns the same units by number (the row's number), so Chinese names are never
+/// rotated; an extra column and row give the moves out of and into each unit.
+///
+/// Only units with at least one move off the diagonal (in or out) get a row and a
+/// column; the others are left out. At most [`FLOW_MAX_UNITS`] units are shown (always
+/// one page): beyond that the units with the most moves (in + out; ties in the caller's
+/// order) are kept, still in the caller's order, and the footnote says how many units
+/// had moves and how many moves involve a unit left out. The image grows wider than the
+/// other charts when the cells would otherwise be too small for their numbers.
+#[derive(Debug, Clone, Default)]
+pub struct FlowMatrix {
+    pub caption: Caption,
+    /// The earlier cycle, e.g. `2016`.
+    pub from_label: String,
+    /// The later cycle, e.g. `2021`.
+    pub to_label: String,
+    pub units: Vec<String>,
+    /// `counts[i][j]`: people in unit `i` in the earlier cycle and unit `j` in the later;
+    /// a `units.len()` × `units.len()` square (checked by `draw`).
+    pub counts: Vec<Vec<u32>>,
+}
+
 // ---------------------------------------------------------------------------------------
 // Public drawing entry points
 
@@ -425,6 +527,34 @@ impl CountBars {
     }
 }
 
+impl SlopeChart {
+    /// Writes `dir/STEM.png` and `.svg` (or `STEM-01…` pages of at most
+    /// [`SLOPE_LINES_PER_PAGE`] lines); returns what it wrote.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        write_pages(self, dir, stem, lang)
+    }
+}
+
+impl FlowMatrix {
+    /// Writes `dir/STEM.png` and `dir/STEM.svg` (always one page). Fails if `counts` is
+    /// not a `units.len()` square.
+    pub fn draw(&self, dir: &Path, stem: &str, lang: Lang) -> Result<Vec<ChartFile>> {
+        self.check()?;
+        write_pages(self, dir, stem, lang)
+    }
+
+    fn check(&self) -> Result<()> {
+        let n = self.units.len();
+        if self.counts.len() != n || self.counts.iter().any(|r| r.len() != n) {
+            bail!(
+                "flow matrix: counts must be {n} rows of {n} (one per unit), got {} rows",
+                self.counts.len()
+            );
+        }
+        Ok(())
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Page machinery
 
@@ -437,6 +567,14 @@ trait Paint {
     /// What one row is, for the footnote ("teams", "rules").
     fn row_noun(&self, lang: Lang) -> &'static str {
         lang.pick("个班子", "teams")
+    }
+    /// Rows per page ([`ROWS_PER_PAGE`] unless the chart needs fewer).
+    fn per_page(&self) -> usize {
+        ROWS_PER_PAGE
+    }
+    /// Replaces the right-hand side of the footnote (the rows shown) when `Some`.
+    fn rows_note(&self, _page: &PageInfo) -> Option<String> {
+        None
     }
     /// Image size for a page of `rows` rows.
     fn size(&self, rows: usize) -> (u32, u32);
@@ -453,7 +591,7 @@ struct PageInfo {
 }
 
 fn page_infos<P: Paint>(chart: &P, lang: Lang) -> Vec<PageInfo> {
-    let ranges = page_ranges(chart.rows(), ROWS_PER_PAGE);
+    let ranges = page_ranges(chart.rows(), chart.per_page());
     let pages = ranges.len();
     let base = chart
         .caption()
@@ -570,7 +708,9 @@ fn paint_page<P: Paint, DB: DrawingBackend>(
     let lang = info.lang;
     let cap = chart.caption();
     let total = chart.rows();
-    let right = if total == 0 {
+    let right = if let Some(note) = chart.rows_note(info) {
+        note
+    } else if total == 0 {
         String::new()
     } else if info.pages > 1 {
         match lang {
@@ -811,6 +951,12 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             .map_err(de)
     }
 
+    fn dot(&self, center: (i32, i32), r: u32, color: RGBColor) -> Result<()> {
+        self.area
+            .draw(&Circle::new(center, r, color.filled()))
+            .map_err(de)
+    }
+
     /// A row of legend swatches starting at `x`; returns the x after the last item.
     fn legend(&self, mut x: i32, y: i32, items: &[(String, Swatch)]) -> Result<i32> {
         for (label, swatch) in items {
@@ -822,6 +968,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                     }
                 }
                 Swatch::Line(color) => self.line(&[(x, y), (x + 16, y)], color, 3)?,
+                Swatch::Dot(color) => self.dot((x + 8, y), 4, color)?,
             }
             x += 22;
             self.text(label, (x, y), SMALL_SIZE, INK, HPos::Left)?;
@@ -852,6 +999,7 @@ fn advance_width(s: &str, size: f64) -> Result<f32> {
 enum Swatch {
     Box(RGBColor),
     Line(RGBColor),
+    Dot(RGBColor),
 }
 
 /// A "nice" tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`.
@@ -1484,6 +1632,723 @@ impl Paint for CountBars {
     }
 }
 
+/// Lines per page of a [`SlopeChart`] (each needs room for its labels at both ends).
+pub const SLOPE_LINES_PER_PAGE: usize = 25;
+/// Units shown at most by a [`FlowMatrix`] (those with the most moves).
+pub const FLOW_MAX_UNITS: usize = 40;
+
+/// Plot height per line of a slope chart, and the fewest lines the plot is sized for.
+const SLOPE_ROW_H: i32 = 28;
+const SLOPE_MIN_ROWS: usize = 12;
+/// A slope chart's plot grows up to this height when the values are bunched, so that the
+/// labels stay near their lines.
+const SLOPE_MAX_PLOT_H: i32 = 980;
+/// Least distance between the centres of two end labels (the CJK glyphs of
+/// [`LABEL_SIZE`] are about 17 px tall).
+const LABEL_GAP: i32 = 24;
+/// Widest name at either end of a slope chart.
+const SLOPE_NAME_W: i32 = 190;
+/// Between a value and its axis: room for the leader.
+const LEADER_W: i32 = 20;
+/// Axis headers above the plot.
+const SLOPE_HEADER_H: i32 = 48;
+/// Percentages: the scale spans at least this many points, so that small changes do not
+/// look steep.
+const MIN_PERCENT_SPAN: f64 = 10.0;
+
+/// Vertical positions (pixels) for labels wanted at `anchors`, returned in input order:
+/// at least `gap` apart, within `lo..=hi`, stacked in the order of `(anchor, tie)` (then
+/// input order), and moved as little as possible (least squares: pool adjacent violators
+/// on `anchor − rank × gap`, clamped to the bounds). If the labels do not fit between
+/// `lo` and `hi`, the gap shrinks so that they do.
+fn place_labels(anchors: &[(i32, i32)], gap: i32, lo: i32, hi: i32) -> Vec<i32> {
+    let n = anchors.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let hi = hi.max(lo);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (anchors[i].0, anchors[i].1, i));
+    let gap = if n > 1 {
+        gap.min((hi - lo) / (n as i32 - 1)).max(0)
+    } else {
+        gap
+    };
+    // A non-decreasing fit q of these shifted targets gives positions q + rank × gap.
+    let mut blocks: Vec<(f64, usize)> = Vec::new(); // (sum, length)
+    for (rank, &i) in order.iter().enumerate() {
+        blocks.push((f64::from(anchors[i].0 - rank as i32 * gap), 1));
+        while blocks.len() >= 2 {
+            let (s2, n2) = blocks[blocks.len() - 1];
+            let (s1, n1) = blocks[blocks.len() - 2];
+            if s1 / n1 as f64 <= s2 / n2 as f64 {
+                break;
+            }
+            blocks.pop();
+            *blocks.last_mut().expect("two blocks") = (s1 + s2, n1 + n2);
+        }
+    }
+    let q_hi = hi - (n as i32 - 1) * gap;
+    let mut out = vec![0; n];
+    let mut rank = 0;
+    for (sum, len) in blocks {
+        let q = ((sum / len as f64).round() as i32).clamp(lo, q_hi.max(lo));
+        for _ in 0..len {
+            out[order[rank]] = q + rank as i32 * gap;
+            rank += 1;
+        }
+    }
+    out
+}
+
+/// The vertical scale of a slope chart, in display units (percentage points when the
+/// values are shares).
+struct SlopeScale {
+    lo: f64,
+    hi: f64,
+    step: f64,
+    /// Factor from values to display units (100 for shares).
+    k: f64,
+    percent: bool,
+    /// Decimals of the tick labels and of the values.
+    tick_decimals: usize,
+    decimals: usize,
+}
+
+impl SlopeScale {
+    fn new(lines: &[SlopeLine], percent: bool) -> SlopeScale {
+        let k = if percent { 100.0 } else { 1.0 };
+        let vals: Vec<f64> = lines
+            .iter()
+            .flat_map(|l| [l.from, l.to])
+            .filter(|v| v.is_finite())
+            .map(|v| v * k)
+            .collect();
+        let (mut min, mut max) = vals
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+                (a.min(v), b.max(v))
+            });
+        if vals.is_empty() {
+            (min, max) = (0.0, k);
+        }
+        if percent && max - min < MIN_PERCENT_SPAN {
+            // Centred on the values, on whole points (so no extra tick is added).
+            let mid = (min + max) / 2.0;
+            let lo = (mid - MIN_PERCENT_SPAN / 2.0)
+                .round()
+                .clamp(0.0, 100.0 - MIN_PERCENT_SPAN);
+            (min, max) = (lo.min(min), (lo + MIN_PERCENT_SPAN).max(max));
+        }
+        let span = max - min;
+        let step = if span > 0.0 {
+            nice_step(span, 5)
+        } else {
+            nice_step(max.abs().max(1.0), 5)
+        };
+        let mut lo = (min / step).floor() * step;
+        let mut hi = (max / step).ceil() * step;
+        if hi - lo < step / 2.0 {
+            lo -= step;
+            hi += step;
+        }
+        if percent && min >= 0.0 {
+            lo = lo.max(0.0);
+        }
+        let tick_decimals = if step >= 1.0 {
+            0
+        } else {
+            ((-step.log10()).ceil() as usize).min(4)
+        };
+        let integral = vals.iter().all(|v| (v - v.round()).abs() < 1e-9);
+        let decimals = if integral {
+            0
+        } else {
+            (tick_decimals + 1).min(3)
+        };
+        SlopeScale {
+            lo,
+            hi,
+            step,
+            k,
+            percent,
+            tick_decimals,
+            decimals,
+        }
+    }
+
+    /// `v` (a value, not yet in display units) at `decimals`; "-" if missing.
+    fn format(&self, v: f64, decimals: usize) -> String {
+        if !v.is_finite() {
+            return "-".to_string();
+        }
+        let mut d = v * self.k;
+        if format!("{d:.decimals$}")
+            .trim_start_matches(['-', '0', '.'])
+            .is_empty()
+        {
+            d = 0.0; // no "-0.0"
+        }
+        format!("{d:.decimals$}{}", if self.percent { "%" } else { "" })
+    }
+
+    fn value(&self, v: f64) -> String {
+        self.format(v, self.decimals)
+    }
+
+    /// The ticks, in display units.
+    fn ticks(&self) -> Vec<f64> {
+        let n = ((self.hi - self.lo) / self.step).round() as usize;
+        (0..=n).map(|i| self.lo + self.step * i as f64).collect()
+    }
+
+    /// The pixel row of value `v` (not in display units) on a plot from `top` to `bottom`.
+    fn y(&self, v: f64, top: i32, bottom: i32) -> i32 {
+        let t = ((v * self.k - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0);
+        bottom - (f64::from(bottom - top) * t).round() as i32
+    }
+}
+
+/// A label at one end of a slope line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct EndLabel {
+    /// Index into [`SlopeChart::lines`].
+    line: usize,
+    /// Where the line ends.
+    anchor: i32,
+    /// The label's centre (nudged).
+    y: i32,
+}
+
+/// Horizontal layout of a slope chart (the same on every page).
+struct SlopeGeom {
+    /// The two axes.
+    xa: i32,
+    xb: i32,
+    name_w: i32,
+    value_w: i32,
+}
+
+impl SlopeChart {
+    fn against(&self, l: &SlopeLine) -> bool {
+        self.wanted.is_some_and(|d| d.is_against(l.from, l.to))
+    }
+
+    /// Top and bottom of the plot of a page of `rows` lines: [`SLOPE_ROW_H`] per line, or
+    /// more (up to [`SLOPE_MAX_PLOT_H`]) if the values at either end are bunched into so
+    /// small a part of the scale that their labels, stacked, would be far from them (the
+    /// same height on every page of a chart).
+    fn plot(&self, rows: usize, scale: &SlopeScale) -> (i32, i32) {
+        let top = HEAD + SLOPE_HEADER_H;
+        let mut h = SLOPE_ROW_H * rows.max(SLOPE_MIN_ROWS) as i32;
+        let spread = |vals: Vec<f64>| {
+            let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            (vals.len() >= 2).then(|| (hi - lo) * scale.k / (scale.hi - scale.lo))
+        };
+        let side = |f: fn(&SlopeLine) -> f64| {
+            spread(self.lines.iter().map(f).filter(|v| v.is_finite()).collect())
+        };
+        let bunched = [side(|l| l.from), side(|l| l.to)]
+            .into_iter()
+            .flatten()
+            .fold(f64::INFINITY, f64::min);
+        if rows >= 2 && bunched.is_finite() {
+            // Values bunched much tighter than that fan out anyway: growing only adds
+            // empty space.
+            let need = f64::from(LABEL_GAP) * (rows - 1) as f64 / bunched.max(1e-3);
+            if need <= 1.5 * f64::from(SLOPE_MAX_PLOT_H) {
+                h = h.max((need.ceil() as i32).min(SLOPE_MAX_PLOT_H));
+            }
+        }
+        (top, top + h)
+    }
+
+    /// The labels at the left and the right ends of lines `rows`, nudged apart.
+    fn end_labels(
+        &self,
+        rows: Range<usize>,
+        scale: &SlopeScale,
+        top: i32,
+        bottom: i32,
+    ) -> [Vec<EndLabel>; 2] {
+        let y = |v: f64| v.is_finite().then(|| scale.y(v, top, bottom));
+        let side = |left: bool| {
+            let ends: Vec<(usize, i32, i32)> = rows
+                .clone()
+                .filter_map(|i| {
+                    let l = &self.lines[i];
+                    let (here, there) = if left { (l.from, l.to) } else { (l.to, l.from) };
+                    let a = y(here)?;
+                    Some((i, a, y(there).unwrap_or(a)))
+                })
+                .collect();
+            let anchors: Vec<(i32, i32)> = ends.iter().map(|&(_, a, t)| (a, t)).collect();
+            let ys = place_labels(&anchors, LABEL_GAP, top, bottom);
+            ends.iter()
+                .zip(ys)
+                .map(|(&(line, anchor, _), y)| EndLabel { line, anchor, y })
+                .collect::<Vec<_>>()
+        };
+        [side(true), side(false)]
+    }
+
+    fn geom(&self, scale: &SlopeScale) -> Result<SlopeGeom> {
+        let mut name_w = 40.0f32;
+        let mut value_w = advance_width("-", LABEL_SIZE)?;
+        for l in &self.lines {
+            name_w = name_w.max(advance_width(&l.name, LABEL_SIZE)?);
+            for v in [l.from, l.to] {
+                value_w = value_w.max(advance_width(&scale.value(v), LABEL_SIZE)?);
+            }
+        }
+        let name_w = (name_w.ceil() as i32).min(SLOPE_NAME_W);
+        let value_w = value_w.ceil() as i32;
+        let xa = PAD + name_w + 10 + value_w + LEADER_W;
+        Ok(SlopeGeom {
+            xa,
+            xb: W as i32 - xa,
+            name_w,
+            value_w,
+        })
+    }
+}
+
+impl Paint for SlopeChart {
+    fn rows(&self) -> usize {
+        self.lines.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        let (a, b) = (&self.from_label, &self.to_label);
+        match (lang, a.is_empty() && b.is_empty()) {
+            (Lang::Zh, true) => "两届对比".to_string(),
+            (Lang::Zh, false) => format!("{a}与{b}对比"),
+            (Lang::En, true) => "Two cycles compared".to_string(),
+            (Lang::En, false) => format!("{a} compared with {b}"),
+        }
+    }
+    fn per_page(&self) -> usize {
+        SLOPE_LINES_PER_PAGE
+    }
+    fn rows_note(&self, page: &PageInfo) -> Option<String> {
+        let (a, b, n) = (page.rows.start + 1, page.rows.end, self.lines.len());
+        Some(match (page.lang, page.pages > 1) {
+            _ if n == 0 => String::new(),
+            (Lang::Zh, true) => format!("第{a}-{b}项, 共{n}项"),
+            (Lang::Zh, false) => format!("共{n}项"),
+            (Lang::En, true) => format!("lines {a}-{b} of {n}"),
+            (Lang::En, false) => format!("{n} lines"),
+        })
+    }
+    fn size(&self, rows: usize) -> (u32, u32) {
+        let (_, bottom) = self.plot(rows, &SlopeScale::new(&self.lines, self.percent));
+        (W, (bottom + 30 + FOOT + 8) as u32)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let scale = SlopeScale::new(&self.lines, self.percent);
+        let g = self.geom(&scale)?;
+        let (top, bottom) = self.plot(page.rows.len(), &scale);
+
+        let mut legend = Vec::new();
+        if let Some(d) = self.wanted {
+            let (ok, bad) = d.legend(lang);
+            legend.push((ok.to_string(), Swatch::Line(BAR)));
+            legend.push((bad.to_string(), Swatch::Line(ALERT)));
+        }
+        if self.lines[page.rows.clone()]
+            .iter()
+            .any(|l| l.from.is_finite() != l.to.is_finite())
+        {
+            legend.push((
+                lang.pick("仅一届有数据", "In one cycle only").to_string(),
+                Swatch::Dot(BAR),
+            ));
+        }
+        c.legend(PAD, LEGEND_Y, &legend)?;
+
+        // Axis headers, grid (its values in the middle, under the lines), axes.
+        let head_y = HEAD + 16;
+        for (x, label) in [(g.xa, &self.from_label), (g.xb, &self.to_label)] {
+            let label = c.fit(label, LABEL_SIZE, 2 * (g.name_w + g.value_w))?;
+            c.text(&label, (x, head_y), LABEL_SIZE, INK, HPos::Center)?;
+        }
+        let mid = (g.xa + g.xb) / 2;
+        for t in scale.ticks() {
+            let y = scale.y(t / scale.k, top, bottom);
+            c.line(&[(g.xa, y), (g.xb, y)], GRID, 1)?;
+            let s = scale.format(t / scale.k, scale.tick_decimals);
+            let tw = c.text_width(&s, SMALL_SIZE)?;
+            c.rect((mid - tw / 2 - 5, y - 9), (mid + tw / 2 + 5, y + 9), WHITE)?;
+            c.text(&s, (mid, y), SMALL_SIZE, MUTED, HPos::Center)?;
+        }
+        for x in [g.xa, g.xb] {
+            c.line(&[(x, top - 12), (x, bottom + 12)], MUTED, 1)?;
+        }
+        if self.lines[page.rows.clone()]
+            .iter()
+            .all(|l| !l.from.is_finite() && !l.to.is_finite())
+        {
+            c.text(
+                lang.pick("无数据", "No data"),
+                (mid, (top + bottom) / 2 - 24),
+                LABEL_SIZE,
+                MUTED,
+                HPos::Center,
+            )?;
+        }
+
+        // Lines (those going the wrong way last, on top), then the labels.
+        let color = |l: &SlopeLine| if self.against(l) { ALERT } else { BAR };
+        for flagged in [false, true] {
+            for l in &self.lines[page.rows.clone()] {
+                if self.against(l) != flagged {
+                    continue;
+                }
+                let ends = [(g.xa, l.from), (g.xb, l.to)];
+                if l.from.is_finite() && l.to.is_finite() {
+                    let pts: Vec<(i32, i32)> = ends
+                        .iter()
+                        .map(|&(x, v)| (x, scale.y(v, top, bottom)))
+                        .collect();
+                    c.line(&pts, color(l), 2)?;
+                }
+                for (x, v) in ends {
+                    if v.is_finite() {
+                        c.dot((x, scale.y(v, top, bottom)), 4, color(l))?;
+                    }
+                }
+            }
+        }
+        let [left, right] = self.end_labels(page.rows.clone(), &scale, top, bottom);
+        for (labels, at_left) in [(left, true), (right, false)] {
+            for lab in labels {
+                let l = &self.lines[lab.line];
+                let ink = if self.against(l) { THRESHOLD } else { INK };
+                let name = c.fit(&l.name, LABEL_SIZE, g.name_w)?;
+                let value = scale.value(if at_left { l.from } else { l.to });
+                let (axis, inner, value_x, name_x, name_pos) = if at_left {
+                    let vx = g.xa - LEADER_W;
+                    (
+                        g.xa - 5,
+                        g.xa - LEADER_W + 4,
+                        vx,
+                        vx - g.value_w - 10,
+                        HPos::Right,
+                    )
+                } else {
+                    let vx = g.xb + LEADER_W + g.value_w;
+                    (g.xb + 5, g.xb + LEADER_W - 4, vx, vx + 10, HPos::Left)
+                };
+                c.line(&[(axis, lab.anchor), (inner, lab.y)], color(l), 1)?;
+                c.text(&value, (value_x, lab.y), LABEL_SIZE, ink, HPos::Right)?;
+                c.text(&name, (name_x, lab.y), LABEL_SIZE, ink, name_pos)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Smallest and largest cell of a flow matrix (the image widens below the smallest).
+const FLOW_MIN_CELL: i32 = 30;
+const FLOW_MAX_CELL: i32 = 56;
+/// Column title and column numbers above the cells.
+const FLOW_HEADER_H: i32 = 64;
+const FLOW_MAX_LABEL_W: i32 = 220;
+const DIAGONAL: RGBColor = RGBColor(214, 214, 214);
+
+/// Shade of a flow cell: `t` in 0..=1 from light to dark blue.
+fn flow_color(t: f64) -> RGBColor {
+    let t = t.clamp(0.0, 1.0);
+    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+    RGBColor(mix(206, 8), mix(224, 69), mix(242, 148))
+}
+
+/// Which units a flow matrix shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FlowView {
+    /// Indices into `units`, in the caller's order.
+    shown: Vec<usize>,
+    /// Units with at least one move in or out.
+    with_moves: usize,
+    /// Moves (people) from or to a unit left out.
+    hidden_moves: u64,
+    /// The largest count off the diagonal among the cells shown.
+    max: u32,
+}
+
+/// Layout of a flow matrix.
+struct FlowGeom {
+    label_w: i32,
+    /// Left edge of the cells.
+    x0: i32,
+    /// Top of the cells.
+    top: i32,
+    cell: i32,
+    /// Width of the "moved out" column.
+    total_w: i32,
+    width: i32,
+}
+
+impl FlowMatrix {
+    fn count(&self, i: usize, j: usize) -> u32 {
+        self.counts
+            .get(i)
+            .and_then(|r| r.get(j))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Moves out of (`out = true`) or into unit `i`, to or from any unit.
+    fn moves(&self, i: usize, out: bool) -> u64 {
+        (0..self.units.len())
+            .filter(|&j| j != i)
+            .map(|j| {
+                u64::from(if out {
+                    self.count(i, j)
+                } else {
+                    self.count(j, i)
+                })
+            })
+            .sum()
+    }
+
+    fn view(&self) -> FlowView {
+        let n = self.units.len();
+        let moves: Vec<u64> = (0..n)
+            .map(|i| self.moves(i, true) + self.moves(i, false))
+            .collect();
+        let mut shown: Vec<usize> = (0..n).filter(|&i| moves[i] > 0).collect();
+        let with_moves = shown.len();
+        if shown.len() > FLOW_MAX_UNITS {
+            shown.sort_by_key(|&i| (std::cmp::Reverse(moves[i]), i));
+            shown.truncate(FLOW_MAX_UNITS);
+            shown.sort_unstable();
+        }
+        let total: u64 = (0..n).map(|i| self.moves(i, true)).sum();
+        let mut kept = 0u64;
+        let mut max = 0;
+        for &i in &shown {
+            for &j in &shown {
+                if i != j {
+                    kept += u64::from(self.count(i, j));
+                    max = max.max(self.count(i, j));
+                }
+            }
+        }
+        FlowView {
+            shown,
+            with_moves,
+            hidden_moves: total - kept,
+            max,
+        }
+    }
+
+    fn geom(&self, view: &FlowView) -> Result<FlowGeom> {
+        let mut label_w = 60.0f32;
+        for &i in &view.shown {
+            label_w = label_w.max(advance_width(&self.units[i], LABEL_SIZE)?);
+        }
+        let label_w = (label_w.ceil() as i32).min(FLOW_MAX_LABEL_W);
+        let num_w = advance_width(&view.shown.len().max(1).to_string(), SMALL_SIZE)?.ceil() as i32;
+        let x0 = PAD + label_w + 10 + num_w + 12;
+        let n = view.shown.len() as i32;
+        let biggest = (0..self.units.len())
+            .map(|i| self.moves(i, true).max(self.moves(i, false)))
+            .max()
+            .unwrap_or(0);
+        let mut total_w = advance_width(&biggest.to_string(), LABEL_SIZE)?;
+        for s in ["调出", "Out"] {
+            total_w = total_w.max(advance_width(s, SMALL_SIZE)?);
+        }
+        let total_w = total_w.ceil() as i32 + 16;
+        let cell = if n == 0 {
+            FLOW_MAX_CELL
+        } else {
+            ((W as i32 - PAD - x0 - total_w - 8) / n).clamp(FLOW_MIN_CELL, FLOW_MAX_CELL)
+        };
+        let width = (W as i32).max(x0 + n * cell + 8 + total_w + PAD);
+        Ok(FlowGeom {
+            label_w,
+            x0,
+            top: HEAD + FLOW_HEADER_H,
+            cell,
+            total_w,
+            width,
+        })
+    }
+}
+
+impl Paint for FlowMatrix {
+    fn rows(&self) -> usize {
+        self.view().shown.len()
+    }
+    fn caption(&self) -> &Caption {
+        &self.caption
+    }
+    fn default_title(&self, lang: Lang) -> String {
+        let (a, b) = (&self.from_label, &self.to_label);
+        match (lang, a.is_empty() && b.is_empty()) {
+            (Lang::Zh, true) => "各单位之间的人员交流".to_string(),
+            (Lang::Zh, false) => format!("各单位之间的人员交流 ({a}→{b})"),
+            (Lang::En, true) => "People moving between units".to_string(),
+            (Lang::En, false) => format!("People moving between units ({a} → {b})"),
+        }
+    }
+    fn per_page(&self) -> usize {
+        FLOW_MAX_UNITS
+    }
+    fn rows_note(&self, page: &PageInfo) -> Option<String> {
+        let v = self.view();
+        let (shown, all, hidden) = (v.shown.len(), v.with_moves, v.hidden_moves);
+        Some(match page.lang {
+            _ if all == 0 => String::new(),
+            Lang::Zh if shown < all => {
+                format!("交流最多的{shown}个单位 (共{all}个), 另有{hidden}人次交流未显示")
+            }
+            Lang::Zh => format!("共{all}个有交流的单位"),
+            Lang::En if shown < all => {
+                format!("{shown} of {all} units (most moves); {hidden} moves not shown")
+            }
+            Lang::En => format!("{all} units with moves"),
+        })
+    }
+    fn size(&self, _rows: usize) -> (u32, u32) {
+        let view = self.view();
+        let Ok(g) = self.geom(&view) else {
+            return (W, 400);
+        };
+        let body = if view.shown.is_empty() {
+            ROW_H * MIN_ROWS as i32
+        } else {
+            g.cell * (view.shown.len() as i32 + 1)
+        };
+        (g.width as u32, (g.top + body + 24 + FOOT + 8) as u32)
+    }
+    fn paint<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>, page: &PageInfo) -> Result<()> {
+        let lang = page.lang;
+        let view = self.view();
+        let g = self.geom(&view)?;
+        let n = view.shown.len() as i32;
+        let cells_end = g.x0 + n * g.cell;
+        let legend = [
+            (
+                lang.pick(
+                    "调往其他单位 (颜色越深人数越多)",
+                    "Moved (darker = more people)",
+                )
+                .to_string(),
+                Swatch::Box(flow_color(0.55)),
+            ),
+            (
+                lang.pick("留在原单位 (对角线)", "Stayed in the same unit (diagonal)")
+                    .to_string(),
+                Swatch::Box(DIAGONAL),
+            ),
+        ];
+        c.legend(PAD, LEGEND_Y, &legend)?;
+        if view.shown.is_empty() {
+            c.text(
+                lang.pick("各单位之间无人员交流", "No moves between units"),
+                (g.width / 2, g.top + ROW_H * MIN_ROWS as i32 / 2),
+                LABEL_SIZE,
+                MUTED,
+                HPos::Center,
+            )?;
+            return Ok(());
+        }
+
+        // Headers: what the columns and rows are, the column numbers, the totals column.
+        let (col_title, row_title) = match lang {
+            Lang::Zh => (
+                format!("列: {}所在单位", self.to_label),
+                format!("行: {}所在单位", self.from_label),
+            ),
+            Lang::En => (
+                format!("Columns: unit in {}", self.to_label),
+                format!("Rows: unit in {}", self.from_label),
+            ),
+        };
+        let head_y = HEAD + 14;
+        let num_y = HEAD + FLOW_HEADER_H - 16;
+        let col_title = c.fit(&col_title, SMALL_SIZE, g.width - g.x0 - PAD)?;
+        c.text(&col_title, (g.x0, head_y), SMALL_SIZE, INK, HPos::Left)?;
+        let row_title = c.fit(&row_title, SMALL_SIZE, g.x0 - PAD - 8)?;
+        c.text(&row_title, (PAD, num_y), SMALL_SIZE, INK, HPos::Left)?;
+        let tot_x = cells_end + 8 + g.total_w / 2;
+        c.text(
+            lang.pick("调出", "Out"),
+            (tot_x, num_y),
+            SMALL_SIZE,
+            INK,
+            HPos::Center,
+        )?;
+        let size = if g.cell >= 44 { LABEL_SIZE } else { SMALL_SIZE };
+        for k in 0..n {
+            let x = g.x0 + k * g.cell + g.cell / 2;
+            let s = (k + 1).to_string();
+            c.text(&s, (x, num_y), SMALL_SIZE, MUTED, HPos::Center)?;
+        }
+
+        let max = f64::from(view.max.max(1));
+        for (r, &i) in view.shown.iter().enumerate() {
+            let y0 = g.top + g.cell * r as i32;
+            let y = y0 + g.cell / 2;
+            let name = c.fit(&self.units[i], LABEL_SIZE, g.label_w)?;
+            c.text(&name, (PAD + g.label_w, y), LABEL_SIZE, INK, HPos::Right)?;
+            c.text(
+                &(r + 1).to_string(),
+                (g.x0 - 10, y),
+                SMALL_SIZE,
+                MUTED,
+                HPos::Right,
+            )?;
+            for (k, &j) in view.shown.iter().enumerate() {
+                let xa = g.x0 + g.cell * k as i32;
+                let (a, b) = ((xa + 1, y0 + 1), (xa + g.cell - 1, y0 + g.cell - 1));
+                let n_ij = self.count(i, j);
+                let fill = if i == j {
+                    DIAGONAL
+                } else if n_ij > 0 {
+                    flow_color((f64::from(n_ij) / max).sqrt())
+                } else {
+                    ZEBRA
+                };
+                c.rect(a, b, fill)?;
+                if i == j {
+                    c.outline(a, b, MUTED)?;
+                }
+                if n_ij > 0 {
+                    let s = c.fit(&n_ij.to_string(), size, g.cell - 4)?;
+                    c.text(&s, (xa + g.cell / 2, y), size, text_on(fill), HPos::Center)?;
+                }
+            }
+            let out = self.moves(i, true);
+            c.text(&out.to_string(), (tot_x, y), size, INK, HPos::Center)?;
+        }
+        // The "moved in" row.
+        let y0 = g.top + g.cell * n;
+        let y = y0 + g.cell / 2;
+        c.line(&[(PAD, y0 + 1), (cells_end, y0 + 1)], MUTED, 1)?;
+        c.text(
+            lang.pick("调入", "In"),
+            (g.x0 - 10, y),
+            SMALL_SIZE,
+            INK,
+            HPos::Right,
+        )?;
+        for (k, &j) in view.shown.iter().enumerate() {
+            let x = g.x0 + g.cell * k as i32 + g.cell / 2;
+            let s = self.moves(j, false).to_string();
+            c.text(&s, (x, y), size, INK, HPos::Center)?;
+        }
+        c.line(&[(cells_end + 4, g.top), (cells_end + 4, y0)], MUTED, 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1547,7 +2412,29 @@ mod tests {
             fixed += &AgePyramid::default().default_title(lang);
             fixed += &ComplianceHeatmap::default().default_title(lang);
             fixed += &CountBars::default().default_title(lang);
+            let slope = SlopeChart {
+                from_label: "上届".into(),
+                to_label: "本届".into(),
+                ..SlopeChart::default()
+            };
+            fixed += &slope.default_title(lang);
+            fixed += &SlopeChart::default().default_title(lang);
+            let flow = FlowMatrix {
+                from_label: "2016".into(),
+                to_label: "2021".into(),
+                ..FlowMatrix::default()
+            };
+            fixed += &flow.default_title(lang);
+            fixed += &FlowMatrix::default().default_title(lang);
+            for d in [Direction::Rise, Direction::Fall] {
+                let (a, b) = d.legend(lang);
+                fixed += a;
+                fixed += b;
+            }
         }
+        // Slope chart and flow matrix labels.
+        fixed += "仅一届有数据第项共项调往其他单位 (颜色越深人数越多)留在原单位 (对角线)";
+        fixed += "各单位之间无人员交流列: 所在单位行: 调出调入交流最多的个单位 (共个), 另有人次交流未显示";
         fixed += "数据来源基准日人数占比要求不低于达到低于无例外无数据其他第个共条规则男女…";
         assert_eq!(missing_glyphs(&fixed), Vec::<char>::new());
         // A character far outside the subset is reported.
@@ -1751,5 +2638,322 @@ mod tests {
         ] {
             assert!(svg.contains(label), "{label} missing from the SVG");
         }
+    }
+
+    fn close_slope(n: usize) -> SlopeChart {
+        SlopeChart {
+            caption: caption(Some("各县区班子女性成员占比")),
+            from_label: "2016".into(),
+            to_label: "2021".into(),
+            lines: (0..n)
+                .map(|i| SlopeLine {
+                    name: format!("柳河县{i}"),
+                    from: 0.30 + 0.001 * i as f64,
+                    to: 0.31 - 0.0015 * i as f64,
+                })
+                .collect(),
+            percent: true,
+            wanted: Some(Direction::Rise),
+        }
+    }
+
+    fn spread_slope(n: usize) -> SlopeChart {
+        SlopeChart {
+            lines: (0..n)
+                .map(|i| SlopeLine {
+                    name: format!("东门区{i}"),
+                    from: f64::from((i * 7 % 30) as u32 + 5) / 100.0,
+                    to: f64::from((i * 11 % 35) as u32 + 3) / 100.0,
+                })
+                .collect(),
+            ..close_slope(0)
+        }
+    }
+
+    /// `n` units; unit `i` sends `i % 3` people to unit `i + 1` and keeps 5; unit 4 has
+    /// no moves at all.
+    fn flow(n: usize) -> FlowMatrix {
+        let mut counts = vec![vec![0; n]; n];
+        for (i, row) in counts.iter_mut().enumerate() {
+            row[i] = 5;
+            if i + 1 < n && i != 3 && i != 4 {
+                row[i + 1] = (i % 3) as u32 + 1;
+            }
+        }
+        FlowMatrix {
+            caption: caption(None),
+            from_label: "2016".into(),
+            to_label: "2021".into(),
+            units: (0..n).map(|i| format!("柳河镇{i}")).collect(),
+            counts,
+        }
+    }
+
+    #[test]
+    fn labels_are_nudged_apart_in_order_and_as_little_as_needed() {
+        // Far apart: unmoved.
+        assert_eq!(
+            place_labels(&[(100, 0), (300, 0), (200, 0)], 24, 0, 500),
+            vec![100, 300, 200]
+        );
+        // Two at the same place: split evenly around it, ties by the second key.
+        assert_eq!(
+            place_labels(&[(200, 9), (200, 1)], 24, 0, 500),
+            vec![212, 188]
+        );
+        // 20 labels wanted within 10 px: a stack `gap` apart, in order, centred on them.
+        let anchors: Vec<(i32, i32)> = (0..20).map(|i| (300 + i / 2, 0)).collect();
+        let ys = place_labels(&anchors, 24, 0, 800);
+        assert!(ys.windows(2).all(|w| w[1] - w[0] == 24), "{ys:?}");
+        let mean = ys.iter().sum::<i32>() as f64 / 20.0;
+        assert!((mean - 304.5).abs() <= 1.0, "{mean}");
+        // Pushed against a bound: kept inside, still apart.
+        let ys = place_labels(&anchors, 24, 290, 900);
+        assert_eq!(ys[0], 290);
+        assert!(ys.windows(2).all(|w| w[1] - w[0] >= 24));
+        // Too many for the room: the gap shrinks to fit.
+        let ys = place_labels(&anchors, 24, 0, 190);
+        assert_eq!((ys[0], ys[19]), (0, 190));
+        assert!(ys.windows(2).all(|w| w[1] - w[0] == 10));
+        assert!(place_labels(&[], 24, 0, 10).is_empty());
+    }
+
+    #[test]
+    fn slope_labels_do_not_overlap_for_20_close_lines() {
+        use ab_glyph::{Font as _, ScaleFont as _};
+        let chart = close_slope(20);
+        let scale = SlopeScale::new(&chart.lines, true);
+        let (top, bottom) = chart.plot(20, &scale);
+        let [left, right] = chart.end_labels(0..20, &scale, top, bottom);
+        // The tallest glyph of the labels is shorter than the gap between label centres.
+        let font = font().unwrap();
+        let sf = font.as_scaled(ab_glyph::PxScale::from(LABEL_SIZE as f32));
+        let mut tallest = 0.0f32;
+        for l in &chart.lines {
+            for ch in format!("{}{}", l.name, scale.value(l.from)).chars() {
+                let g = sf.scaled_glyph(ch);
+                if let Some(o) = font.outline_glyph(g) {
+                    tallest = tallest.max(o.px_bounds().height());
+                }
+            }
+        }
+        assert!(tallest + 4.0 < LABEL_GAP as f32, "glyphs {tallest} px tall");
+        for (side, labels) in [("left", &left), ("right", &right)] {
+            assert_eq!(labels.len(), 20);
+            let mut ys: Vec<i32> = labels.iter().map(|l| l.y).collect();
+            ys.sort_unstable();
+            assert!(
+                ys.windows(2).all(|w| w[1] - w[0] >= LABEL_GAP),
+                "{side}: {ys:?}"
+            );
+            assert!(ys.iter().all(|y| (top..=bottom).contains(y)));
+            // Higher value, higher label (smaller y): the stack keeps the lines' order.
+            let value = |l: &EndLabel| {
+                let line = &chart.lines[l.line];
+                if side == "left" {
+                    line.from
+                } else {
+                    line.to
+                }
+            };
+            for a in labels.iter() {
+                for b in labels.iter() {
+                    if value(a) > value(b) {
+                        assert!(a.y < b.y, "{side}: label order");
+                    }
+                }
+            }
+        }
+
+        // In the image: a white row between every two neighbouring labels of the left
+        // column (names and values), so no two labels touch.
+        let (w, _, buf) = render_rgb(&chart, 0, Lang::Zh).unwrap();
+        let g = chart.geom(&scale).unwrap();
+        let mut ys: Vec<i32> = left.iter().map(|l| l.y).collect();
+        ys.sort_unstable();
+        let row = (w * 3) as usize;
+        let inked = |y: i32| {
+            let y = y as usize;
+            buf[y * row + PAD as usize * 3..y * row + (g.xa - LEADER_W) as usize * 3]
+                .chunks(3)
+                .filter(|p| p != &[255, 255, 255])
+                .count()
+        };
+        for pair in ys.windows(2) {
+            assert!(inked(pair[0]) > 0, "label at {} not drawn", pair[0]);
+            assert_eq!(inked((pair[0] + pair[1]) / 2), 0, "labels {pair:?} touch");
+        }
+    }
+
+    #[test]
+    fn slope_values_scale_and_direction() {
+        assert!(Direction::Rise.is_against(0.3, 0.2));
+        assert!(!Direction::Rise.is_against(0.2, 0.2));
+        assert!(!Direction::Rise.is_against(f64::NAN, 0.2));
+        assert!(Direction::Fall.is_against(44.0, 45.5));
+        let lines = |v: &[(f64, f64)]| -> Vec<SlopeLine> {
+            v.iter()
+                .map(|&(from, to)| SlopeLine {
+                    name: "x".into(),
+                    from,
+                    to,
+                })
+                .collect()
+        };
+        let s = SlopeScale::new(&lines(&[(0.25, 0.5), (0.1, 0.0)]), true);
+        assert_eq!(
+            (s.value(0.25), s.value(0.0), s.value(f64::NAN)),
+            ("25%".into(), "0%".into(), "-".into())
+        );
+        assert_eq!((s.lo, s.hi), (0.0, 50.0));
+        let s = SlopeScale::new(&lines(&[(2.0 / 9.0, 0.25)]), true);
+        assert_eq!(s.value(2.0 / 9.0), "22.2%");
+        // Shares close together still get a 10-point scale.
+        assert!(s.hi - s.lo >= MIN_PERCENT_SPAN && s.lo <= 22.2 && s.hi >= 25.0);
+        let s = SlopeScale::new(&lines(&[(44.6, 43.2), (41.0, -0.001)]), false);
+        assert_eq!(
+            (s.value(44.6), s.value(-0.001)),
+            ("44.6".into(), "0.0".into())
+        );
+        assert!(s.lo <= -0.001 && s.hi >= 44.6);
+        let s = SlopeScale::new(&lines(&[(f64::NAN, f64::NAN)]), false);
+        assert!(s.hi > s.lo);
+    }
+
+    #[test]
+    fn slope_chart_and_flow_matrix_render_in_both_languages() {
+        let alert = |buf: &[u8]| buf.chunks(3).filter(|p| p == &[228, 87, 46]).count();
+        let mut five = spread_slope(5);
+        five.lines[1].to = f64::NAN; // a unit of the earlier cycle only
+        for lang in [Lang::Zh, Lang::En] {
+            for (name, (w, h, buf)) in [
+                ("slope 5", render_rgb(&five, 0, lang).unwrap()),
+                ("slope 20", render_rgb(&spread_slope(20), 0, lang).unwrap()),
+                (
+                    "slope close",
+                    render_rgb(&close_slope(20), 0, lang).unwrap(),
+                ),
+                ("flow 15", render_rgb(&flow(15), 0, lang).unwrap()),
+                (
+                    "flow empty",
+                    render_rgb(&FlowMatrix::default(), 0, lang).unwrap(),
+                ),
+                (
+                    "slope empty",
+                    render_rgb(&SlopeChart::default(), 0, lang).unwrap(),
+                ),
+            ] {
+                assert_eq!(buf.len(), (w * h * 3) as usize);
+                let non_white = buf.chunks(3).filter(|p| p != &[255, 255, 255]).count();
+                assert!(non_white > 5_000, "{name} looks blank: {non_white}");
+                let title = dark_in(w, &buf, (TITLE_Y - 20) as u32, (TITLE_Y + 20) as u32);
+                assert!(title > 300, "{name}: no glyphs in the title area ({title})");
+                // Lines going against the wanted rise are drawn in the warning colour.
+                if name.starts_with("slope") && !name.ends_with("empty") {
+                    assert!(alert(&buf) > 200, "{name}: no warning lines");
+                }
+            }
+        }
+        // Nothing is flagged without a wanted direction.
+        let neutral = SlopeChart {
+            wanted: None,
+            ..spread_slope(20)
+        };
+        assert_eq!(alert(&render_rgb(&neutral, 0, Lang::Zh).unwrap().2), 0);
+        // The SVG carries the labels.
+        let svg = render_svg(&five, 0, Lang::Zh).unwrap();
+        for s in [
+            "东门区0",
+            "2016",
+            "2021",
+            "上升或持平",
+            "仅一届有数据",
+            "共5项",
+        ] {
+            assert!(svg.contains(s), "{s} missing from the slope SVG");
+        }
+        let svg = render_svg(&flow(15), 0, Lang::En).unwrap();
+        for s in [
+            "柳河镇0",
+            "Columns: unit in 2021",
+            "Out",
+            "In",
+            "14 units with moves",
+        ] {
+            assert!(svg.contains(s), "{s} missing from the flow SVG");
+        }
+    }
+
+    #[test]
+    fn slope_charts_paginate_beyond_25_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = spread_slope(60)
+            .draw(dir.path(), "slope", Lang::Zh)
+            .unwrap();
+        assert_eq!(files.len(), 3);
+        assert!(files.iter().all(|f| f.png.exists() && f.svg.exists()));
+        assert_eq!(files[1].png, dir.path().join("slope-02.png"));
+        assert_eq!(files[1].title, "各县区班子女性成员占比 (2/3)");
+        let info = &page_infos(&spread_slope(60), Lang::Zh)[1];
+        assert_eq!(info.rows, 20..40);
+        assert_eq!(
+            spread_slope(60).rows_note(info).unwrap(),
+            "第21-40项, 共60项"
+        );
+        let one = close_slope(25).draw(dir.path(), "one", Lang::En).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].png, dir.path().join("one.png"));
+    }
+
+    #[test]
+    fn flow_matrix_keeps_units_with_moves_and_caps_at_40() {
+        // Unit 4 neither sends nor receives anyone: no row, no column.
+        let v = flow(15).view();
+        assert_eq!(v.shown.len(), 14);
+        assert!(!v.shown.contains(&4));
+        assert_eq!((v.with_moves, v.hidden_moves, v.max), (14, 0, 3));
+
+        // 50 units with moves: the 40 with most moves are kept, in the caller's order.
+        let mut m = flow(50);
+        m.counts[10][30] = 9; // unit 10 and 30 get many moves
+        let v = m.view();
+        assert_eq!(v.shown.len(), FLOW_MAX_UNITS);
+        assert!(v.shown.windows(2).all(|w| w[0] < w[1]));
+        assert!(v.shown.contains(&10) && v.shown.contains(&30));
+        assert_eq!(v.with_moves, 49); // all but unit 4
+        let all: u64 = (0..50).map(|i| m.moves(i, true)).sum();
+        let kept: u64 = v
+            .shown
+            .iter()
+            .flat_map(|&i| v.shown.iter().map(move |&j| (i, j)))
+            .filter(|(i, j)| i != j)
+            .map(|(i, j)| u64::from(m.counts[i][j]))
+            .sum();
+        assert_eq!(v.hidden_moves, all - kept);
+        assert!(v.hidden_moves > 0);
+        let info = &page_infos(&m, Lang::Zh)[0];
+        assert_eq!(page_infos(&m, Lang::Zh).len(), 1);
+        let note = m.rows_note(info).unwrap();
+        assert_eq!(
+            note,
+            format!(
+                "交流最多的40个单位 (共49个), 另有{}人次交流未显示",
+                v.hidden_moves
+            )
+        );
+        // Small cells widen the image rather than shrink the numbers.
+        let (w, _) = m.size(40);
+        assert!(w > W);
+        let (_, _, buf) = render_rgb(&m, 0, Lang::En).unwrap();
+        assert!(buf.chunks(3).filter(|p| p != &[255, 255, 255]).count() > 20_000);
+
+        // Counts that are not a square are refused.
+        let dir = tempfile::tempdir().unwrap();
+        let mut bad = flow(3);
+        bad.counts[1].pop();
+        assert!(bad.draw(dir.path(), "flow", Lang::Zh).is_err());
+        let files = flow(15).draw(dir.path(), "flow", Lang::Zh).unwrap();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].png, dir.path().join("flow.png"));
     }
 }

@@ -33,6 +33,9 @@ pub struct Briefing<'a> {
     pub as_of: String,
     pub source: String,
     pub lang: Lang,
+    /// The comparison with the previous cycle (上届), when there is one: drawn as the
+    /// page's "compared with 上届" charts.
+    pub previous: Option<(&'a crate::compare::Comparison, String)>,
 }
 
 fn chart_lang(lang: Lang) -> charts::Lang {
@@ -270,6 +273,11 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         .draw(&chart_dir, "exceptions-by-rule", lang)?,
     );
 
+    if let Some((comparison, prev)) = &b.previous {
+        files.extend(super::compare_charts::draw(
+            b.ctx, comparison, prev, &b.cycle, &chart_dir, lang, &caption,
+        )?);
+    }
     write_page(b, &files, dir.join("report.html"))?;
     Ok(files)
 }

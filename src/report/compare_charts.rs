@@ -1,0 +1,248 @@
+//! Charts of a cycle comparison (与上届对比): slope charts of key shares per district
+//! between two cycles, new members per team, age bands of both cycles side by side per
+//! district, and the flow of people between units (交流). Used by `banzi compare` and by
+//! the "compared with 上届" section of the report page.
+
+use anyhow::Result;
+use polars::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::charts::{
+    AgeBandBars, Caption, ChartFile, Direction, FlowMatrix, Lang, ShareBars, ShareKind, SlopeChart,
+    SlopeLine, TeamBands, TeamShare,
+};
+use crate::compare::Comparison;
+use crate::rules::Context;
+
+fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn column_f64(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::Float64)?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect())
+}
+
+fn column_str(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.unwrap_or("").to_string())
+        .collect())
+}
+
+/// Draws the comparison of `from` → `to` into `dir`, file stems prefixed with `prefix`.
+pub fn draw(
+    ctx: &Context,
+    c: &Comparison,
+    from: &str,
+    to: &str,
+    dir: &Path,
+    lang: Lang,
+    caption: &Caption,
+) -> Result<Vec<ChartFile>> {
+    let mut files = Vec::new();
+    let stem = |s: &str| format!("compare-{from}-{to}-{s}");
+    let areas = c
+        .deltas_areas
+        .clone()
+        .lazy()
+        .filter(
+            col("from_cycle")
+                .eq(lit(from))
+                .and(col("to_cycle").eq(lit(to))),
+        )
+        .collect()?;
+    let names: Vec<String> = column_str(&areas, "parent_id")?
+        .iter()
+        .map(|id| ctx.area_name(id).to_string())
+        .collect();
+    let members_from = column_f64(&areas, "members_from")?;
+    let members_to = column_f64(&areas, "members_to")?;
+    let share = |num: &[f64], den: &[f64], i: usize| {
+        if den[i] > 0.0 {
+            num[i] / den[i]
+        } else {
+            f64::NAN
+        }
+    };
+    let slopes: [(&str, &str, &str, &[&str]); 3] = [
+        ("women", "女性成员占比", "Share of women", &["women"]),
+        (
+            "young",
+            "35岁以下成员占比",
+            "Share aged 35 or under",
+            &["age_le30", "age_31_35"],
+        ),
+        (
+            "township",
+            "2年以上乡镇工作经历成员占比",
+            "Share with 2+ years of township work",
+            &["township_2y"],
+        ),
+    ];
+    for (key, zh, en, cols) in slopes {
+        let sum = |suffix: &str| -> PolarsResult<Vec<f64>> {
+            let mut acc = vec![0.0; areas.height()];
+            for c in cols {
+                for (a, v) in acc
+                    .iter_mut()
+                    .zip(column_f64(&areas, &format!("{c}_{suffix}"))?)
+                {
+                    *a += v;
+                }
+            }
+            Ok(acc)
+        };
+        let (a, b) = (sum("from")?, sum("to")?);
+        let lines = (0..areas.height())
+            .map(|i| SlopeLine {
+                name: names[i].clone(),
+                from: share(&a, &members_from, i),
+                to: share(&b, &members_to, i),
+            })
+            .collect();
+        files.extend(
+            SlopeChart {
+                caption: Caption {
+                    title: Some(format!(
+                        "{}{}",
+                        pick(lang, zh, en),
+                        pick(
+                            lang,
+                            &format!("（{from}与{to}，按县区）"),
+                            &format!(" ({from} vs {to}, by district)")
+                        )
+                    )),
+                    ..caption.clone()
+                },
+                from_label: from.to_string(),
+                to_label: to.to_string(),
+                lines,
+                percent: true,
+                wanted: Some(Direction::Rise),
+            }
+            .draw(dir, &stem(&format!("slope-{key}")), lang)?,
+        );
+    }
+
+    let cont = c
+        .continuity
+        .clone()
+        .lazy()
+        .filter(
+            col("from_cycle")
+                .eq(lit(from))
+                .and(col("to_cycle").eq(lit(to))),
+        )
+        .collect()?;
+    let unit_names = column_str(&cont, "unit_name")?;
+    let new = column_f64(&cont, "new")?;
+    let members = column_f64(&cont, "members_to")?;
+    files.extend(
+        ShareBars {
+            caption: caption.clone(),
+            kind: ShareKind::Other {
+                zh: format!("各班子新进成员占比（{to}相对{from}）"),
+                en: format!("Share of members new to the team ({to} against {from})"),
+            },
+            threshold: None,
+            teams: (0..cont.height())
+                .map(|i| TeamShare {
+                    name: unit_names[i].clone(),
+                    count: new[i] as u32,
+                    of: members[i] as u32,
+                })
+                .collect(),
+        }
+        .draw(dir, &stem("turnover"), lang)?,
+    );
+
+    let bands = [
+        "age_le30",
+        "age_31_35",
+        "age_36_45",
+        "age_46_50",
+        "age_gt50",
+    ];
+    let mut rows = Vec::new();
+    for i in 0..areas.height() {
+        for (suffix, label) in [("from", from), ("to", to)] {
+            let mut counts = [0u32; 5];
+            for (k, b) in bands.iter().enumerate() {
+                counts[k] = column_f64(&areas, &format!("{b}_{suffix}"))?[i] as u32;
+            }
+            rows.push(TeamBands {
+                name: format!("{} {label}", names[i]),
+                counts,
+            });
+        }
+    }
+    files.extend(
+        AgeBandBars {
+            caption: Caption {
+                title: Some(pick(
+                    lang,
+                    &format!("年龄结构：{from}与{to}（按县区）"),
+                    &format!("Age bands: {from} and {to} (by district)"),
+                )),
+                ..caption.clone()
+            },
+            teams: rows,
+        }
+        .draw(dir, &stem("age-bands"), lang)?,
+    );
+
+    let moves = c
+        .moves
+        .clone()
+        .lazy()
+        .filter(
+            col("from_cycle")
+                .eq(lit(from))
+                .and(col("to_cycle").eq(lit(to))),
+        )
+        .collect()?;
+    let from_units = column_str(&moves, "from_unit")?;
+    let to_units = column_str(&moves, "to_unit")?;
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for u in from_units.iter().chain(&to_units) {
+        let n = index.len();
+        index.entry(u.clone()).or_insert(n);
+    }
+    let ids: Vec<String> = {
+        let mut v: Vec<(&String, &usize)> = index.iter().collect();
+        v.sort_by_key(|(id, _)| (*id).clone());
+        v.into_iter().map(|(id, _)| id.clone()).collect()
+    };
+    let pos: BTreeMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut counts = vec![vec![0u32; ids.len()]; ids.len()];
+    for (a, b) in from_units.iter().zip(&to_units) {
+        counts[pos[a.as_str()]][pos[b.as_str()]] += 1;
+    }
+    files.extend(
+        FlowMatrix {
+            caption: caption.clone(),
+            from_label: from.to_string(),
+            to_label: to.to_string(),
+            units: ids.iter().map(|id| ctx.unit_name(id).to_string()).collect(),
+            counts,
+        }
+        .draw(dir, &stem("flow"), lang)?,
+    );
+    Ok(files)
+}
