@@ -46,7 +46,10 @@ fn no_command_opens_an_internet_socket() {
 
     // Control: a program that opens a socket is stopped by the shim.
     let control = Command::new("python3")
-        .args(["-c", "import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM)"])
+        .args([
+            "-c",
+            "import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM)",
+        ])
         .env("LD_PRELOAD", &shim)
         .output()
         .expect("python3 runs");
@@ -59,7 +62,14 @@ fn no_command_opens_an_internet_socket() {
         vec!["check", "data/sample", "--out", out],
         vec!["normalize", "data/sample", "--out", out],
         vec!["report", "data/sample", "--out", out],
-        vec!["compare", "data/sample", "--cycles", "2016,2021", "--out", out],
+        vec![
+            "compare",
+            "data/sample",
+            "--cycles",
+            "2016,2021",
+            "--out",
+            out,
+        ],
         vec!["rules", "explain", "AGE-001"],
     ] {
         let o = Command::new(env!("CARGO_BIN_EXE_banzi"))
@@ -69,7 +79,13 @@ fn no_command_opens_an_internet_socket() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
-        assert!(!stderr.contains("NETWORK SOCKET ATTEMPTED"), "{args:?} tried to open a socket");
-        assert!(matches!(o.status.code(), Some(0) | Some(1)), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("NETWORK SOCKET ATTEMPTED"),
+            "{args:?} tried to open a socket"
+        );
+        assert!(
+            matches!(o.status.code(), Some(0) | Some(1)),
+            "{args:?}: {stderr}"
+        );
     }
 }

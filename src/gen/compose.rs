@@ -643,6 +643,10 @@ impl Builder {
             spec.age = if young {
                 if spec.slot.is_principal() {
                     self.rng.range(33, 35)
+                } else if t.sets_up(Breach::Age001) {
+                    // Over 35 by 2021, so they can stay on a team that has nobody aged
+                    // 35 or under (ROT-005).
+                    self.rng.range(31, 35)
                 } else {
                     self.rng.weighted(&[1, 2, 3, 4, 4, 4, 4, 3]) as i32 + 28
                 }
@@ -804,8 +808,9 @@ impl Builder {
             if p == Profile::Village && !village_age_ok(specs[i].age, c) {
                 p = Profile::Township;
             }
-            let head_no_source = sets_up(Breach::Exp006) && specs[i].slot == Slot::Head;
-            if (no_source || head_no_source) && p.source() {
+            // The 2016 team of a unit where EXP-006 is planted has only the one source
+            // member it needs, so that enough others can stay in 2021 (ROT-005).
+            if (no_source || sets_up(Breach::Exp006)) && p.source() {
                 p = Profile::Township;
             }
             if !p.strict_high() {
@@ -1673,9 +1678,9 @@ impl Builder {
             && self.w.areas[unit.area]
                 .breaches
                 .contains(&AreaBreach::Gen002)
-            && placed.iter().any(|&q| self.w.persons[q].is_female())
+            && !self.gen002_room(u)
         {
-            // At most one continuing woman per team, so 2021 can have no more women.
+            // 2021 must be able to have no more women than 2016.
             return false;
         }
         if unit.has(Breach::Exp001) {
@@ -1930,6 +1935,11 @@ impl Builder {
                 }
             }
         }
+        // Stability (ROT-005): at most 70% of a team new to it, so keep enough of the
+        // unit's 2016 deputies before the others stay, move or leave.
+        for &u in &units {
+            self.keep_stable(u);
+        }
         // Other members of the old teams.
         let mut exchange: Vec<usize> = Vec::new();
         for &u in &units {
@@ -1983,11 +1993,6 @@ impl Builder {
                 }
             }
         }
-        // Stability (ROT-005): at most 70% of a team new to it, so keep enough of the
-        // unit's 2016 members before anyone is exchanged.
-        for &u in &units {
-            self.keep_stable(u);
-        }
         self.rng.shuffle(&mut exchange);
         for p in exchange {
             let (u0, s0) = self.w.persons[p].seat[0].expect("seat");
@@ -2016,6 +2021,41 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Whether one more woman who was on a 2016 team can join `u`'s 2021 team in a
+    /// district where GEN-002 is planted. The 2021 teams will hold at least the women
+    /// already placed, one in each team that has none (GEN-004; none in a team where
+    /// GEN-004 is planted) and the principal women GEN-001 may add; that must stay at or
+    /// under the district's 2016 count.
+    fn gen002_room(&self, u: usize) -> bool {
+        let a = self.w.units[u].area;
+        let units = &self.w.areas[a].units;
+        let women = |c: usize, v: usize| {
+            self.members(c, v)
+                .iter()
+                .filter(|&&q| self.w.persons[q].is_female())
+                .count()
+        };
+        let before: usize = units.iter().map(|&v| women(0, v)).sum();
+        let floor: usize = units
+            .iter()
+            .map(|&v| {
+                let k = women(1, v) + usize::from(v == u);
+                if self.w.units[v].has(Breach::Gen004) {
+                    k
+                } else {
+                    k.max(1)
+                }
+            })
+            .sum();
+        let principals = units
+            .iter()
+            .flat_map(|&v| self.w.teams[1][v].iter())
+            .filter(|s| s.slot.is_principal())
+            .count();
+        // The principal pass of GEN-001 adds at most five_percent(principals) + 1 women.
+        floor + five_percent(principals) < before
     }
 
     /// Members of `u`'s 2021 team who were on its 2016 team.

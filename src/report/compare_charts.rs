@@ -175,15 +175,19 @@ pub fn draw(
         "age_46_50",
         "age_gt50",
     ];
+    let mut columns: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for b in bands {
+        for suffix in ["from", "to"] {
+            let key = format!("{b}_{suffix}");
+            columns.insert(key.clone(), column_f64(&areas, &key)?);
+        }
+    }
     let mut rows = Vec::new();
-    for i in 0..areas.height() {
+    for (i, name) in names.iter().enumerate() {
         for (suffix, label) in [("from", from), ("to", to)] {
-            let mut counts = [0u32; 5];
-            for (k, b) in bands.iter().enumerate() {
-                counts[k] = column_f64(&areas, &format!("{b}_{suffix}"))?[i] as u32;
-            }
+            let counts = bands.map(|b| columns[&format!("{b}_{suffix}")][i] as u32);
             rows.push(TeamBands {
-                name: format!("{} {label}", names[i]),
+                name: format!("{name} {label}"),
                 counts,
             });
         }
