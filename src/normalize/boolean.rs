@@ -6,6 +6,8 @@
 //! false. In particular a bare `x` is rejected: in a checkbox column it often means
 //! "ticked", which is the opposite of the cross mark ×.
 
+use crate::normalize::text::{code_digits, key, shown};
+
 /// Reads a yes/no value.
 ///
 /// True: 是, 有, 真, 对, `true`, `yes`, `y`, `t`, `1`, √ ✓ ✔. False: 否, 无, 没有, 假, 错,
@@ -29,45 +31,6 @@ pub fn parse(text: &str) -> Result<bool, String> {
             "not a yes/no value {}: expected 是/否, true/false, yes/no or 1/0",
             shown(text)
         )),
-    }
-}
-
-/// The text as compared: full-width ASCII folded to ASCII, Latin lower-cased, and
-/// whitespace, `_`, `-`, apostrophes and zero-width characters dropped.
-fn key(text: &str) -> String {
-    text.chars()
-        .map(narrow)
-        .filter(|&c| {
-            !(c.is_whitespace()
-                || matches!(c, '_' | '-' | '\'' | '\u{2019}' | '\u{200B}' | '\u{FEFF}'))
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// The text as a run of ASCII digits (full-width digits folded), if it is one.
-fn code_digits(text: &str) -> Option<String> {
-    let narrowed: String = text.chars().map(narrow).collect();
-    let digits = narrowed.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_string())
-}
-
-/// A full-width ASCII character (`Ｙ`, `１`) as its ASCII form.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The value as quoted in a reason: trimmed and cut to 40 characters.
-fn shown(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.chars().count() <= 40 {
-        format!("{trimmed:?}")
-    } else {
-        let cut: String = trimmed.chars().take(40).chain(['…']).collect();
-        format!("{cut:?}")
     }
 }
 

@@ -8,6 +8,8 @@
 //! structure over ability). An unfinished level (肄业, 结业) is rejected, because the
 //! completed level below it cannot be read from the cell.
 
+use crate::normalize::text::shown;
+
 use std::fmt;
 
 /// An education level. `Ord` follows declaration order, so sorting puts the highest
@@ -235,7 +237,7 @@ const DECORATION_SUFFIXES: [&str; 8] = [
 /// 在职大学, 大学本科毕业, 高中文化. 肄业 and 结业 are rejected, since the completed level
 /// is then unknown.
 pub fn parse(text: &str) -> Result<Education, String> {
-    let k = key(text);
+    let k = key_edu(text);
     if text.trim().is_empty() {
         return Err("empty education".into());
     }
@@ -265,42 +267,6 @@ pub fn parse(text: &str) -> Result<Education, String> {
                 shown(text)
             )
         })
-}
-
-/// The text as compared: full-width ASCII folded to ASCII, Latin lower-cased, and
-/// whitespace, `_`, `-`, `.`, apostrophes and zero-width characters dropped (so
-/// `Ph.D.` and `master's` compare as `phd` and `masters`).
-fn key(text: &str) -> String {
-    text.chars()
-        .map(narrow)
-        .filter(|&c| {
-            !(c.is_whitespace()
-                || matches!(
-                    c,
-                    '_' | '-' | '.' | '\'' | '\u{2019}' | '\u{200B}' | '\u{FEFF}'
-                ))
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// A full-width ASCII character (`Ｐ`) as its ASCII form.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The value as quoted in a reason: trimmed and cut to 40 characters.
-fn shown(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.chars().count() <= 40 {
-        format!("{trimmed:?}")
-    } else {
-        let cut: String = trimmed.chars().take(40).chain(['…']).collect();
-        format!("{cut:?}")
-    }
 }
 
 #[cfg(test)]
@@ -444,4 +410,10 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
+}
+
+/// The education cell as compared: [`key`], also dropping `.` (so `Ph.D.` and
+/// `master's` compare as `phd` and `masters`).
+fn key_edu(text: &str) -> String {
+    crate::normalize::text::key_dropping(text, &['.'])
 }

@@ -10,6 +10,8 @@
 //! minority nationality, as in the census, which reports them apart from the 55
 //! minority groups. Names match whole: 土 is 土族 and 土家 is 土家族; 水 is 水族.
 
+use crate::normalize::text::{code_digits, key, shown};
+
 use std::fmt;
 
 /// One ethnic group with its GB/T 3304 code.
@@ -242,45 +244,6 @@ pub fn parse(text: &str) -> Result<Ethnicity, String> {
                 shown(text)
             )
         })
-}
-
-/// The text as compared: full-width ASCII folded to ASCII, Latin lower-cased, and
-/// whitespace, `_`, `-`, apostrophes and zero-width characters dropped.
-fn key(text: &str) -> String {
-    text.chars()
-        .map(narrow)
-        .filter(|&c| {
-            !(c.is_whitespace()
-                || matches!(c, '_' | '-' | '\'' | '\u{2019}' | '\u{200B}' | '\u{FEFF}'))
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// The text as a run of ASCII digits (full-width digits folded), if it is one.
-fn code_digits(text: &str) -> Option<String> {
-    let narrowed: String = text.chars().map(narrow).collect();
-    let digits = narrowed.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_string())
-}
-
-/// A full-width ASCII character (`Ｈ`, `１`) as its ASCII form.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The value as quoted in a reason: trimmed and cut to 40 characters.
-fn shown(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.chars().count() <= 40 {
-        format!("{trimmed:?}")
-    } else {
-        let cut: String = trimmed.chars().take(40).chain(['…']).collect();
-        format!("{cut:?}")
-    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! That includes the GB/T 2261.1 codes 0 (未知的性别) and 9 (未说明的性别): they are
 //! valid codes, but a slate check cannot use them, and the reason says so.
 
+use crate::normalize::text::{code_digits, key, shown};
+
 use std::fmt;
 
 /// A person's gender.
@@ -94,42 +96,6 @@ pub fn parse(text: &str) -> Result<Gender, String> {
             "unknown gender {}: expected 男/女, M/F or 1/2",
             shown(text)
         )),
-    }
-}
-
-/// The text as compared: full-width ASCII folded to ASCII, Latin lower-cased, and
-/// whitespace, `_`, `-` and zero-width characters dropped.
-fn key(text: &str) -> String {
-    text.chars()
-        .map(narrow)
-        .filter(|&c| !(c.is_whitespace() || matches!(c, '_' | '-' | '\u{200B}' | '\u{FEFF}')))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// The text as a run of ASCII digits (full-width digits folded), if it is one.
-fn code_digits(text: &str) -> Option<String> {
-    let narrowed: String = text.chars().map(narrow).collect();
-    let digits = narrowed.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_string())
-}
-
-/// A full-width ASCII character (`Ｍ`, `１`) as its ASCII form.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The value as quoted in a reason: trimmed and cut to 40 characters.
-fn shown(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.chars().count() <= 40 {
-        format!("{trimmed:?}")
-    } else {
-        let cut: String = trimmed.chars().take(40).chain(['…']).collect();
-        format!("{cut:?}")
     }
 }
 

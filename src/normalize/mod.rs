@@ -12,4 +12,5 @@ pub mod ethnicity;
 pub mod gender;
 pub mod party;
 pub mod role;
+pub mod text;
 pub mod unit_kind;

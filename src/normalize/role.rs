@@ -10,6 +10,8 @@
 //! rejected: the contract gives each post its own slate row, so that size rules count
 //! posts while share rules count persons.
 
+use crate::normalize::text::{key, narrow, shown};
+
 use std::fmt;
 
 /// The canonical role of a leadership-team seat.
@@ -589,38 +591,6 @@ const BODIES: &[(&str, Body)] = &[
     ("党政班子", Body::Team),
     ("党政领导班子", Body::Team),
 ];
-
-/// The text as compared: full-width ASCII folded to ASCII, Latin lower-cased, and
-/// whitespace, `_`, `-`, apostrophes and zero-width characters dropped.
-fn key(text: &str) -> String {
-    text.chars()
-        .map(narrow)
-        .filter(|&c| {
-            !(c.is_whitespace()
-                || matches!(c, '_' | '-' | '\'' | '\u{2019}' | '\u{200B}' | '\u{FEFF}'))
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// A full-width ASCII character (`，`, `（`) as its ASCII form.
-fn narrow(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
-/// The value as quoted in a reason: trimmed and cut to 40 characters.
-fn shown(text: &str) -> String {
-    let trimmed = text.trim();
-    if trimmed.chars().count() <= 40 {
-        format!("{trimmed:?}")
-    } else {
-        let cut: String = trimmed.chars().take(40).chain(['…']).collect();
-        format!("{cut:?}")
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,8 @@ pub mod n_gender;
 pub mod n_party;
 #[path = "../../../src/normalize/role.rs"]
 pub mod n_role;
+#[path = "../../../src/normalize/text.rs"]
+pub mod n_text;
 #[path = "../../../src/normalize/unit_kind.rs"]
 pub mod n_unit_kind;
 #[path = "../../../src/dataset/text.rs"]
@@ -28,6 +30,7 @@ pub mod normalize {
     pub use super::n_gender as gender;
     pub use super::n_party as party;
     pub use super::n_role as role;
+    pub use super::n_text as text;
     pub use super::n_unit_kind as unit_kind;
 }
 
