@@ -592,9 +592,6 @@ fn report(a: &ReportArgs) -> Result<u8> {
     };
     let as_of = ctx.as_of.get(&cycle).cloned().unwrap_or_default();
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    if progress {
-        eprint!("drawing charts for {cycle} …");
-    }
     // The comparison with 上届, when the cycle has one with a team on the slate.
     let prev = ctx
         .previous
@@ -618,11 +615,9 @@ fn report(a: &ReportArgs) -> Result<u8> {
         source: c.dataset.display().to_string(),
         lang,
         previous: comparison.as_ref().zip(prev),
+        progress,
     };
     let files = banzi::report::page::write(&briefing, &c.out)?;
-    if progress {
-        eprintln!(" done");
-    }
     println!(
         "structure tables: {} teams, {} areas → {}; {} chart pages (PNG+SVG) → {}; page → {}",
         s.teams.height(),

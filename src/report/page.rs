@@ -36,6 +36,35 @@ pub struct Briefing<'a> {
     /// The comparison with the previous cycle (上届), when there is one: drawn as the
     /// page's "compared with 上届" charts.
     pub previous: Option<(&'a crate::compare::Comparison, String)>,
+    /// Show progress on the terminal (stderr) while charts are drawn.
+    pub progress: bool,
+}
+
+/// A one-line progress indicator on stderr, redrawn in place; silent when not asked for.
+struct Progress {
+    on: bool,
+    total: usize,
+    done: usize,
+}
+
+impl Progress {
+    fn step(&mut self, what: &str) {
+        self.done += 1;
+        if self.on {
+            let width = 24;
+            let filled = width * self.done / self.total.max(1);
+            eprint!(
+                "\r[{}{}] {}/{} {what:<24}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.done,
+                self.total
+            );
+            if self.done == self.total {
+                eprintln!();
+            }
+        }
+    }
 }
 
 fn chart_lang(lang: Lang) -> charts::Lang {
@@ -118,6 +147,11 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
     };
     let fig = |r: &Row, k: &str| r.figures.get(k).copied().unwrap_or(0);
     let mut files: Vec<ChartFile> = Vec::new();
+    let mut progress = Progress {
+        on: b.progress,
+        total: 9 + usize::from(b.previous.is_some()) + 1,
+        done: 0,
+    };
     let unit_word = if by_area {
         pick(b.lang, "（按县区汇总）", " (by district)")
     } else {
@@ -148,6 +182,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "age-bands", lang)?,
     );
+    progress.step("age bands");
 
     let (men, women) = pyramid(b.ctx, &b.cycle)?;
     files.extend(
@@ -159,6 +194,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "age-pyramid", lang)?,
     );
+    progress.step("age pyramid");
 
     let shares: [(ShareKind, &str, Option<Ratio>, &str); 5] = [
         (
@@ -212,6 +248,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
             }
             .draw(&chart_dir, stem, lang)?,
         );
+        progress.step(stem);
     }
 
     let families = ComplianceHeatmap::default_families();
@@ -247,6 +284,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "compliance", lang)?,
     );
+    progress.step("compliance");
 
     let mut per_rule: BTreeMap<&str, (Option<charts::Severity>, u32)> = BTreeMap::new();
     for f in &cycle_findings {
@@ -272,13 +310,16 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "exceptions-by-rule", lang)?,
     );
+    progress.step("exceptions by rule");
 
     if let Some((comparison, prev)) = &b.previous {
         files.extend(super::compare_charts::draw(
             b.ctx, comparison, prev, &b.cycle, &chart_dir, lang, &caption,
         )?);
+        progress.step("compared with 上届");
     }
     write_page(b, &files, dir.join("report.html"))?;
+    progress.step("page");
     Ok(files)
 }
 
