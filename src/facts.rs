@@ -286,3 +286,60 @@ mod tests {
         assert_eq!(stretch_start(&mut s, d(2021, 9)), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Spells as (start, length) in days within a 40-year window; some ongoing.
+    fn spells() -> impl Strategy<Value = Vec<Spell>> {
+        prop::collection::vec((0i32..14_600, 0i32..4_000, any::<bool>()), 0..12).prop_map(|v| {
+            v.into_iter()
+                .map(|(s, len, open)| (s, if open { i32::MAX } else { s + len }))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn union_never_exceeds_the_span_nor_the_sum(mut v in spells(), until in 0i32..16_000) {
+            let total = union_days(&mut v.clone(), until);
+            let first = v.iter().map(|s| s.0).min().unwrap_or(0);
+            let span = (until - first).max(0) as i64;
+            let sum: i64 = v.iter().map(|&(s, e)| (e.min(until) - s).max(0) as i64).sum();
+            prop_assert!(total <= span, "union {total} > span {span}");
+            prop_assert!(total <= sum, "union {total} > sum of spells {sum}");
+            // Adding a copy of a spell (an overlapping duplicate) changes nothing.
+            if let Some(&dup) = v.first() {
+                v.push(dup);
+                prop_assert_eq!(union_days(&mut v, until), total);
+            }
+        }
+
+        #[test]
+        fn union_and_stretch_do_not_depend_on_order(v in spells(), at in 0i32..16_000, seed in any::<u64>()) {
+            let mut shuffled = v.clone();
+            // A deterministic shuffle from the seed.
+            let mut x = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+            }
+            prop_assert_eq!(union_days(&mut v.clone(), at), union_days(&mut shuffled.clone(), at));
+            prop_assert_eq!(stretch_start(&mut v.clone(), at), stretch_start(&mut shuffled, at));
+        }
+
+        #[test]
+        fn a_stretch_covers_the_date_and_starts_at_a_spell(mut v in spells(), at in 0i32..16_000) {
+            if let Some(s) = stretch_start(&mut v, at) {
+                prop_assert!(s <= at);
+                prop_assert!(v.iter().any(|sp| sp.0 == s));
+                // The stretch is no longer than the union of everything up to the date.
+                prop_assert!((at - s) as i64 <= union_days(&mut v.clone(), at) + 1 || at == s);
+            }
+        }
+    }
+}
