@@ -224,3 +224,86 @@ fn three_cycles_compare_each_consecutive_pair() {
     // Unknown cycles are an error, not an empty result.
     assert!(compare::compare(&ctx, &s, &["2016".into(), "2031".into()]).is_err());
 }
+
+/// The shipped sample, 2016 → 2021, checked by hand from `data/sample/slate.csv` and
+/// `cadres.csv` for two teams:
+/// - 柳河镇 (T01): P0003 P0005 P0006 P0007 P0008 P0010 keep their posts; P0002 moves from
+///   党委副书记+镇长 to 党委书记; P0001, P0004, P0009 leave; P0173, P0174, P0175 are new.
+///   Ages at 2016-09-30 fall in the bands 1/1/6/1/1 (mean 41.0), at 2021-09-30 in
+///   0/2/3/4/1 (mean 43.5); two women in both cycles.
+/// - 南关街道 (S03): P0147 P0148 keep their posts; P0142, P0143, P0146 change post;
+///   P0141, P0144, P0145 leave; P0219, P0220, P0221 are new. Bands 0/2/4/0/2 (mean 42.1)
+///   and 0/2/4/2/0 (mean 41.8); two women in both cycles.
+#[test]
+fn the_sample_by_hand() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+    let ds = banzi::dataset::load(&dir, &banzi::dataset::LoadOptions::default()).unwrap();
+    let facts = banzi::facts::compute(&ds, &banzi::facts::FactOptions::default());
+    let ctx = banzi::rules::Context::build(&ds, &facts, &banzi::rules::Config::default()).unwrap();
+    let s = structure::compute(&ctx).unwrap();
+    let c = compare::compare(&ctx, &s, &["2016".into(), "2021".into()]).unwrap();
+    for (unit, same, other, left, new) in [("T01", 6.0, 1.0, 3.0, 3.0), ("S03", 2.0, 3.0, 3.0, 3.0)]
+    {
+        let r = row_of(&c.continuity, unit, "2016");
+        assert_eq!(
+            (
+                num(&r, "stayed_same_post"),
+                num(&r, "stayed_other_post"),
+                num(&r, "left"),
+                num(&r, "new")
+            ),
+            (same, other, left, new),
+            "{unit}"
+        );
+    }
+    for (unit, from, to, mean_from, mean_to) in [
+        (
+            "T01",
+            [1.0, 1.0, 6.0, 1.0, 1.0],
+            [0.0, 2.0, 3.0, 4.0, 1.0],
+            41.0,
+            43.5,
+        ),
+        (
+            "S03",
+            [0.0, 2.0, 4.0, 0.0, 2.0],
+            [0.0, 2.0, 4.0, 2.0, 0.0],
+            42.1,
+            41.8,
+        ),
+    ] {
+        let r = row_of(&c.deltas_teams, unit, "2016");
+        for (i, band) in [
+            "age_le30",
+            "age_31_35",
+            "age_36_45",
+            "age_46_50",
+            "age_gt50",
+        ]
+        .iter()
+        .enumerate()
+        {
+            assert_eq!(
+                num(&r, &format!("{band}_from")),
+                from[i],
+                "{unit} {band} 2016"
+            );
+            assert_eq!(num(&r, &format!("{band}_to")), to[i], "{unit} {band} 2021");
+            assert_eq!(
+                num(&r, &format!("{band}_delta")),
+                to[i] - from[i],
+                "{unit} {band} delta"
+            );
+        }
+        assert!((num(&r, "mean_age_from") - mean_from).abs() < 1e-9);
+        assert!((num(&r, "mean_age_to") - mean_to).abs() < 1e-9);
+        assert_eq!(
+            (
+                num(&r, "women_from"),
+                num(&r, "women_to"),
+                num(&r, "women_delta")
+            ),
+            (2.0, 2.0, 0.0)
+        );
+    }
+}
