@@ -148,7 +148,14 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
             )
         })
         .collect();
-    seats.sort_by_key(|s| (ds.cycles.cycle[s.0 as usize].clone(), s.1, s.2, s.3));
+    // Cycles in label order, without cloning labels in the sort.
+    let mut by_label: Vec<u32> = (0..ds.cycles.len() as u32).collect();
+    by_label.sort_by(|&a, &b| ds.cycles.cycle[a as usize].cmp(&ds.cycles.cycle[b as usize]));
+    let mut rank = vec![0u32; ds.cycles.len()];
+    for (r, &c) in by_label.iter().enumerate() {
+        rank[c as usize] = r as u32;
+    }
+    seats.sort_unstable_by_key(|s| (rank[s.0 as usize], s.1, s.2, s.3));
     let mut facts: Vec<Fact> = Vec::new();
     let mut spells: Vec<Spell> = Vec::new();
     let mut k = 0;
