@@ -269,6 +269,12 @@ pub fn parse(text: &str) -> Result<Education, String> {
         })
 }
 
+/// The education cell as compared: [`key`], also dropping `.` (so `Ph.D.` and
+/// `master's` compare as `phd` and `masters`).
+fn key_edu(text: &str) -> String {
+    crate::normalize::text::key_dropping(text, &['.'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,10 +416,4 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
-}
-
-/// The education cell as compared: [`key`], also dropping `.` (so `Ph.D.` and
-/// `master's` compare as `phd` and `masters`).
-fn key_edu(text: &str) -> String {
-    crate::normalize::text::key_dropping(text, &['.'])
 }
