@@ -75,6 +75,7 @@ impl Careers {
         unit_name: &str,
         unit_kind: UnitKind,
         post: &str,
+        role: Option<Role>,
         leadership: bool,
         source: CareerSource,
         row: usize,
@@ -87,7 +88,7 @@ impl Careers {
         self.unit_name.push(unit_name.to_string());
         self.unit_kind.push(unit_kind);
         self.post.push(post.to_string());
-        self.role.push(career_role(post));
+        self.role.push(role);
         self.leadership.push(leadership);
         self.source.push(source);
         self.row.push(row);
@@ -195,6 +196,11 @@ pub fn read_careers(
         let v = columns.get(name)?.get(i)?.trim();
         (!v.is_empty()).then_some(v)
     };
+    // Unit names and posts repeat across rows: each distinct text is classified once.
+    let mut match_cache: HashMap<&str, Option<u32>> = HashMap::new();
+    let mut kind_cache: HashMap<&str, UnitKind> = HashMap::new();
+    let mut leader_cache: HashMap<(&str, &str), bool> = HashMap::new();
+    let mut role_cache: HashMap<&str, Option<Role>> = HashMap::new();
     for i in 0..raw.height() {
         let row = raw.row_number(i);
         let before = rej.items.len();
@@ -273,7 +279,9 @@ pub fn read_careers(
                     matcher.find(unit_name)
                 }
             },
-            None => matcher.find(unit_name),
+            None => *match_cache
+                .entry(unit_name)
+                .or_insert_with(|| matcher.find(unit_name)),
         };
         let kind = match get("unit_kind", i) {
             Some(k) => UnitKind::parse(k).unwrap_or_else(|| {
@@ -288,7 +296,9 @@ pub fn read_careers(
             }),
             None => match unit {
                 Some(u) => units.kind[u as usize],
-                None => resume::classify_unit(unit_name),
+                None => *kind_cache
+                    .entry(unit_name)
+                    .or_insert_with(|| resume::classify_unit(unit_name)),
             },
         };
         let leadership = match get("leadership", i) {
@@ -296,7 +306,9 @@ pub fn read_careers(
                 rej.drop_value(T, row, "leadership", t, e);
                 resume::leadership_in_unit(unit_name, post)
             }),
-            None => resume::leadership_in_unit(unit_name, post),
+            None => *leader_cache
+                .entry((unit_name, post))
+                .or_insert_with(|| resume::leadership_in_unit(unit_name, post)),
         };
         if rej.items[before..].iter().any(|r| !r.kept) {
             continue;
@@ -309,6 +321,7 @@ pub fn read_careers(
             unit_name,
             kind,
             post,
+            *role_cache.entry(post).or_insert_with(|| career_role(post)),
             leadership,
             CareerSource::Table,
             row,
@@ -362,6 +375,7 @@ pub fn careers_from_resumes(
                 &e.unit_name,
                 kind,
                 &e.post,
+                career_role(&e.post),
                 e.leadership,
                 CareerSource::Resume,
                 row,
