@@ -49,3 +49,38 @@ pub(crate) fn tenure_over(
         })
         .collect())
 }
+
+/// `rows` (with `cycle, unit_id, person_id`) of teams whose unit also had a team in the
+/// previous cycle, with that cycle as `previous` and `was` = true when the person sat on
+/// that previous team (null when new to it). Shared by ROT-004 and ROT-005.
+pub(crate) fn against_previous_team(ctx: &Context, rows: LazyFrame) -> PolarsResult<LazyFrame> {
+    let prev_members = ctx.members.clone().lazy().select([
+        col("cycle").alias("previous"),
+        col("unit_id"),
+        col("person_id"),
+        lit(true).alias("was"),
+    ]);
+    let prev_teams = prev_members
+        .clone()
+        .group_by_stable([col("previous"), col("unit_id")])
+        .agg([len().alias("prev_size")]);
+    Ok(rows
+        .join(
+            ctx.previous_frame()?.lazy(),
+            [col("cycle")],
+            [col("cycle")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .join(
+            prev_teams,
+            [col("previous"), col("unit_id")],
+            [col("previous"), col("unit_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .join(
+            prev_members,
+            [col("previous"), col("unit_id"), col("person_id")],
+            [col("previous"), col("unit_id"), col("person_id")],
+            JoinArgs::new(JoinType::Left),
+        ))
+}

@@ -43,18 +43,7 @@ impl Rule for Rot004 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let prev_members = ctx.members.clone().lazy().select([
-            col("cycle").alias("previous"),
-            col("unit_id"),
-            col("person_id"),
-            lit(true).alias("was"),
-        ]);
-        let prev_teams = prev_members
-            .clone()
-            .group_by_stable([col("previous"), col("unit_id")])
-            .agg([len().alias("prev_size")]);
-        let keys_prev = [col("previous"), col("unit_id")];
-        let df = ctx
+        let rows = ctx
             .seats
             .clone()
             .lazy()
@@ -64,25 +53,8 @@ impl Rule for Rot004 {
                     .or(col("role").eq(lit("head"))),
             )
             .with_column(severity_expr(s))
-            .filter(col("severity").is_not_null())
-            .join(
-                ctx.previous_frame()?.lazy(),
-                [col("cycle")],
-                [col("cycle")],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .join(
-                prev_teams,
-                keys_prev.clone(),
-                keys_prev,
-                JoinArgs::new(JoinType::Inner),
-            )
-            .join(
-                prev_members,
-                [col("previous"), col("unit_id"), col("person_id")],
-                [col("previous"), col("unit_id"), col("person_id")],
-                JoinArgs::new(JoinType::Left),
-            )
+            .filter(col("severity").is_not_null());
+        let df = super::against_previous_team(ctx, rows)?
             .group_by_stable([col("cycle"), col("unit_id"), col("previous")])
             .agg([
                 col("role")

@@ -42,40 +42,13 @@ impl Rule for Rot005 {
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let max_share = s.param("max_share");
-        let prev = ctx.members.clone().lazy().select([
-            col("cycle").alias("previous"),
-            col("unit_id"),
-            col("person_id"),
-            lit(true).alias("was"),
-        ]);
-        let prev_teams = prev
-            .clone()
-            .group_by_stable([col("previous"), col("unit_id")])
-            .agg([len().alias("prev_size")]);
-        let df = ctx
+        let rows = ctx
             .members
             .clone()
             .lazy()
             .with_column(severity_expr(s))
-            .filter(col("severity").is_not_null())
-            .join(
-                ctx.previous_frame()?.lazy(),
-                [col("cycle")],
-                [col("cycle")],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .join(
-                prev_teams,
-                [col("previous"), col("unit_id")],
-                [col("previous"), col("unit_id")],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .join(
-                prev,
-                [col("previous"), col("unit_id"), col("person_id")],
-                [col("previous"), col("unit_id"), col("person_id")],
-                JoinArgs::new(JoinType::Left),
-            )
+            .filter(col("severity").is_not_null());
+        let df = super::against_previous_team(ctx, rows)?
             .group_by_stable([col("cycle"), col("unit_id"), col("previous")])
             .agg([
                 len().alias("n"),
