@@ -17,7 +17,6 @@ use crate::normalize::date::PartialDate;
 use crate::normalize::role::Role;
 use crate::normalize::unit_kind::UnitKind;
 use crate::resume;
-use polars::prelude::*;
 
 /// Where a career row came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,14 +187,8 @@ pub fn read_careers(
         "post",
         "leadership",
     ];
-    let columns: HashMap<&str, &StringChunked> = names
-        .iter()
-        .filter_map(|n| Some((*n, raw.frame.column(n).ok()?.str().ok()?)))
-        .collect();
-    let get = |name: &str, i: usize| -> Option<&str> {
-        let v = columns.get(name)?.get(i)?.trim();
-        (!v.is_empty()).then_some(v)
-    };
+    let cells = super::tables::Cells::new(&raw, &names);
+    let get = |name: &str, i: usize| cells.get(name, i);
     // Unit names and posts repeat across rows: each distinct text is classified once.
     let mut match_cache: HashMap<&str, Option<u32>> = HashMap::new();
     let mut kind_cache: HashMap<&str, UnitKind> = HashMap::new();

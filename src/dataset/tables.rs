@@ -23,12 +23,12 @@ use crate::normalize::unit_kind::UnitKind;
 use crate::normalize::{boolean, education, ethnicity, gender, party};
 
 /// Text access to a raw table's columns by canonical name.
-struct Cells<'a> {
+pub(super) struct Cells<'a> {
     columns: HashMap<&'static str, &'a StringChunked>,
 }
 
 impl<'a> Cells<'a> {
-    fn new(raw: &'a RawTable, names: &[&'static str]) -> Cells<'a> {
+    pub(super) fn new(raw: &'a RawTable, names: &[&'static str]) -> Cells<'a> {
         let mut columns = HashMap::new();
         for name in names {
             if let Ok(column) = raw.frame.column(name) {
@@ -41,7 +41,7 @@ impl<'a> Cells<'a> {
     }
 
     /// The trimmed text of a cell; `None` when the column is absent or the cell blank.
-    fn get(&self, name: &str, i: usize) -> Option<&'a str> {
+    pub(super) fn get(&self, name: &str, i: usize) -> Option<&'a str> {
         let value = self.columns.get(name)?.get(i)?.trim();
         (!value.is_empty()).then_some(value)
     }
