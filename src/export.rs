@@ -202,7 +202,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             let post = k.role[i].map_or("其他职务".to_string(), |r| r.code().to_string());
             (name, post)
         } else {
-            (k.unit_name[i].clone(), k.post[i].clone())
+            (k.unit_name[i].to_string(), k.post[i].to_string())
         };
         c.row(&[
             pid(k.person[i]),

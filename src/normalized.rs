@@ -137,12 +137,18 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                     .map(|u| u.map(|u| ds.units.unit_id[u as usize].as_str()))
                     .collect::<Vec<_>>(),
             ),
-            Column::new("unit_name".into(), &k.unit_name),
+            Column::new(
+                "unit_name".into(),
+                k.unit_name.iter().map(|s| &**s).collect::<Vec<&str>>(),
+            ),
             Column::new(
                 "unit_kind".into(),
                 k.unit_kind.iter().map(|u| u.label()).collect::<Vec<_>>(),
             ),
-            Column::new("post".into(), &k.post),
+            Column::new(
+                "post".into(),
+                k.post.iter().map(|s| &**s).collect::<Vec<&str>>(),
+            ),
             Column::new(
                 "role".into(),
                 k.role

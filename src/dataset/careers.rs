@@ -7,11 +7,14 @@
 //! choose between two units of the same name. Posts are read with the same role parser
 //! as the slate, so `镇长` in a résumé and `镇长` on the slate are the same post.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use super::reject::Rejections;
 use super::source::RawTable;
-use super::tables::{Cadres, Units};
+use super::tables::{chunk_spans, required, Cadres, Col, FastMap, Memo, Units};
 use crate::normalize::boolean;
 use crate::normalize::date::PartialDate;
 use crate::normalize::role::Role;
@@ -43,9 +46,11 @@ pub struct Careers {
     pub end: Vec<Option<PartialDate>>,
     /// The unit as given or as matched by name; `None` when it matches no unit.
     pub unit: Vec<Option<u32>>,
-    pub unit_name: Vec<String>,
+    /// Shared: a unit name repeats over many rows and is held once.
+    pub unit_name: Vec<Arc<str>>,
     pub unit_kind: Vec<UnitKind>,
-    pub post: Vec<String>,
+    /// Shared like `unit_name`.
+    pub post: Vec<Arc<str>>,
     pub role: Vec<Option<Role>>,
     pub leadership: Vec<bool>,
     pub source: Vec<CareerSource>,
@@ -64,6 +69,38 @@ impl Careers {
         self.person.is_empty()
     }
 
+    /// Moves the rows of `other` to the end of `self`.
+    fn append(&mut self, other: &mut Careers) {
+        self.person.append(&mut other.person);
+        self.start.append(&mut other.start);
+        self.end.append(&mut other.end);
+        self.unit.append(&mut other.unit);
+        self.unit_name.append(&mut other.unit_name);
+        self.unit_kind.append(&mut other.unit_kind);
+        self.post.append(&mut other.post);
+        self.role.append(&mut other.role);
+        self.leadership.append(&mut other.leadership);
+        self.source.append(&mut other.source);
+        self.row.append(&mut other.row);
+        self.line.append(&mut other.line);
+    }
+
+    /// Room for `n` more rows in every column.
+    fn reserve(&mut self, n: usize) {
+        self.person.reserve(n);
+        self.start.reserve(n);
+        self.end.reserve(n);
+        self.unit.reserve(n);
+        self.unit_name.reserve(n);
+        self.unit_kind.reserve(n);
+        self.post.reserve(n);
+        self.role.reserve(n);
+        self.leadership.reserve(n);
+        self.source.reserve(n);
+        self.row.reserve(n);
+        self.line.reserve(n);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -71,9 +108,9 @@ impl Careers {
         start: PartialDate,
         end: Option<PartialDate>,
         unit: Option<u32>,
-        unit_name: &str,
+        unit_name: Arc<str>,
         unit_kind: UnitKind,
-        post: &str,
+        post: Arc<str>,
         role: Option<Role>,
         leadership: bool,
         source: CareerSource,
@@ -84,9 +121,9 @@ impl Careers {
         self.start.push(start);
         self.end.push(end);
         self.unit.push(unit);
-        self.unit_name.push(unit_name.to_string());
+        self.unit_name.push(unit_name);
         self.unit_kind.push(unit_kind);
-        self.post.push(post.to_string());
+        self.post.push(post);
         self.role.push(role);
         self.leadership.push(leadership);
         self.source.push(source);
@@ -166,7 +203,22 @@ impl<'a> UnitMatcher<'a> {
     }
 }
 
-/// Reads the careers table.
+/// The columns of the careers table.
+struct CareerCols<'a> {
+    person: Col<'a>,
+    start: Col<'a>,
+    end: Col<'a>,
+    unit: Col<'a>,
+    unit_name: Col<'a>,
+    kind: Col<'a>,
+    post: Col<'a>,
+    leadership: Col<'a>,
+    first_row: usize,
+}
+
+/// Reads the careers table. Rows are independent of each other, so the table is read in
+/// as many slices as there are threads, and the slices are put back together in order:
+/// the result is the same whatever the number of threads.
 pub fn read_careers(
     mut raw: RawTable,
     cadres: &Cadres,
@@ -174,72 +226,124 @@ pub fn read_careers(
     rej: &mut Rejections,
     out: &mut Careers,
 ) {
-    const T: &str = "careers";
-    raw.frame.rechunk_mut();
+    let spans = chunk_spans(&mut raw);
     let matcher = UnitMatcher::new(units);
-    let names = [
-        "person_id",
-        "start",
-        "end",
-        "unit_id",
-        "unit_name",
-        "unit_kind",
-        "post",
-        "leadership",
-    ];
-    let cells = super::tables::Cells::new(&raw, &names);
-    let get = |name: &str, i: usize| cells.get(name, i);
-    // Unit names and posts repeat across rows: each distinct text is classified once.
-    let mut match_cache: HashMap<&str, Option<u32>> = HashMap::new();
-    let mut kind_cache: HashMap<&str, UnitKind> = HashMap::new();
-    let mut leader_cache: HashMap<(&str, &str), bool> = HashMap::new();
-    let mut role_cache: HashMap<&str, Option<Role>> = HashMap::new();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
+    let raw = &raw;
+    // Slices of at most `slice` rows within a chunk: enough of them to keep every thread
+    // busy.
+    let slice = raw
+        .height()
+        .div_ceil(2 * rayon::current_num_threads().max(1))
+        .max(8_192);
+    let mut work: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        for from in span.clone().step_by(slice) {
+            work.push((k, from..(from + slice).min(span.end)));
+        }
+    }
+    let parts: Vec<(Careers, Rejections)> = work
+        .into_par_iter()
+        .map(|(k, rows)| {
+            let span = &spans[k];
+            let col = |name| Col::of(raw, name, k, span);
+            let cols = CareerCols {
+                person: col("person_id"),
+                start: col("start"),
+                end: col("end"),
+                unit: col("unit_id"),
+                unit_name: col("unit_name"),
+                kind: col("unit_kind"),
+                post: col("post"),
+                leadership: col("leadership"),
+                first_row: raw.row_number(0),
+            };
+            read_career_rows(&cols, rows, cadres, units, &matcher)
+        })
+        .collect();
+    let n = raw.height();
+    out.reserve(n);
+    for (mut careers, mut rejections) in parts {
+        out.append(&mut careers);
+        rej.items.append(&mut rejections.items);
+    }
+}
+
+/// Reads the rows `rows` of the careers table.
+fn read_career_rows<'a>(
+    cols: &CareerCols<'a>,
+    rows: std::ops::Range<usize>,
+    cadres: &Cadres,
+    units: &Units,
+    matcher: &UnitMatcher<'_>,
+) -> (Careers, Rejections) {
+    const T: &str = "careers";
+    let mut out = Careers::default();
+    out.reserve(rows.len());
+    let mut rej = Rejections::default();
+    let rej = &mut rej;
+    // Unit names and posts repeat across rows: each distinct text is read and held once.
+    let mut unit_names: FastMap<&str, Arc<str>> = FastMap::default();
+    let mut posts: FastMap<&str, (Arc<str>, Option<Role>)> = FastMap::default();
+    let mut unit_ids: Memo<Option<u32>> = Memo::new();
+    let mut matches: Memo<Option<u32>> = Memo::new();
+    let mut kinds: Memo<Option<UnitKind>> = Memo::new();
+    let mut classified: Memo<UnitKind> = Memo::new();
+    let mut flags: Memo<bool> = Memo::new();
+    let mut leaders: FastMap<(&str, &str), bool> = FastMap::default();
+    let CareerCols {
+        person: c_person,
+        start: c_start,
+        end: c_end,
+        unit: c_unit,
+        unit_name: c_unit_name,
+        kind: c_kind,
+        post: c_post,
+        leadership: c_leadership,
+        first_row,
+    } = *cols;
+    let mut last_person: Option<(&str, u32)> = None;
+    for i in rows {
+        let row = first_row + i;
         let before = rej.items.len();
-        let person = match get("person_id", i) {
+        let person = match c_person.get(i) {
             None => {
                 rej.reject(T, row, "person_id", "", "person_id is empty");
                 None
             }
-            Some(p) => match cadres.index.get(p) {
-                Some(&ix) => Some(ix),
-                None => {
-                    rej.reject(
-                        T,
-                        row,
-                        "person_id",
-                        p,
-                        format!("person {p} is not in cadres"),
-                    );
-                    None
-                }
+            Some(p) => match last_person {
+                Some((id, ix)) if id == p => Some(ix),
+                _ => match cadres.index.get(p) {
+                    Some(&ix) => {
+                        last_person = Some((p, ix));
+                        Some(ix)
+                    }
+                    None => {
+                        rej.reject(
+                            T,
+                            row,
+                            "person_id",
+                            p,
+                            format!("person {p} is not in cadres"),
+                        );
+                        None
+                    }
+                },
             },
         };
-        let start = match get("start", i) {
-            None => {
-                rej.reject(T, row, "start", "", "start is empty");
-                None
-            }
-            Some(t) => PartialDate::parse(t)
+        let start = required(rej, T, row, "start", c_start.get(i)).and_then(|t| {
+            PartialDate::parse(t)
                 .map_err(|e| rej.reject(T, row, "start", t, e.to_string()))
-                .ok(),
-        };
-        let end = match get("end", i) {
+                .ok()
+        });
+        let end = match c_end.get(i) {
             None => Ok(None),
             Some(t) if ["至今", "今", "现在", "now", "present"].contains(&t) => Ok(None),
             Some(t) => PartialDate::parse(t)
                 .map(Some)
                 .map_err(|e| rej.reject(T, row, "end", t, e.to_string())),
         };
-        let unit_name = get("unit_name", i);
-        if unit_name.is_none() {
-            rej.reject(T, row, "unit_name", "", "unit_name is empty");
-        }
-        let post = get("post", i);
-        if post.is_none() {
-            rej.reject(T, row, "post", "", "post is empty");
-        }
+        let unit_name = required(rej, T, row, "unit_name", c_unit_name.get(i));
+        let post = required(rej, T, row, "post", c_post.get(i));
         let (Some(person), Some(start), Ok(end), Some(unit_name), Some(post)) =
             (person, start, end, unit_name, post)
         else {
@@ -257,11 +361,11 @@ pub fn read_careers(
                 continue;
             }
         }
-        let unit = match get("unit_id", i) {
-            Some(u) => match units.index.get(u) {
-                Some(&ix) => Some(ix),
-                None if units.is_empty() || units.inferred => None,
-                None => {
+        let unit = match c_unit.get(i) {
+            Some(u) => match unit_ids.get(u, |u| Ok(units.index.get(u).copied())) {
+                Ok(Some(ix)) => Some(ix),
+                _ if units.is_empty() || units.inferred => None,
+                _ => {
                     rej.drop_value(
                         T,
                         row,
@@ -269,43 +373,62 @@ pub fn read_careers(
                         u,
                         format!("unit {u} is not in units; matched by name instead"),
                     );
-                    matcher.find(unit_name)
+                    matches
+                        .get(unit_name, |n| Ok(matcher.find(n)))
+                        .unwrap_or_default()
                 }
             },
-            None => *match_cache
-                .entry(unit_name)
-                .or_insert_with(|| matcher.find(unit_name)),
+            None => matches
+                .get(unit_name, |n| Ok(matcher.find(n)))
+                .unwrap_or_default(),
         };
-        let kind = match get("unit_kind", i) {
-            Some(k) => UnitKind::parse(k).unwrap_or_else(|| {
-                rej.drop_value(
-                    T,
-                    row,
-                    "unit_kind",
-                    k,
-                    format!("unknown unit kind {k:?}; derived from the unit name"),
-                );
-                resume::classify_unit(unit_name)
-            }),
+        let mut classify = |name| {
+            classified
+                .get(name, |n| Ok(resume::classify_unit(n)))
+                .unwrap_or(UnitKind::Other)
+        };
+        let kind = match c_kind.get(i) {
+            Some(k) => match kinds.get(k, |k| Ok(UnitKind::parse(k))) {
+                Ok(Some(kind)) => kind,
+                _ => {
+                    rej.drop_value(
+                        T,
+                        row,
+                        "unit_kind",
+                        k,
+                        format!("unknown unit kind {k:?}; derived from the unit name"),
+                    );
+                    classify(unit_name)
+                }
+            },
             None => match unit {
                 Some(u) => units.kind[u as usize],
-                None => *kind_cache
-                    .entry(unit_name)
-                    .or_insert_with(|| resume::classify_unit(unit_name)),
+                None => classify(unit_name),
             },
         };
-        let leadership = match get("leadership", i) {
-            Some(t) => boolean::parse(t).unwrap_or_else(|e| {
-                rej.drop_value(T, row, "leadership", t, e);
-                resume::leadership_in_unit(unit_name, post)
-            }),
-            None => *leader_cache
+        let mut leadership_of = || {
+            *leaders
                 .entry((unit_name, post))
-                .or_insert_with(|| resume::leadership_in_unit(unit_name, post)),
+                .or_insert_with(|| resume::leadership_in_unit(unit_name, post))
+        };
+        let leadership = match c_leadership.get(i) {
+            Some(t) => flags.get(t, boolean::parse).unwrap_or_else(|e| {
+                rej.drop_value(T, row, "leadership", t, e);
+                leadership_of()
+            }),
+            None => leadership_of(),
         };
         if rej.items[before..].iter().any(|r| !r.kept) {
             continue;
         }
+        let unit_name = unit_names
+            .entry(unit_name)
+            .or_insert_with(|| Arc::from(unit_name))
+            .clone();
+        let (post, role) = posts
+            .entry(post)
+            .or_insert_with(|| (Arc::from(post), career_role(post)))
+            .clone();
         out.push(
             person,
             start,
@@ -314,13 +437,14 @@ pub fn read_careers(
             unit_name,
             kind,
             post,
-            *role_cache.entry(post).or_insert_with(|| career_role(post)),
+            role,
             leadership,
             CareerSource::Table,
             row,
             None,
         );
     }
+    (out, std::mem::take(rej))
 }
 
 /// Parses the résumés of persons who have no row in the careers table. Lines that cannot
@@ -365,9 +489,9 @@ pub fn careers_from_resumes(
                 e.start,
                 e.end,
                 unit,
-                &e.unit_name,
+                Arc::from(e.unit_name.as_str()),
                 kind,
-                &e.post,
+                Arc::from(e.post.as_str()),
                 career_role(&e.post),
                 e.leadership,
                 CareerSource::Resume,

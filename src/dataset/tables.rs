@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 use polars::prelude::*;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::reject::Rejections;
 use super::source::RawTable;
@@ -22,33 +23,128 @@ use crate::normalize::role::{Body, Nomination, Role};
 use crate::normalize::unit_kind::UnitKind;
 use crate::normalize::{boolean, education, ethnicity, gender, party};
 
-/// Text access to a raw table's columns by canonical name.
-pub(super) struct Cells<'a> {
-    columns: HashMap<&'static str, &'a StringChunked>,
+/// A hash map with a fast, fixed hasher, for the id indexes and the caches of the
+/// loader (millions of lookups; the keys are the dataset's own ids, not an attack
+/// surface worth SipHash's cost, and nothing iterates these maps in an order that shows).
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+type TextArray = <StringType as PolarsDataType>::Array;
+
+/// One chunk of one text column of a raw table, read cell by cell without a lookup by
+/// name. Polars reads a file in chunks (one per batch or row group); the readers walk
+/// the chunks rather than join them, which would copy every value once more.
+#[derive(Clone, Copy)]
+pub(super) struct Col<'a> {
+    chunk: Option<&'a TextArray>,
+    /// Row index (0-based, in the whole table) of the chunk's first value.
+    offset: usize,
 }
 
-impl<'a> Cells<'a> {
-    pub(super) fn new(raw: &'a RawTable, names: &[&'static str]) -> Cells<'a> {
-        let mut columns = HashMap::new();
-        for name in names {
-            if let Ok(column) = raw.frame.column(name) {
-                if let Ok(ca) = column.str() {
-                    columns.insert(*name, ca);
-                }
-            }
+impl<'a> Col<'a> {
+    /// The chunk `span` (from [`chunk_spans`]) of column `name`; an absent column reads
+    /// as blank.
+    pub(super) fn of(raw: &'a RawTable, name: &str, chunk: usize, span: &Range<usize>) -> Col<'a> {
+        Col {
+            chunk: raw
+                .frame
+                .column(name)
+                .ok()
+                .and_then(|c| c.str().ok())
+                .and_then(|ca| ca.downcast_iter().nth(chunk))
+                .filter(|a| a.len() == span.len()),
+            offset: span.start,
         }
-        Cells { columns }
     }
 
-    /// The trimmed text of a cell; `None` when the column is absent or the cell blank.
-    pub(super) fn get(&self, name: &str, i: usize) -> Option<&'a str> {
-        let value = self.columns.get(name)?.get(i)?.trim();
+    /// The trimmed text of row `i` (of the whole table, within the chunk); `None` when
+    /// the column is absent or the cell blank.
+    pub(super) fn get(self, i: usize) -> Option<&'a str> {
+        let value = self.chunk?.get(i - self.offset)?;
+        let bytes = value.as_bytes();
+        // Most cells begin and end with a visible ASCII character and need no trimming.
+        let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+        if plain(bytes.first()) && plain(bytes.last()) {
+            return Some(value);
+        }
+        let value = value.trim();
         (!value.is_empty()).then_some(value)
     }
 }
 
-fn rechunked(raw: &mut RawTable) {
-    raw.frame.rechunk_mut();
+/// The row ranges of a raw table's chunks. Columns chunked alike (as polars reads them)
+/// are left as they are; otherwise the frame is made one chunk.
+pub(super) fn chunk_spans(raw: &mut RawTable) -> Vec<Range<usize>> {
+    let lengths = |c: &Column| -> Vec<usize> {
+        c.as_materialized_series()
+            .chunks()
+            .iter()
+            .map(|a| a.len())
+            .collect()
+    };
+    let columns = raw.frame.columns();
+    let aligned = columns
+        .first()
+        .map(|first| {
+            let want = lengths(first);
+            columns
+                .iter()
+                .all(|c| c.dtype() == &DataType::String && lengths(c) == want)
+        })
+        .unwrap_or(true);
+    if !aligned {
+        raw.frame.rechunk_mut();
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    if let Some(first) = raw.frame.columns().first() {
+        for len in lengths(first) {
+            spans.push(start..start + len);
+            start += len;
+        }
+    }
+    spans
+}
+
+/// What a normaliser made of each distinct text of a column. Columns such as gender,
+/// post or a month repeat a few hundred texts over a million rows: each text is parsed
+/// once and the result (or the error message) is reused.
+pub(super) struct Memo<'a, T> {
+    seen: FastMap<&'a str, Result<T, String>>,
+}
+
+impl<'a, T: Clone> Memo<'a, T> {
+    pub(super) fn new() -> Memo<'a, T> {
+        Memo {
+            seen: FastMap::default(),
+        }
+    }
+
+    pub(super) fn get(
+        &mut self,
+        text: &'a str,
+        parse: impl FnOnce(&'a str) -> Result<T, String>,
+    ) -> Result<T, String> {
+        self.seen.entry(text).or_insert_with(|| parse(text)).clone()
+    }
+}
+
+/// [`PartialDate::parse`] with its error as text, for [`Memo`].
+pub(super) fn parse_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text).map_err(|e| e.to_string())
+}
+
+/// A required cell: blank is a rejection of the row, with the reason "… is empty".
+pub(super) fn required<'v>(
+    rej: &mut Rejections,
+    table: &str,
+    row: usize,
+    column: &str,
+    value: Option<&'v str>,
+) -> Option<&'v str> {
+    if value.is_none() {
+        rej.reject(table, row, column, "", format!("{column} is empty"));
+    }
+    value
 }
 
 /// Cadre records, one per person.
@@ -70,12 +166,35 @@ pub struct Cadres {
     /// Source row of each person.
     pub row: Vec<usize>,
     /// `person_id` → index.
-    pub index: HashMap<String, u32>,
+    pub index: FastMap<String, u32>,
 }
 
 impl Cadres {
     pub fn len(&self) -> usize {
         self.person_id.len()
+    }
+
+    /// Room for `n` persons, so that loading a million rows does not grow and copy
+    /// every column (and the index) twenty times over.
+    fn with_capacity(n: usize) -> Cadres {
+        let mut index = FastMap::default();
+        index.reserve(n);
+        Cadres {
+            person_id: Vec::with_capacity(n),
+            name: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            birth: Vec::with_capacity(n),
+            ethnicity: Vec::with_capacity(n),
+            party: Vec::with_capacity(n),
+            education: Vec::with_capacity(n),
+            specialties: Vec::with_capacity(n),
+            native_place: Vec::with_capacity(n),
+            staffing: Vec::with_capacity(n),
+            vetting_hold: Vec::with_capacity(n),
+            resume: Vec::with_capacity(n),
+            row: Vec::with_capacity(n),
+            index,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -94,115 +213,121 @@ pub fn split_specialties(text: &str) -> Vec<String> {
 
 pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
     const T: &str = "cadres";
-    rechunked(&mut raw);
-    let cells = Cells::new(
-        &raw,
-        &[
-            "person_id",
-            "name",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "party",
-            "education",
-            "specialties",
-            "native_place",
-            "staffing",
-            "vetting_hold",
-            "resume",
-        ],
-    );
-    let mut out = Cadres::default();
-    let mut first_row: HashMap<String, usize> = HashMap::new();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
-        let before = rej.items.len();
-        let mut required = |column: &str| -> Option<&str> {
-            let v = cells.get(column, i);
-            if v.is_none() {
-                rej.reject(T, row, column, "", format!("{column} is empty"));
-            }
-            v
-        };
-        let id = required("person_id");
-        let name = required("name");
-        let gender_text = required("gender");
-        let birth_text = required("birth_date");
-        let eth_text = required("ethnicity");
-        let g = gender_text.and_then(|t| {
-            gender::parse(t)
-                .map_err(|e| rej.reject(T, row, "gender", t, e))
-                .ok()
-        });
-        let b = birth_text.and_then(|t| {
-            PartialDate::parse(t)
-                .map_err(|e| rej.reject(T, row, "birth_date", t, e.to_string()))
-                .ok()
-        });
-        let e = eth_text.and_then(|t| {
-            ethnicity::parse(t)
-                .map_err(|e| rej.reject(T, row, "ethnicity", t, e))
-                .ok()
-        });
-        if let Some(id) = id {
-            if let Some(first) = first_row.get(id) {
-                rej.reject(
-                    T,
-                    row,
-                    "person_id",
-                    id,
-                    format!("duplicate person_id, first at row {first}"),
-                );
-            }
-        }
-        let (Some(id), Some(name), Some(g), Some(b), Some(e)) = (id, name, g, b, e) else {
-            continue;
-        };
-        if rej.items.len() > before {
-            continue;
-        }
-        let p = cells.get("party", i).and_then(|t| {
-            party::parse(t)
-                .map_err(|e| rej.drop_value(T, row, "party", t, e))
-                .ok()
-        });
-        let ed = cells.get("education", i).and_then(|t| {
-            education::parse(t)
-                .map_err(|e| rej.drop_value(T, row, "education", t, e))
-                .ok()
-        });
-        let hold = match cells.get("vetting_hold", i) {
-            None => false,
-            Some(t) => match boolean::parse(t) {
-                Ok(v) => v,
-                Err(e) => {
-                    rej.reject(T, row, "vetting_hold", t, e);
-                    continue;
-                }
-            },
-        };
-        first_row.insert(id.to_string(), row);
-        out.index.insert(id.to_string(), out.person_id.len() as u32);
-        out.person_id.push(id.to_string());
-        out.name.push(name.to_string());
-        out.gender.push(g);
-        out.birth.push(b);
-        out.ethnicity.push(e);
-        out.party.push(p);
-        out.education.push(ed);
-        out.specialties.push(
-            cells
-                .get("specialties", i)
-                .map(|t| split_specialties(t).join(";"))
-                .unwrap_or_default(),
+    let spans = chunk_spans(&mut raw);
+    let (mut genders, mut births, mut ethnicities) = (Memo::new(), Memo::new(), Memo::new());
+    let (mut parties, mut educations, mut holds, mut specialties) =
+        (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+    let mut out = Cadres::with_capacity(raw.height());
+    for (k, span) in spans.iter().enumerate() {
+        let col = |name| Col::of(&raw, name, k, span);
+        let (c_id, c_name, c_gender, c_birth, c_eth) = (
+            col("person_id"),
+            col("name"),
+            col("gender"),
+            col("birth_date"),
+            col("ethnicity"),
         );
-        out.native_place
-            .push(cells.get("native_place", i).map(str::to_string));
-        out.staffing
-            .push(cells.get("staffing", i).map(str::to_string));
-        out.vetting_hold.push(hold);
-        out.resume.push(cells.get("resume", i).map(str::to_string));
-        out.row.push(row);
+        let (c_party, c_edu, c_spec, c_native, c_staffing, c_hold, c_resume) = (
+            col("party"),
+            col("education"),
+            col("specialties"),
+            col("native_place"),
+            col("staffing"),
+            col("vetting_hold"),
+            col("resume"),
+        );
+        for i in span.clone() {
+            let row = raw.row_number(i);
+            let before = rej.items.len();
+            let id = required(rej, T, row, "person_id", c_id.get(i));
+            let name = required(rej, T, row, "name", c_name.get(i));
+            let gender_text = required(rej, T, row, "gender", c_gender.get(i));
+            let birth_text = required(rej, T, row, "birth_date", c_birth.get(i));
+            let eth_text = required(rej, T, row, "ethnicity", c_eth.get(i));
+            let g = gender_text.and_then(|t| {
+                genders
+                    .get(t, gender::parse)
+                    .map_err(|e| rej.reject(T, row, "gender", t, e))
+                    .ok()
+            });
+            let b = birth_text.and_then(|t| {
+                births
+                    .get(t, parse_date)
+                    .map_err(|e| rej.reject(T, row, "birth_date", t, e))
+                    .ok()
+            });
+            let e = eth_text.and_then(|t| {
+                ethnicities
+                    .get(t, ethnicity::parse)
+                    .map_err(|e| rej.reject(T, row, "ethnicity", t, e))
+                    .ok()
+            });
+            if let Some(id) = id {
+                if let Some(&first) = out.index.get(id) {
+                    rej.reject(
+                        T,
+                        row,
+                        "person_id",
+                        id,
+                        format!(
+                            "duplicate person_id, first at row {}",
+                            out.row[first as usize]
+                        ),
+                    );
+                }
+            }
+            let (Some(id), Some(name), Some(g), Some(b), Some(e)) = (id, name, g, b, e) else {
+                continue;
+            };
+            if rej.items.len() > before {
+                continue;
+            }
+            let p = c_party.get(i).and_then(|t| {
+                parties
+                    .get(t, party::parse)
+                    .map_err(|e| rej.drop_value(T, row, "party", t, e))
+                    .ok()
+            });
+            let ed = c_edu.get(i).and_then(|t| {
+                educations
+                    .get(t, education::parse)
+                    .map_err(|e| rej.drop_value(T, row, "education", t, e))
+                    .ok()
+            });
+            let hold = match c_hold.get(i) {
+                None => false,
+                Some(t) => match holds.get(t, boolean::parse) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        rej.reject(T, row, "vetting_hold", t, e);
+                        continue;
+                    }
+                },
+            };
+            out.index.insert(id.to_string(), out.person_id.len() as u32);
+            out.person_id.push(id.to_string());
+            out.name.push(name.to_string());
+            out.gender.push(g);
+            out.birth.push(b);
+            out.ethnicity.push(e);
+            out.party.push(p);
+            out.education.push(ed);
+            out.specialties.push(
+                c_spec
+                    .get(i)
+                    .map(|t| {
+                        specialties
+                            .get(t, |t| Ok(split_specialties(t).join(";")))
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default(),
+            );
+            out.native_place.push(c_native.get(i).map(str::to_string));
+            out.staffing.push(c_staffing.get(i).map(str::to_string));
+            out.vetting_hold.push(hold);
+            out.resume.push(c_resume.get(i).map(str::to_string));
+            out.row.push(row);
+        }
     }
     out
 }
@@ -215,7 +340,7 @@ pub struct Units {
     pub kind: Vec<UnitKind>,
     pub parent_id: Vec<Option<String>>,
     pub minority_area: Vec<bool>,
-    pub index: HashMap<String, u32>,
+    pub index: FastMap<String, u32>,
     /// Set when no units table was given and units were made up from the slate.
     pub inferred: bool,
 }
@@ -246,55 +371,62 @@ impl Units {
 
 pub fn read_units(mut raw: RawTable, rej: &mut Rejections) -> Units {
     const T: &str = "units";
-    rechunked(&mut raw);
-    let cells = Cells::new(
-        &raw,
-        &["unit_id", "name", "kind", "parent_id", "minority_area"],
-    );
+    let spans = chunk_spans(&mut raw);
     let mut out = Units::default();
-    let mut first_row: HashMap<String, usize> = HashMap::new();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
-        let Some(id) = cells.get("unit_id", i) else {
-            rej.reject(T, row, "unit_id", "", "unit_id is empty");
-            continue;
-        };
-        if let Some(first) = first_row.get(id) {
-            rej.reject(
-                T,
-                row,
-                "unit_id",
-                id,
-                format!("duplicate unit_id, first at row {first}"),
-            );
-            continue;
-        }
-        let Some(name) = cells.get("name", i) else {
-            rej.reject(T, row, "name", "", "name is empty");
-            continue;
-        };
-        let kind = match cells.get("kind", i) {
-            None => {
-                rej.reject(T, row, "kind", "", "kind is empty");
+    // Source row of each unit kept, for the message about a duplicate.
+    let mut rows: Vec<usize> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        let col = |name| Col::of(&raw, name, k, span);
+        let (c_id, c_name, c_kind, c_parent, c_minority) = (
+            col("unit_id"),
+            col("name"),
+            col("kind"),
+            col("parent_id"),
+            col("minority_area"),
+        );
+        for i in span.clone() {
+            let row = raw.row_number(i);
+            let Some(id) = c_id.get(i) else {
+                rej.reject(T, row, "unit_id", "", "unit_id is empty");
+                continue;
+            };
+            if let Some(&first) = out.index.get(id) {
+                rej.reject(
+                    T,
+                    row,
+                    "unit_id",
+                    id,
+                    format!("duplicate unit_id, first at row {}", rows[first as usize]),
+                );
                 continue;
             }
-            Some(t) => match UnitKind::parse(t) {
-                Some(k) => k,
+            let Some(name) = c_name.get(i) else {
+                rej.reject(T, row, "name", "", "name is empty");
+                continue;
+            };
+            let kind = match c_kind.get(i) {
                 None => {
-                    rej.reject(T, row, "kind", t, format!("unknown unit kind {t:?}"));
+                    rej.reject(T, row, "kind", "", "kind is empty");
                     continue;
                 }
-            },
-        };
-        let minority = match cells.get("minority_area", i) {
-            None => false,
-            Some(t) => boolean::parse(t).unwrap_or_else(|e| {
-                rej.drop_value(T, row, "minority_area", t, e);
-                false
-            }),
-        };
-        first_row.insert(id.to_string(), row);
-        out.push(id, name, kind, cells.get("parent_id", i), minority);
+                Some(t) => match UnitKind::parse(t) {
+                    Some(k) => k,
+                    None => {
+                        rej.reject(T, row, "kind", t, format!("unknown unit kind {t:?}"));
+                        continue;
+                    }
+                },
+            };
+            let minority = match c_minority.get(i) {
+                None => false,
+                Some(t) => boolean::parse(t).unwrap_or_else(|e| {
+                    rej.drop_value(T, row, "minority_area", t, e);
+                    false
+                }),
+            };
+            out.push(id, name, kind, c_parent.get(i), minority);
+            rows.push(row);
+        }
     }
     out
 }
@@ -305,7 +437,7 @@ pub struct Cycles {
     pub cycle: Vec<String>,
     pub as_of: Vec<NaiveDate>,
     pub previous: Vec<Option<String>>,
-    pub index: HashMap<String, u32>,
+    pub index: FastMap<String, u32>,
     /// Set when no cycles table was given and cycles were made up from the slate.
     pub inferred: bool,
 }
@@ -328,46 +460,51 @@ impl Cycles {
 
 pub fn read_cycles(mut raw: RawTable, rej: &mut Rejections) -> Cycles {
     const T: &str = "cycles";
-    rechunked(&mut raw);
-    let cells = Cells::new(&raw, &["cycle", "as_of", "previous"]);
+    let spans = chunk_spans(&mut raw);
     let mut out = Cycles::default();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
-        let Some(cycle) = cells.get("cycle", i) else {
-            rej.reject(T, row, "cycle", "", "cycle is empty");
-            continue;
-        };
-        if out.index.contains_key(cycle) {
-            rej.reject(T, row, "cycle", cycle, "duplicate cycle");
-            continue;
+    for (k, span) in spans.iter().enumerate() {
+        let (c_cycle, c_as_of, c_previous) = (
+            Col::of(&raw, "cycle", k, span),
+            Col::of(&raw, "as_of", k, span),
+            Col::of(&raw, "previous", k, span),
+        );
+        for i in span.clone() {
+            let row = raw.row_number(i);
+            let Some(cycle) = c_cycle.get(i) else {
+                rej.reject(T, row, "cycle", "", "cycle is empty");
+                continue;
+            };
+            if out.index.contains_key(cycle) {
+                rej.reject(T, row, "cycle", cycle, "duplicate cycle");
+                continue;
+            }
+            let as_of = match c_as_of.get(i) {
+                Some(t) => match PartialDate::parse(t) {
+                    Ok(d) => d.to_naive(),
+                    Err(e) => {
+                        rej.reject(T, row, "as_of", t, e.to_string());
+                        continue;
+                    }
+                },
+                None => match Cycles::default_as_of(cycle) {
+                    Some(d) => d,
+                    None => {
+                        rej.reject(
+                            T,
+                            row,
+                            "as_of",
+                            "",
+                            "as_of is empty and the cycle is not a year",
+                        );
+                        continue;
+                    }
+                },
+            };
+            out.index.insert(cycle.to_string(), out.cycle.len() as u32);
+            out.cycle.push(cycle.to_string());
+            out.as_of.push(as_of);
+            out.previous.push(c_previous.get(i).map(str::to_string));
         }
-        let as_of = match cells.get("as_of", i) {
-            Some(t) => match PartialDate::parse(t) {
-                Ok(d) => d.to_naive(),
-                Err(e) => {
-                    rej.reject(T, row, "as_of", t, e.to_string());
-                    continue;
-                }
-            },
-            None => match Cycles::default_as_of(cycle) {
-                Some(d) => d,
-                None => {
-                    rej.reject(
-                        T,
-                        row,
-                        "as_of",
-                        "",
-                        "as_of is empty and the cycle is not a year",
-                    );
-                    continue;
-                }
-            },
-        };
-        out.index.insert(cycle.to_string(), out.cycle.len() as u32);
-        out.cycle.push(cycle.to_string());
-        out.as_of.push(as_of);
-        out.previous
-            .push(cells.get("previous", i).map(str::to_string));
     }
     // A `previous` that names no cycle cannot be compared with: say so, keep the cycle.
     for i in 0..out.len() {
@@ -407,6 +544,21 @@ impl Slate {
         self.person.len()
     }
 
+    /// Room for `n` seats.
+    fn with_capacity(n: usize) -> Slate {
+        Slate {
+            cycle: Vec::with_capacity(n),
+            unit: Vec::with_capacity(n),
+            body: Vec::with_capacity(n),
+            post: Vec::with_capacity(n),
+            role: Vec::with_capacity(n),
+            person: Vec::with_capacity(n),
+            nomination: Vec::with_capacity(n),
+            fulltime: Vec::with_capacity(n),
+            row: Vec::with_capacity(n),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.person.is_empty()
     }
@@ -422,139 +574,126 @@ pub fn read_slate(
     rej: &mut Rejections,
 ) -> Slate {
     const T: &str = "slate";
-    rechunked(&mut raw);
-    let cells = Cells::new(
-        &raw,
-        &[
-            "cycle",
-            "unit_id",
-            "body",
-            "post",
-            "person_id",
-            "nomination",
-            "fulltime",
-        ],
-    );
-    let mut out = Slate::default();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
-        let before = rej.items.len();
-        let mut required = |column: &str| -> Option<&str> {
-            let v = cells.get(column, i);
-            if v.is_none() {
-                let reason = if column == "unit_id" {
-                    "a team with no unit_id".to_string()
-                } else {
-                    format!("{column} is empty")
-                };
-                rej.reject(T, row, column, "", reason);
+    let spans = chunk_spans(&mut raw);
+    let (mut bodies, mut roles, mut nominations, mut fulltimes) =
+        (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+    let mut out = Slate::with_capacity(raw.height());
+    for (k, span) in spans.iter().enumerate() {
+        let col = |name| Col::of(&raw, name, k, span);
+        let (c_cycle, c_unit, c_body, c_post, c_person, c_nomination, c_fulltime) = (
+            col("cycle"),
+            col("unit_id"),
+            col("body"),
+            col("post"),
+            col("person_id"),
+            col("nomination"),
+            col("fulltime"),
+        );
+        for i in span.clone() {
+            let row = raw.row_number(i);
+            let before = rej.items.len();
+            let cycle = required(rej, T, row, "cycle", c_cycle.get(i));
+            let unit_id = c_unit.get(i);
+            if unit_id.is_none() {
+                rej.reject(T, row, "unit_id", "", "a team with no unit_id");
             }
-            v
-        };
-        let cycle = required("cycle");
-        let unit_id = required("unit_id");
-        let body = required("body");
-        let post = required("post");
-        let person_id = required("person_id");
-        let cycle_ix = cycle.and_then(|c| match cycles.index.get(c) {
-            Some(&ix) => Some(ix),
-            None if cycles.inferred => match Cycles::default_as_of(c) {
-                Some(as_of) => {
-                    cycles
-                        .index
-                        .insert(c.to_string(), cycles.cycle.len() as u32);
-                    cycles.cycle.push(c.to_string());
-                    cycles.as_of.push(as_of);
-                    cycles.previous.push(None);
-                    Some(cycles.cycle.len() as u32 - 1)
+            let body = required(rej, T, row, "body", c_body.get(i));
+            let post = required(rej, T, row, "post", c_post.get(i));
+            let person_id = required(rej, T, row, "person_id", c_person.get(i));
+            let cycle_ix = cycle.and_then(|c| match cycles.index.get(c) {
+                Some(&ix) => Some(ix),
+                None if cycles.inferred => match Cycles::default_as_of(c) {
+                    Some(as_of) => {
+                        cycles
+                            .index
+                            .insert(c.to_string(), cycles.cycle.len() as u32);
+                        cycles.cycle.push(c.to_string());
+                        cycles.as_of.push(as_of);
+                        cycles.previous.push(None);
+                        Some(cycles.cycle.len() as u32 - 1)
+                    }
+                    None => {
+                        rej.reject(
+                            T,
+                            row,
+                            "cycle",
+                            c,
+                            "cycle is not a year and there is no cycles table to give its as_of",
+                        );
+                        None
+                    }
+                },
+                None => {
+                    rej.reject(T, row, "cycle", c, format!("cycle {c} is not in cycles"));
+                    None
                 }
+            });
+            let unit_ix = unit_id.and_then(|u| match units.index.get(u) {
+                Some(&ix) => Some(ix),
+                None if units.inferred => {
+                    units.push(u, u, UnitKind::Other, None, false);
+                    Some(units.len() as u32 - 1)
+                }
+                None => {
+                    rej.reject(T, row, "unit_id", u, format!("unit {u} is not in units"));
+                    None
+                }
+            });
+            let body = body.and_then(|b| {
+                bodies
+                    .get(b, Body::parse)
+                    .map_err(|e| rej.reject(T, row, "body", b, e))
+                    .ok()
+            });
+            let role = post.and_then(|p| {
+                roles
+                    .get(p, Role::parse)
+                    .map_err(|e| rej.reject(T, row, "post", p, e))
+                    .ok()
+            });
+            let person = person_id.and_then(|p| match cadres.index.get(p) {
+                Some(&ix) => Some(ix),
                 None => {
                     rej.reject(
                         T,
                         row,
-                        "cycle",
-                        c,
-                        "cycle is not a year and there is no cycles table to give its as_of",
+                        "person_id",
+                        p,
+                        format!("person {p} is not in cadres"),
                     );
                     None
                 }
-            },
-            None => {
-                rej.reject(T, row, "cycle", c, format!("cycle {c} is not in cycles"));
-                None
+            });
+            let nomination = c_nomination.get(i).and_then(|t| {
+                nominations
+                    .get(t, Nomination::parse)
+                    .map_err(|e| rej.drop_value(T, row, "nomination", t, e))
+                    .ok()
+            });
+            let fulltime = c_fulltime.get(i).and_then(|t| {
+                fulltimes
+                    .get(t, boolean::parse)
+                    .map_err(|e| rej.drop_value(T, row, "fulltime", t, e))
+                    .ok()
+            });
+            let (Some(c), Some(u), Some(b), Some(r), Some(p), Some(post)) =
+                (cycle_ix, unit_ix, body, role, person, post)
+            else {
+                continue;
+            };
+            if rej.items[before..].iter().any(|r| !r.kept) {
+                continue;
             }
-        });
-        let unit_ix = unit_id.and_then(|u| match units.index.get(u) {
-            Some(&ix) => Some(ix),
-            None if units.inferred => {
-                units.push(u, u, UnitKind::Other, None, false);
-                Some(units.len() as u32 - 1)
-            }
-            None => {
-                rej.reject(T, row, "unit_id", u, format!("unit {u} is not in units"));
-                None
-            }
-        });
-        let body = body.and_then(|b| {
-            Body::parse(b)
-                .map_err(|e| rej.reject(T, row, "body", b, e))
-                .ok()
-        });
-        let role = post.and_then(|p| {
-            Role::parse(p)
-                .map_err(|e| rej.reject(T, row, "post", p, e))
-                .ok()
-        });
-        let person = person_id.and_then(|p| match cadres.index.get(p) {
-            Some(&ix) => Some(ix),
-            None => {
-                rej.reject(
-                    T,
-                    row,
-                    "person_id",
-                    p,
-                    format!("person {p} is not in cadres"),
-                );
-                None
-            }
-        });
-        let nomination = match cells.get("nomination", i) {
-            None => None,
-            Some(t) => match Nomination::parse(t) {
-                Ok(n) => Some(n),
-                Err(e) => {
-                    rej.drop_value(T, row, "nomination", t, e);
-                    None
-                }
-            },
-        };
-        let fulltime = match cells.get("fulltime", i) {
-            None => None,
-            Some(t) => match boolean::parse(t) {
-                Ok(b) => Some(b),
-                Err(e) => {
-                    rej.drop_value(T, row, "fulltime", t, e);
-                    None
-                }
-            },
-        };
-        let (Some(c), Some(u), Some(b), Some(r), Some(p), Some(post)) =
-            (cycle_ix, unit_ix, body, role, person, post)
-        else {
-            continue;
-        };
-        if rej.items[before..].iter().any(|r| !r.kept) {
-            continue;
+            out.cycle.push(c);
+            out.unit.push(u);
+            out.body.push(b);
+            out.post.push(post.to_string());
+            out.role.push(r);
+            out.person.push(p);
+            out.nomination.push(nomination);
+            out.fulltime.push(fulltime);
+            out.row.push(row);
         }
-        out.cycle.push(c);
-        out.unit.push(u);
-        out.body.push(b);
-        out.post.push(post.to_string());
-        out.role.push(r);
-        out.person.push(p);
-        out.nomination.push(nomination);
-        out.fulltime.push(fulltime);
-        out.row.push(row);
     }
     out
 }
@@ -569,41 +708,46 @@ pub struct Relations {
 
 pub fn read_relations(mut raw: RawTable, cadres: &Cadres, rej: &mut Rejections) -> Relations {
     const T: &str = "relations";
-    rechunked(&mut raw);
-    let cells = Cells::new(&raw, &["person_id", "relative_id", "relation"]);
+    let spans = chunk_spans(&mut raw);
     let mut out = Relations::default();
-    for i in 0..raw.height() {
-        let row = raw.row_number(i);
-        let mut ids = [None, None];
-        for (slot, column) in ids.iter_mut().zip(["person_id", "relative_id"]) {
-            match cells.get(column, i) {
-                None => rej.reject(T, row, column, "", format!("{column} is empty")),
-                Some(p) => match cadres.index.get(p) {
-                    Some(&ix) => *slot = Some(ix),
-                    None => rej.reject(T, row, column, p, format!("person {p} is not in cadres")),
-                },
+    for (k, span) in spans.iter().enumerate() {
+        let ids_of = [
+            ("person_id", Col::of(&raw, "person_id", k, span)),
+            ("relative_id", Col::of(&raw, "relative_id", k, span)),
+        ];
+        let c_relation = Col::of(&raw, "relation", k, span);
+        for i in span.clone() {
+            let row = raw.row_number(i);
+            let mut ids = [None, None];
+            for (slot, (column, c)) in ids.iter_mut().zip(ids_of) {
+                match c.get(i) {
+                    None => rej.reject(T, row, column, "", format!("{column} is empty")),
+                    Some(p) => match cadres.index.get(p) {
+                        Some(&ix) => *slot = Some(ix),
+                        None => {
+                            rej.reject(T, row, column, p, format!("person {p} is not in cadres"))
+                        }
+                    },
+                }
             }
+            let relation = required(rej, T, row, "relation", c_relation.get(i));
+            let ([Some(a), Some(b)], Some(rel)) = (ids, relation) else {
+                continue;
+            };
+            if a == b {
+                rej.reject(
+                    T,
+                    row,
+                    "relative_id",
+                    cadres.person_id[b as usize].as_str(),
+                    "a person cannot be their own relative",
+                );
+                continue;
+            }
+            out.person.push(a);
+            out.relative.push(b);
+            out.relation.push(rel.to_string());
         }
-        let relation = cells.get("relation", i);
-        if relation.is_none() {
-            rej.reject(T, row, "relation", "", "relation is empty");
-        }
-        let ([Some(a), Some(b)], Some(rel)) = (ids, relation) else {
-            continue;
-        };
-        if a == b {
-            rej.reject(
-                T,
-                row,
-                "relative_id",
-                cadres.person_id[b as usize].as_str(),
-                "a person cannot be their own relative",
-            );
-            continue;
-        }
-        out.person.push(a);
-        out.relative.push(b);
-        out.relation.push(rel.to_string());
     }
     out
 }

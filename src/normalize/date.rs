@@ -60,12 +60,36 @@ impl PartialDate {
         }
     }
 
+    /// The common case, `YYYY-MM` with a valid year and month, without allocating; any
+    /// other text (or an invalid one) goes the general way, which says what is wrong.
+    fn parse_iso_month(text: &str) -> Option<PartialDate> {
+        let &[y0, y1, y2, y3, b'-', m0, m1] = text.as_bytes() else {
+            return None;
+        };
+        let digits = [y0, y1, y2, y3, m0, m1];
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let [y0, y1, y2, y3, m0, m1] = digits.map(|b| (b - b'0') as i32);
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        let month = (m0 * 10 + m1) as u32;
+        (YEAR_RANGE.contains(&year) && (1..=12).contains(&month))
+            .then(|| PartialDate::month(year, month))
+    }
+
     /// Parses the spellings the data contract accepts.
     ///
     /// Separators `-`, `.`, `/`, `年`/`月`/`日` are accepted between the parts; a run of
     /// digits is read as `YYYY`, `YYYYMM` or `YYYYMMDD`. Full-width digits are accepted.
     /// A spreadsheet datetime such as `1985-03-07 00:00:00` keeps its date part.
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
+        match Self::parse_iso_month(text) {
+            Some(date) => Ok(date),
+            None => Self::parse_general(text),
+        }
+    }
+
+    fn parse_general(text: &str) -> Result<PartialDate, DateError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(DateError("empty date".into()));
@@ -211,6 +235,20 @@ pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_month_fast_path_agrees_with_the_general_parser() {
+        for year in ["0000", "1899", "1900", "1985", "2100", "2101", "19a5"] {
+            for month in ["00", "01", "09", "12", "13", "1x", "99"] {
+                let text = format!("{year}-{month}");
+                let general = PartialDate::parse_general(&text);
+                match PartialDate::parse_iso_month(&text) {
+                    Some(fast) => assert_eq!(Ok(fast), general, "{text}"),
+                    None => assert!(general.is_err(), "{text} fell through but is valid"),
+                }
+            }
+        }
+    }
 
     fn ok(text: &str) -> String {
         PartialDate::parse(text).unwrap().to_string()
