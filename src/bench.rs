@@ -97,7 +97,7 @@ pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
     t.read_floor = clock.elapsed().as_secs_f64();
 
     let clock = Instant::now();
-    let ds = dataset::load(dir, &LoadOptions::default())?;
+    let ds = std::sync::Arc::new(dataset::load(dir, &LoadOptions::default())?);
     t.load = clock.elapsed().as_secs_f64();
 
     let clock = Instant::now();
@@ -118,9 +118,10 @@ pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
     crate::exceptions::write_csv(&findings, &out.join("exceptions.csv"))?;
     t.write = clock.elapsed().as_secs_f64();
 
+    // The whole report, as `banzi report` writes it: tables, charts and the page.
     let clock = Instant::now();
-    let structure = crate::report::structure::compute(&ctx)?;
-    crate::report::structure::write(&structure, out, true)?;
+    let source = dir.display().to_string();
+    crate::report::write_all(&ctx, &findings, None, &source, Lang::Zh, false, out)?;
     t.report = clock.elapsed().as_secs_f64();
 
     t.peak_mib = peak_mib();

@@ -7,6 +7,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use banzi::dataset::{self, Dataset, LoadOptions};
 use banzi::exceptions;
@@ -296,7 +297,7 @@ fn check(a: &CheckArgs) -> Result<u8> {
     let config = Config::from_arg(a.rules.as_deref())?;
     let selected =
         rules::select(rules::codes::RULES, &a.select, &a.ignore).map_err(anyhow::Error::msg)?;
-    let ds = load_and_account(&a.common.dataset, &a.common.out)?;
+    let ds = Arc::new(load_and_account(&a.common.dataset, &a.common.out)?);
     let fact_options = FactOptions {
         subdistrict_counts_as_township: config.global.subdistrict_counts_as_township,
     };
@@ -565,8 +566,8 @@ fn bench(a: &BenchArgs) -> Result<u8> {
 }
 
 /// Loads, derives and builds the rule context with the default configuration.
-fn prepare(dataset: &Path, out: &Path) -> Result<(Dataset, rules::Context)> {
-    let ds = load_and_account(dataset, out)?;
+fn prepare(dataset: &Path, out: &Path) -> Result<(Arc<Dataset>, rules::Context)> {
+    let ds = Arc::new(load_and_account(dataset, out)?);
     let config = Config::default();
     let facts = facts::compute(&ds, &FactOptions::default());
     let ctx = rules::Context::build(&ds, &facts, &config)?;
@@ -576,54 +577,25 @@ fn prepare(dataset: &Path, out: &Path) -> Result<(Dataset, rules::Context)> {
 fn report(a: &ReportArgs) -> Result<u8> {
     let c = &a.common;
     let (_ds, ctx) = prepare(&c.dataset, &c.out)?;
-    let s = banzi::report::structure::compute(&ctx)?;
-    banzi::report::structure::write(&s, &c.out, c.lang == Lang::Zh)?;
     let config = Config::default();
     let lang = lang(c.lang);
     let findings = rules::run(&ctx, rules::codes::RULES, &config, lang)?;
-    let cycles = ctx.cycles_in_order();
-    let cycle = match &a.cycle {
-        Some(x) if cycles.contains(x) => x.clone(),
-        Some(x) => bail!(
-            "cycle {x} is not on the slate (cycles: {})",
-            cycles.join(", ")
-        ),
-        None => cycles.last().cloned().context("the slate has no cycle")?,
-    };
-    let as_of = ctx.as_of.get(&cycle).cloned().unwrap_or_default();
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    // The comparison with 上届, when the cycle has one with a team on the slate.
-    let prev = ctx
-        .previous
-        .get(&cycle)
-        .filter(|p| cycles.contains(p))
-        .cloned();
-    let comparison = match &prev {
-        Some(p) => Some(banzi::compare::compare(
-            &ctx,
-            &s,
-            &[p.clone(), cycle.clone()],
-        )?),
-        None => None,
-    };
-    let briefing = banzi::report::page::Briefing {
-        ctx: &ctx,
-        structure: &s,
-        findings: &findings,
-        cycle: cycle.clone(),
-        as_of,
-        source: c.dataset.display().to_string(),
+    let w = banzi::report::write_all(
+        &ctx,
+        &findings,
+        a.cycle.as_deref(),
+        &c.dataset.display().to_string(),
         lang,
-        previous: comparison.as_ref().zip(prev),
         progress,
-    };
-    let files = banzi::report::page::write(&briefing, &c.out)?;
+        &c.out,
+    )?;
     println!(
         "structure tables: {} teams, {} areas → {}; {} chart pages (PNG+SVG) → {}; page → {}",
-        s.teams.height(),
-        s.areas.height(),
+        w.teams,
+        w.areas,
         c.out.join("structure.xlsx").display(),
-        files.len(),
+        w.chart_pages,
         c.out.join("charts").display(),
         c.out.join("report.html").display()
     );

@@ -12,6 +12,7 @@
 //! on the order of input rows.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::dataset::Dataset;
 use crate::normalize::date::{age_at, years_between};
@@ -124,19 +125,35 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Computes the facts of every (cycle, unit, person) on the slate, sorted by cycle, unit,
-/// person.
+/// person. Each fact depends only on its person's rows, so facts are computed in
+/// parallel and collected in order: the result does not depend on the thread count.
 pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
     let careers = &ds.careers;
-    // Career rows by person: sort indices once.
-    let mut by_person: Vec<u32> = (0..careers.len() as u32).collect();
-    by_person.sort_by_key(|&i| (careers.person[i as usize], careers.start[i as usize], i));
+    // Career rows by person (a counting sort), each person's rows by start.
     let mut first = vec![0usize; ds.cadres.len() + 1];
-    for &i in &by_person {
-        first[careers.person[i as usize] as usize + 1] += 1;
+    for &p in &careers.person {
+        first[p as usize + 1] += 1;
     }
     for p in 0..ds.cadres.len() {
         first[p + 1] += first[p];
     }
+    let mut by_person = vec![0u32; careers.len()];
+    let mut next = first.clone();
+    for (i, &p) in careers.person.iter().enumerate() {
+        by_person[next[p as usize]] = i as u32;
+        next[p as usize] += 1;
+    }
+    drop(next);
+    for p in 0..ds.cadres.len() {
+        by_person[first[p]..first[p + 1]].sort_by_key(|&i| (careers.start[i as usize], i));
+    }
+    // Spells in days, once per career row.
+    let start_days: Vec<i32> = careers.start.iter().map(|d| d.days_since_epoch()).collect();
+    let end_days: Vec<i32> = careers
+        .end
+        .iter()
+        .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
+        .collect();
     // Seats per (cycle, unit, person), with their roles.
     let mut seats: Vec<(u32, u32, u32, Role)> = (0..ds.slate.len())
         .map(|i| {
@@ -156,26 +173,55 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
         rank[c as usize] = r as u32;
     }
     seats.sort_unstable_by_key(|s| (rank[s.0 as usize], s.1, s.2, s.3));
-    let mut facts: Vec<Fact> = Vec::new();
-    let mut spells: Vec<Spell> = Vec::new();
+    // One group of seats per (cycle, unit, person).
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     let mut k = 0;
     while k < seats.len() {
-        let (cycle, unit, person, _) = seats[k];
-        let mut roles = Vec::new();
-        while k < seats.len() && (seats[k].0, seats[k].1, seats[k].2) == (cycle, unit, person) {
-            roles.push(seats[k].3);
+        let key = (seats[k].0, seats[k].1, seats[k].2);
+        let from = k;
+        while k < seats.len() && (seats[k].0, seats[k].1, seats[k].2) == key {
             k += 1;
         }
+        groups.push(from..k);
+    }
+    let history = History {
+        ds,
+        options,
+        by_person: &by_person,
+        first: &first,
+        start_days: &start_days,
+        end_days: &end_days,
+    };
+    groups
+        .par_iter()
+        .map_init(Vec::new, |spells, g| {
+            history.fact(&seats[g.clone()], spells)
+        })
+        .collect()
+}
+
+/// What [`compute`] prepares once and reads for each fact.
+struct History<'a> {
+    ds: &'a Dataset,
+    options: &'a FactOptions,
+    /// Career rows ordered by person, then start.
+    by_person: &'a [u32],
+    /// `by_person[first[p]..first[p + 1]]` are the rows of person `p`.
+    first: &'a [usize],
+    start_days: &'a [i32],
+    end_days: &'a [i32],
+}
+
+impl History<'_> {
+    /// The fact of one (cycle, unit, person) from its seats (one per role held).
+    fn fact(&self, seats: &[(u32, u32, u32, Role)], spells: &mut Vec<Spell>) -> Fact {
+        let (ds, careers, options) = (self.ds, &self.ds.careers, self.options);
+        let (cycle, unit, person, _) = seats[0];
         let as_of = ds.cycles.as_of[cycle as usize];
         let at = epoch(as_of);
-        let rows = &by_person[first[person as usize]..first[person as usize + 1]];
-        let spell = |i: u32| -> Spell {
-            let i = i as usize;
-            let s = careers.start[i].days_since_epoch();
-            let e = careers.end[i].map_or(i32::MAX, |d| d.days_since_epoch());
-            (s, e)
-        };
-        let before = |i: &&u32| careers.start[**i as usize].days_since_epoch() <= at;
+        let rows = &self.by_person[self.first[person as usize]..self.first[person as usize + 1]];
+        let spell = |i: u32| -> Spell { (self.start_days[i as usize], self.end_days[i as usize]) };
+        let before = |i: &&u32| self.start_days[**i as usize] <= at;
 
         spells.clear();
         spells.extend(
@@ -186,7 +232,7 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
                 })
                 .map(|&i| spell(i)),
         );
-        let township_days = union_days(&mut spells, at);
+        let township_days = union_days(spells, at);
         let township_leadership = rows.iter().filter(before).any(|&i| {
             careers.leadership[i as usize]
                 && careers.unit_kind[i as usize]
@@ -199,7 +245,7 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
         let subdistrict_leadership = rows.iter().filter(before).any(|&i| {
             careers.unit_kind[i as usize] == UnitKind::Subdistrict && careers.leadership[i as usize]
         });
-        let tenure = |keep: &dyn Fn(usize) -> bool, spells: &mut Vec<Spell>| -> f64 {
+        let mut tenure = |keep: &dyn Fn(usize) -> bool| -> f64 {
             spells.clear();
             spells.extend(
                 rows.iter()
@@ -212,22 +258,15 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
             }
         };
         let in_unit = |i: usize| careers.unit[i] == Some(unit);
-        let years_in_post = roles
+        let years_in_post = seats
             .iter()
-            .map(|&role| {
-                tenure(
-                    &|i| in_unit(i) && careers.role[i] == Some(role),
-                    &mut spells,
-                )
-            })
+            .map(|&(_, _, _, role)| tenure(&|i| in_unit(i) && careers.role[i] == Some(role)))
             .fold(0.0, f64::max);
-        let years_in_team = tenure(&|i| in_unit(i) && careers.leadership[i], &mut spells);
-        let years_as_secretary = tenure(
-            &|i| in_unit(i) && careers.role[i] == Some(Role::Secretary),
-            &mut spells,
-        );
+        let years_in_team = tenure(&|i| in_unit(i) && careers.leadership[i]);
+        let years_as_secretary =
+            tenure(&|i| in_unit(i) && careers.role[i] == Some(Role::Secretary));
         let birth = ds.cadres.birth[person as usize].to_naive();
-        facts.push(Fact {
+        Fact {
             cycle,
             unit,
             person,
@@ -240,9 +279,8 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
             years_in_team,
             years_as_secretary,
             prior_posts: rows.iter().filter(before).count() as u32,
-        });
+        }
     }
-    facts
 }
 
 /// Years between two dates, rounded as facts are.

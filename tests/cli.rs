@@ -137,6 +137,42 @@ fn outputs_are_identical_whatever_the_thread_count() {
     }
 }
 
+/// A generated dataset large enough that the careers table is read in several slices
+/// and chunks: one thread and three give the same bytes.
+#[test]
+fn generated_data_gives_the_same_bytes_on_one_thread_and_three() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("d");
+    let g = run(
+        &["gen", "--units", "200", "--out", dir.to_str().unwrap()],
+        &[],
+    );
+    assert!(g.status.success(), "{}", text(&g));
+    let outs: Vec<_> = [("1", "1"), ("3", "2")]
+        .iter()
+        .map(|(rayon, polars)| {
+            let out = tempfile::tempdir().unwrap();
+            run(
+                &[
+                    "check",
+                    dir.to_str().unwrap(),
+                    "--out",
+                    out.path().to_str().unwrap(),
+                ],
+                &[("RAYON_NUM_THREADS", rayon), ("POLARS_MAX_THREADS", polars)],
+            );
+            out
+        })
+        .collect();
+    for name in ["exceptions.csv", "rejected.csv"] {
+        let x = std::fs::read(outs[0].path().join(name)).unwrap();
+        let y = std::fs::read(outs[1].path().join(name)).unwrap();
+        assert!(x == y, "{name} differs between thread counts");
+    }
+    let exceptions = csv_rows(&outs[0].path().join("exceptions.csv"));
+    assert!(exceptions.len() > 20, "{} exceptions", exceptions.len());
+}
+
 #[test]
 fn the_shipped_sample_is_what_the_generator_makes() {
     let out = tempfile::tempdir().unwrap();

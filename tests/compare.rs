@@ -237,7 +237,9 @@ fn three_cycles_compare_each_consecutive_pair() {
 #[test]
 fn the_sample_by_hand() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
-    let ds = banzi::dataset::load(&dir, &banzi::dataset::LoadOptions::default()).unwrap();
+    let ds = std::sync::Arc::new(
+        banzi::dataset::load(&dir, &banzi::dataset::LoadOptions::default()).unwrap(),
+    );
     let facts = banzi::facts::compute(&ds, &banzi::facts::FactOptions::default());
     let ctx = banzi::rules::Context::build(&ds, &facts, &banzi::rules::Config::default()).unwrap();
     let s = structure::compute(&ctx).unwrap();

@@ -12,8 +12,10 @@
 
 use polars::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::config::{Config, Preset, PresetChoice};
+use crate::dataset::tables::FastMap;
 use crate::dataset::Dataset;
 use crate::facts::Fact;
 use crate::normalize::date::years_between;
@@ -25,16 +27,10 @@ use crate::normalize::unit_kind::UnitKind;
 pub struct Context {
     pub seats: DataFrame,
     pub members: DataFrame,
-    /// Area (parent) names by id, for messages about aggregates.
-    pub area_names: HashMap<String, String>,
-    /// Unit names by id, for messages.
-    pub unit_names: HashMap<String, String>,
-    /// Parent (district, county) of each unit that has one.
-    pub unit_parents: HashMap<String, String>,
+    /// The dataset, shared, for names in messages (units, areas, persons) and parents.
+    ds: Arc<Dataset>,
     /// Reference date of each cycle, `YYYY-MM-DD`.
     pub as_of: HashMap<String, String>,
-    /// Person names by id, for messages.
-    pub person_names: HashMap<String, String>,
     /// `cycle` → `previous` cycle.
     pub previous: HashMap<String, String>,
     /// Kinship pairs as (person_id, relative_id, relation).
@@ -52,11 +48,15 @@ pub fn preset_of(kind: UnitKind, choice: PresetChoice) -> Preset {
 }
 
 impl Context {
-    pub fn build(ds: &Dataset, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
-        let fact_of: HashMap<(u32, u32, u32), &Fact> = facts
+    pub fn build(ds: &Arc<Dataset>, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
+        let fact_of: FastMap<(u32, u32, u32), u32> = facts
             .iter()
-            .map(|f| ((f.cycle, f.unit, f.person), f))
+            .enumerate()
+            .map(|(i, f)| ((f.cycle, f.unit, f.person), i as u32))
             .collect();
+        // A person counts once per team: the first of their member seats stands for them.
+        let mut counted = vec![false; facts.len()];
+        let mut first_member = Vec::with_capacity(ds.slate.len());
         let s = &ds.slate;
         let n = s.len();
         let mut cycle = Vec::with_capacity(n);
@@ -94,7 +94,8 @@ impl Context {
         for i in 0..n {
             let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
             let (ui, pi) = (u as usize, p as usize);
-            let f = fact_of.get(&(c, u, p)).copied();
+            let fact = fact_of.get(&(c, u, p)).copied();
+            let f = fact.map(|x| &facts[x as usize]);
             let k = ds.units.kind[ui];
             let pr = preset_of(k, config.choice);
             cycle.push(ds.cycles.cycle[c as usize].as_str());
@@ -107,7 +108,13 @@ impl Context {
             body.push(s.body[i].label_zh());
             role.push(s.role[i].code());
             principal.push(s.role[i].is_principal(pr == Preset::Subdistrict));
-            member.push(!(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary));
+            let is_member =
+                !(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary);
+            member.push(is_member);
+            first_member.push(match fact {
+                Some(x) if is_member => !std::mem::replace(&mut counted[x as usize], true),
+                _ => false,
+            });
             person_id.push(ds.cadres.person_id[pi].as_str());
             nomination.push(s.nomination[i].map(|n| n.code()));
             fulltime.push(s.fulltime[i]);
@@ -176,21 +183,10 @@ impl Context {
                 Column::new("years_as_secretary".into(), years_as_secretary),
             ],
         )?;
-        let members = seats
-            .clone()
-            .lazy()
-            .filter(col("member"))
-            .unique_stable(
-                Some(cols(["cycle", "unit_id", "person_id"])),
-                UniqueKeepStrategy::First,
-            )
-            .collect()?;
-        let mut unit_parents = HashMap::new();
-        for i in 0..ds.units.len() {
-            if let Some(p) = &ds.units.parent_id[i] {
-                unit_parents.insert(ds.units.unit_id[i].clone(), p.clone());
-            }
-        }
+        let members = seats.filter(&BooleanChunked::from_slice(
+            "first_member".into(),
+            &first_member,
+        ))?;
         let as_of = (0..ds.cycles.len())
             .map(|i| {
                 (
@@ -198,19 +194,6 @@ impl Context {
                     ds.cycles.as_of[i].format("%Y-%m-%d").to_string(),
                 )
             })
-            .collect();
-        let mut area_names = HashMap::new();
-        let mut unit_names = HashMap::new();
-        for i in 0..ds.units.len() {
-            unit_names.insert(ds.units.unit_id[i].clone(), ds.units.name[i].clone());
-            area_names.insert(ds.units.unit_id[i].clone(), ds.units.name[i].clone());
-        }
-        let person_names = ds
-            .cadres
-            .person_id
-            .iter()
-            .cloned()
-            .zip(ds.cadres.name.iter().cloned())
             .collect();
         let previous = (0..ds.cycles.len())
             .filter_map(|i| Some((ds.cycles.cycle[i].clone(), ds.cycles.previous[i].clone()?)))
@@ -227,11 +210,8 @@ impl Context {
         Ok(Context {
             seats,
             members,
-            area_names,
-            unit_names,
-            unit_parents,
+            ds: Arc::clone(ds),
             as_of,
-            person_names,
             previous,
             relations,
             config: config.clone(),
@@ -251,7 +231,8 @@ impl Context {
 
     /// The parent (district, county) of a unit.
     pub fn parent_of(&self, unit_id: &str) -> Option<String> {
-        self.unit_parents.get(unit_id).cloned()
+        let u = *self.ds.units.index.get(unit_id)?;
+        self.ds.units.parent_id[u as usize].clone()
     }
 
     /// The cycles on the slate, by reference date (then label).
@@ -263,17 +244,20 @@ impl Context {
 
     /// A unit's name for messages (its id when unknown).
     pub fn unit_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.unit_names.get(id).map_or(id, String::as_str)
+        self.ds.units.name_of(id).unwrap_or(id)
     }
 
     /// An area's name for messages (its id when unknown).
     pub fn area_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.area_names.get(id).map_or(id, String::as_str)
+        self.ds.units.name_of(id).unwrap_or(id)
     }
 
     /// A person's name for messages (the id when unknown).
     pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.person_names.get(id).map_or(id, String::as_str)
+        match self.ds.cadres.index.get(id) {
+            Some(&p) => self.ds.cadres.name[p as usize].as_str(),
+            None => id,
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod rot;
 pub mod size;
 pub mod spec;
 
+use rayon::prelude::*;
 use std::fmt;
 
 pub use config::{Config, ConfigError, Preset};
@@ -179,16 +180,24 @@ pub fn run(
     cfg: &Config,
     lang: Lang,
 ) -> anyhow::Result<Vec<Finding>> {
+    // Rules are independent queries over the same frames: they run side by side, and
+    // the findings are sorted afterwards, so the output does not depend on the order.
+    let found: Vec<anyhow::Result<Vec<Finding>>> = rules
+        .par_iter()
+        .filter_map(|rule| {
+            let settings = cfg.settings(rule.meta());
+            if !settings.enabled_anywhere() {
+                return None;
+            }
+            Some(
+                rule.check(ctx, &settings, lang)
+                    .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code)),
+            )
+        })
+        .collect();
     let mut findings = Vec::new();
-    for rule in rules {
-        let settings = cfg.settings(rule.meta());
-        if !settings.enabled_anywhere() {
-            continue;
-        }
-        let mut found = rule
-            .check(ctx, &settings, lang)
-            .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code))?;
-        findings.append(&mut found);
+    for f in found {
+        findings.append(&mut f?);
     }
     findings.sort();
     findings.dedup();

@@ -258,7 +258,7 @@ impl World {
     pub fn context(&self) -> rules::Context {
         let dir = tempfile::tempdir().unwrap();
         self.write(dir.path());
-        let ds = dataset::load(dir.path(), &LoadOptions::default()).unwrap();
+        let ds = std::sync::Arc::new(dataset::load(dir.path(), &LoadOptions::default()).unwrap());
         assert!(
             ds.rejections.items.is_empty(),
             "test data rejected: {:?}",
@@ -272,7 +272,7 @@ impl World {
     pub fn check_with(&self, select: &[&str], config: &Config) -> Vec<Finding> {
         let dir = tempfile::tempdir().unwrap();
         self.write(dir.path());
-        let ds = dataset::load(dir.path(), &LoadOptions::default()).unwrap();
+        let ds = std::sync::Arc::new(dataset::load(dir.path(), &LoadOptions::default()).unwrap());
         assert!(
             ds.rejections.items.iter().all(|r| r.kept),
             "test data rejected: {:?}",
