@@ -586,12 +586,18 @@ struct PageInfo {
     rows: Range<usize>,
     page: usize,
     pages: usize,
+    /// Pages were cut at [`MAX_PAGES`]: the last rows are not drawn.
+    capped: bool,
     lang: Lang,
     title: String,
 }
 
 fn page_infos<P: Paint>(chart: &P, lang: Lang) -> Vec<PageInfo> {
-    let ranges = page_ranges(chart.rows(), chart.per_page());
+    let mut ranges = page_ranges(chart.rows(), chart.per_page());
+    // A briefing does not print a thousand pages of one chart: beyond MAX_PAGES the
+    // rows are left to the structure tables, and the footnote says so.
+    let capped = ranges.len() > MAX_PAGES;
+    ranges.truncate(MAX_PAGES);
     let pages = ranges.len();
     let base = chart
         .caption()
@@ -605,6 +611,7 @@ fn page_infos<P: Paint>(chart: &P, lang: Lang) -> Vec<PageInfo> {
             rows,
             page: i + 1,
             pages,
+            capped,
             lang,
             title: if pages > 1 {
                 format!("{base} ({}/{pages})", i + 1)
@@ -713,7 +720,7 @@ fn paint_page<P: Paint, DB: DrawingBackend>(
     } else if total == 0 {
         String::new()
     } else if info.pages > 1 {
-        match lang {
+        let shown = match lang {
             Lang::Zh => format!(
                 "第{}-{}个, 共{}{}",
                 info.rows.start + 1,
@@ -728,6 +735,13 @@ fn paint_page<P: Paint, DB: DrawingBackend>(
                 info.rows.end,
                 total
             ),
+        };
+        match info.capped {
+            true => format!(
+                "{shown}{}",
+                lang.pick("; 其余见结构表", "; the rest in the tables")
+            ),
+            false => shown,
         }
     } else {
         match lang {
@@ -1634,6 +1648,10 @@ impl Paint for CountBars {
 
 /// Lines per page of a [`SlopeChart`] (each needs room for its labels at both ends).
 pub const SLOPE_LINES_PER_PAGE: usize = 25;
+/// Pages drawn at most of one chart ([`ROWS_PER_PAGE`] rows each); the rows beyond are
+/// in the structure tables.
+pub const MAX_PAGES: usize = 10;
+
 /// Units shown at most by a [`FlowMatrix`] (those with the most moves).
 pub const FLOW_MAX_UNITS: usize = 40;
 
@@ -2594,6 +2612,21 @@ mod tests {
         }
         assert_eq!(page_infos(&heat, Lang::Zh).len(), 2);
         assert!(page_infos(&heat, Lang::En)[1].title.ends_with("(2/2)"));
+    }
+
+    #[test]
+    fn a_chart_of_thousands_of_rows_stops_at_max_pages_and_says_so() {
+        let rows = ROWS_PER_PAGE * MAX_PAGES * 3;
+        let bars = age_bars("年龄", rows);
+        let infos = page_infos(&bars, Lang::Zh);
+        assert_eq!(infos.len(), MAX_PAGES);
+        assert!(infos.iter().all(|i| i.capped));
+        assert_eq!(infos[MAX_PAGES - 1].rows.end, ROWS_PER_PAGE * MAX_PAGES);
+        let svg = render_svg(&bars, MAX_PAGES - 1, Lang::Zh).unwrap();
+        assert!(svg.contains("其余见结构表"), "no note of the rows left out");
+        assert!(svg.contains(&format!("共{rows}")), "no total");
+        let small = age_bars("年龄", ROWS_PER_PAGE * 2);
+        assert!(page_infos(&small, Lang::Zh).iter().all(|i| !i.capped));
     }
 
     #[test]

@@ -146,22 +146,51 @@ pub fn draw(
                 .and(col("to_cycle").eq(lit(to))),
         )
         .collect()?;
-    let unit_names = column_str(&cont, "unit_name")?;
+    let unit_ids = column_str(&cont, "unit_id")?;
     let new = column_f64(&cont, "new")?;
     let members = column_f64(&cont, "members_to")?;
+    // One bar per team, or per district beyond MAX_TEAMS_PER_CHART teams.
+    let by_district = cont.height() > super::page::MAX_TEAMS_PER_CHART;
+    let mut bars: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for i in 0..cont.height() {
+        let key = match by_district {
+            true => ctx
+                .parent_of(&unit_ids[i])
+                .unwrap_or_else(|| unit_ids[i].clone()),
+            false => unit_ids[i].clone(),
+        };
+        let bar = bars.entry(key.clone()).or_insert_with(|| {
+            order.push(key);
+            (0, 0)
+        });
+        bar.0 += new[i] as u32;
+        bar.1 += members[i] as u32;
+    }
     files.extend(
         ShareBars {
             caption: caption.clone(),
             kind: ShareKind::Other {
-                zh: format!("各班子新进成员占比（{to}相对{from}）"),
-                en: format!("Share of members new to the team ({to} against {from})"),
+                zh: format!(
+                    "{}新进成员占比（{to}相对{from}）",
+                    if by_district {
+                        "各县区班子"
+                    } else {
+                        "各班子"
+                    }
+                ),
+                en: format!(
+                    "Share of members new to the team ({to} against {from}{})",
+                    if by_district { ", by district" } else { "" }
+                ),
             },
             threshold: None,
-            teams: (0..cont.height())
-                .map(|i| TeamShare {
-                    name: unit_names[i].clone(),
-                    count: new[i] as u32,
-                    of: members[i] as u32,
+            teams: order
+                .iter()
+                .map(|key| TeamShare {
+                    name: ctx.unit_name(key).to_string(),
+                    count: bars[key].0,
+                    of: bars[key].1,
                 })
                 .collect(),
         }
@@ -219,28 +248,48 @@ pub fn draw(
         .collect()?;
     let from_units = column_str(&moves, "from_unit")?;
     let to_units = column_str(&moves, "to_unit")?;
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
-    for u in from_units.iter().chain(&to_units) {
-        let n = index.len();
-        index.entry(u.clone()).or_insert(n);
-    }
-    let ids: Vec<String> = {
-        let mut v: Vec<(&String, &usize)> = index.iter().collect();
-        v.sort_by_key(|(id, _)| (*id).clone());
-        v.into_iter().map(|(id, _)| id.clone()).collect()
-    };
-    let pos: BTreeMap<&str, usize> = ids
+    // Beyond MAX_TEAMS_PER_CHART units a unit-by-unit matrix is unreadable (and its
+    // square would not fit in memory at national scale): moves are counted between
+    // districts (the units' parents) instead.
+    let units: std::collections::BTreeSet<&str> = from_units
         .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
+        .chain(&to_units)
+        .map(String::as_str)
         .collect();
+    let by_district = units.len() > super::page::MAX_TEAMS_PER_CHART;
+    let place = |id: &str| -> String {
+        match by_district {
+            true => ctx.parent_of(id).unwrap_or_else(|| id.to_string()),
+            false => id.to_string(),
+        }
+    };
+    let from_places: Vec<String> = from_units.iter().map(|u| place(u)).collect();
+    let to_places: Vec<String> = to_units.iter().map(|u| place(u)).collect();
+    let ids: Vec<&str> = from_places
+        .iter()
+        .chain(&to_places)
+        .map(String::as_str)
+        .collect::<std::collections::BTreeSet<&str>>()
+        .into_iter()
+        .collect();
+    let pos: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut counts = vec![vec![0u32; ids.len()]; ids.len()];
-    for (a, b) in from_units.iter().zip(&to_units) {
+    for (a, b) in from_places.iter().zip(&to_places) {
         counts[pos[a.as_str()]][pos[b.as_str()]] += 1;
     }
+    let title = by_district.then(|| {
+        pick(
+            lang,
+            &format!("各县区之间的人员交流 ({from}→{to})"),
+            &format!("People moving between districts ({from} → {to})"),
+        )
+    });
     files.extend(
         FlowMatrix {
-            caption: caption.clone(),
+            caption: Caption {
+                title: title.or(caption.title.clone()),
+                ..caption.clone()
+            },
             from_label: from.to_string(),
             to_label: to.to_string(),
             units: ids.iter().map(|id| ctx.unit_name(id).to_string()).collect(),
