@@ -52,6 +52,7 @@ mod tests;
 pub use parse::{normalize_name, parse_person, FamilyMember, LrmxPerson, MAX_FILE_BYTES};
 pub use values::{cadre_of, Cadre};
 
+use crate::dataset::reject::csv_field;
 use crate::normalize::date::PartialDate;
 use anyhow::Context as _;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -542,22 +543,6 @@ fn report_rows(imported: &[Imported], rejected: &[(PathBuf, String)]) -> Vec<Vec
         ]);
     }
     rows
-}
-
-/// Quotes a CSV field when needed, and neutralises text a spreadsheet would run as a
-/// formula (a leading `=`, `+`, `-`, `@`) with an apostrophe, as banzi's other CSV
-/// outputs do.
-pub fn csv_field(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
-    }
 }
 
 /// Writes rows as UTF-8 CSV (LF line ends) through a temporary file renamed into place,
