@@ -20,6 +20,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::dataset::reject::csv_field;
+use crate::dataset::schema::{self, TableSpec};
 use crate::dataset::Dataset;
 
 /// Keyed tokens for person ids.
@@ -64,14 +65,15 @@ struct Csv {
 }
 
 impl Csv {
-    fn create(dir: &Path, name: &str, header: &[&str]) -> Result<Csv> {
-        let path = dir.join(format!("{name}.csv"));
+    /// `dir/TABLE.csv` with the table's contract header.
+    fn create(dir: &Path, table: &TableSpec) -> Result<Csv> {
+        let path = dir.join(format!("{}.csv", table.name));
         let file =
             std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
         let mut c = Csv {
             out: std::io::BufWriter::new(file),
         };
-        c.row(header)?;
+        c.row(&table.column_names())?;
         Ok(c)
     }
 
@@ -106,24 +108,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
         }
     }
 
-    let mut c = Csv::create(
-        dir,
-        "cadres",
-        &[
-            "person_id",
-            "name",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "party",
-            "education",
-            "specialties",
-            "native_place",
-            "staffing",
-            "vetting_hold",
-            "resume",
-        ],
-    )?;
+    let mut c = Csv::create(dir, &schema::CADRES)?;
     for (i, native_units) in native_units.iter().enumerate() {
         let id = pid(i as u32);
         let name = if p.is_some() {
@@ -174,20 +159,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let k = &ds.careers;
-    let mut c = Csv::create(
-        dir,
-        "careers",
-        &[
-            "person_id",
-            "start",
-            "end",
-            "unit_id",
-            "unit_name",
-            "unit_kind",
-            "post",
-            "leadership",
-        ],
-    )?;
+    let mut c = Csv::create(dir, &schema::CAREERS)?;
     for i in 0..k.len() {
         let unit_id = k.unit[i]
             .map(|u| ds.units.unit_id[u as usize].clone())
@@ -218,11 +190,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let u = &ds.units;
-    let mut c = Csv::create(
-        dir,
-        "units",
-        &["unit_id", "name", "kind", "parent_id", "minority_area"],
-    )?;
+    let mut c = Csv::create(dir, &schema::UNITS)?;
     for i in 0..u.len() {
         c.row(&[
             u.unit_id[i].clone(),
@@ -235,19 +203,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let s = &ds.slate;
-    let mut c = Csv::create(
-        dir,
-        "slate",
-        &[
-            "cycle",
-            "unit_id",
-            "body",
-            "post",
-            "person_id",
-            "nomination",
-            "fulltime",
-        ],
-    )?;
+    let mut c = Csv::create(dir, &schema::SLATE)?;
     for i in 0..s.len() {
         c.row(&[
             ds.cycles.cycle[s.cycle[i] as usize].clone(),
@@ -262,7 +218,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let cy = &ds.cycles;
-    let mut c = Csv::create(dir, "cycles", &["cycle", "as_of", "previous"])?;
+    let mut c = Csv::create(dir, &schema::CYCLES)?;
     for i in 0..cy.len() {
         c.row(&[
             cy.cycle[i].clone(),
@@ -273,7 +229,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let r = &ds.relations;
-    let mut c = Csv::create(dir, "relations", &["person_id", "relative_id", "relation"])?;
+    let mut c = Csv::create(dir, &schema::RELATIONS)?;
     for i in 0..r.person.len() {
         c.row(&[pid(r.person[i]), pid(r.relative[i]), r.relation[i].clone()])?;
     }

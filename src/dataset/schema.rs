@@ -26,6 +26,14 @@ pub struct TableSpec {
     pub columns: &'static [ColumnSpec],
 }
 
+impl TableSpec {
+    /// The contract's column names, in the contract's order (what banzi writes as a
+    /// header: the generator's tables, `export`).
+    pub fn column_names(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.name).collect()
+    }
+}
+
 const fn col(name: &'static str, required: bool, aliases: &'static [&'static str]) -> ColumnSpec {
     ColumnSpec {
         name,

@@ -9,45 +9,10 @@
 use super::csv::{push_record, CsvFile};
 use super::model::*;
 use super::{CareersMode, ExpectedFinding};
+use crate::dataset::schema::{self, TableSpec};
 use anyhow::Result;
 use std::path::Path;
 
-pub const CADRES_HEADER: [&str; 12] = [
-    "person_id",
-    "name",
-    "gender",
-    "birth_date",
-    "ethnicity",
-    "party",
-    "education",
-    "specialties",
-    "native_place",
-    "staffing",
-    "vetting_hold",
-    "resume",
-];
-pub const CAREERS_HEADER: [&str; 8] = [
-    "person_id",
-    "start",
-    "end",
-    "unit_id",
-    "unit_name",
-    "unit_kind",
-    "post",
-    "leadership",
-];
-pub const UNITS_HEADER: [&str; 5] = ["unit_id", "name", "kind", "parent_id", "minority_area"];
-pub const SLATE_HEADER: [&str; 7] = [
-    "cycle",
-    "unit_id",
-    "body",
-    "post",
-    "person_id",
-    "nomination",
-    "fulltime",
-];
-pub const RELATIONS_HEADER: [&str; 3] = ["person_id", "relative_id", "relation"];
-pub const CYCLES_HEADER: [&str; 3] = ["cycle", "as_of", "previous"];
 pub const EXPECTED_HEADER: [&str; 5] = ["rule", "cycle", "unit_id", "person_id", "note"];
 
 fn flag(b: bool) -> &'static str {
@@ -94,26 +59,32 @@ pub struct Tables {
 impl Tables {
     pub fn create(dir: &Path, mode: CareersMode) -> Result<Tables> {
         let with_resume = mode != CareersMode::Table;
-        let cadres_header: &[&str] = if with_resume {
-            &CADRES_HEADER
-        } else {
-            &CADRES_HEADER[..11]
+        let cadres_header: Vec<&str> = schema::CADRES
+            .column_names()
+            .into_iter()
+            .filter(|&c| with_resume || c != "resume")
+            .collect();
+        let table = |spec: &TableSpec| {
+            CsvFile::create(
+                &dir.join(format!("{}.csv", spec.name)),
+                &spec.column_names(),
+            )
         };
         let careers = if mode != CareersMode::Resume {
-            Some(CsvFile::create(&dir.join("careers.csv"), &CAREERS_HEADER)?)
+            Some(table(&schema::CAREERS)?)
         } else {
             None
         };
         Ok(Tables {
             mode,
-            cadres: CsvFile::create(&dir.join("cadres.csv"), cadres_header)?,
+            cadres: CsvFile::create(&dir.join("cadres.csv"), &cadres_header)?,
             careers,
-            units: CsvFile::create(&dir.join("units.csv"), &UNITS_HEADER)?,
-            slate: CsvFile::create(&dir.join("slate.csv"), &SLATE_HEADER)?,
+            units: table(&schema::UNITS)?,
+            slate: table(&schema::SLATE)?,
             slate_later: String::new(),
             slate_later_rows: 0,
-            relations: CsvFile::create(&dir.join("relations.csv"), &RELATIONS_HEADER)?,
-            cycles: CsvFile::create(&dir.join("cycles.csv"), &CYCLES_HEADER)?,
+            relations: table(&schema::RELATIONS)?,
+            cycles: table(&schema::CYCLES)?,
         })
     }
 
