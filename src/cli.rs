@@ -620,10 +620,6 @@ fn compare(a: &CompareArgs) -> Result<u8> {
         .filter(|f| a.cycles.iter().skip(1).any(|c| *c == f.cycle))
         .collect();
     exceptions::write_csv(&findings, &a.common.out.join("exceptions_cycle.csv"))?;
-    let chart_lang = match lang {
-        rules::Lang::Zh => banzi::report::charts::Lang::Zh,
-        rules::Lang::En => banzi::report::charts::Lang::En,
-    };
     let chart_dir = a.common.out.join("charts");
     std::fs::create_dir_all(&chart_dir)?;
     let caption = banzi::report::charts::Caption {
@@ -639,7 +635,7 @@ fn compare(a: &CompareArgs) -> Result<u8> {
     let mut chart_files = Vec::new();
     for w in a.cycles.windows(2) {
         chart_files.extend(banzi::report::compare_charts::draw(
-            &ctx, &c, &w[0], &w[1], &chart_dir, chart_lang, &caption,
+            &ctx, &c, &w[0], &w[1], &chart_dir, lang, &caption,
         )?);
     }
     println!(

@@ -52,52 +52,11 @@ pub const RULE_FAMILIES: [&str; 9] = [
     "SIZE", "POST", "AGE", "GEN", "ETH", "EXP", "SPEC", "ROT", "ELIG",
 ];
 
-/// Language of the chart text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+/// The language and severity of the rules; charts add their labels and colours below.
+pub use crate::rules::{Lang, Severity};
 
-impl Lang {
-    fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-/// Severity of a finding, for colouring. Ordered from worst to mildest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Error,
-    Warning,
-    Advice,
-}
-
+/// How charts show a severity.
 impl Severity {
-    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Advice];
-
-    /// Parses `error`, `warning` or `advice` (the codes of `exceptions.csv`).
-    pub fn parse(code: &str) -> Option<Severity> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "advice" => Some(Severity::Advice),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Advice => "advice",
-        }
-    }
-
     /// The display name: 错误/警告/建议 or Error/Warning/Advice.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {

@@ -12,15 +12,9 @@ use super::charts::{
     AgeBandBars, Caption, ChartFile, Direction, FlowMatrix, Lang, ShareBars, ShareKind, SlopeChart,
     SlopeLine, TeamBands, TeamShare,
 };
+use super::page::pick;
 use crate::compare::Comparison;
 use crate::rules::Context;
-
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
 
 fn column_f64(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
     Ok(df

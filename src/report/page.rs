@@ -14,12 +14,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::charts::{
-    self, AgeBandBars, AgePyramid, Caption, ChartFile, ComplianceHeatmap, CountBars, Ratio,
-    RuleCount, ShareBars, ShareKind, TeamBands, TeamCompliance, TeamShare,
+    AgeBandBars, AgePyramid, Caption, ChartFile, ComplianceHeatmap, CountBars, Ratio, RuleCount,
+    ShareBars, ShareKind, TeamBands, TeamCompliance, TeamShare,
 };
 use super::html::{self, ChartEntry, ExceptionRow, Page, TeamCard};
 use super::structure::Structure;
-use crate::rules::{Context, Finding, Lang};
+use crate::rules::{Context, Finding, Lang, Severity};
 
 /// Most teams drawn one per row; above this, per-team charts aggregate by district.
 pub const MAX_TEAMS_PER_CHART: usize = 300;
@@ -67,18 +67,9 @@ impl Progress {
     }
 }
 
-fn chart_lang(lang: Lang) -> charts::Lang {
-    match lang {
-        Lang::Zh => charts::Lang::Zh,
-        Lang::En => charts::Lang::En,
-    }
-}
-
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
+/// [`Lang::pick`] as an owned string, for titles and captions.
+pub(super) fn pick(lang: Lang, zh: &str, en: &str) -> String {
+    lang.pick(zh, en).to_string()
 }
 
 /// One row (team or area) of the structure table for the cycle.
@@ -126,7 +117,7 @@ fn rows_of(
 
 /// Writes the charts and `report.html` into `dir`; returns the chart files.
 pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
-    let lang = chart_lang(b.lang);
+    let lang = b.lang;
     let chart_dir = dir.join("charts");
     std::fs::create_dir_all(&chart_dir)?;
     let caption = Caption {
@@ -269,7 +260,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
             let mine = cycle_findings
                 .iter()
                 .filter(|f| key_of(f).as_deref() == Some(r.id.as_str()))
-                .filter_map(|f| Some((f.rule, charts::Severity::parse(f.severity.code())?)));
+                .map(|f| (f.rule, f.severity));
             TeamCompliance::from_findings(r.name.clone(), &families, mine)
         })
         .collect();
@@ -286,14 +277,10 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
     );
     progress.step("compliance");
 
-    let mut per_rule: BTreeMap<&str, (Option<charts::Severity>, u32)> = BTreeMap::new();
+    let mut per_rule: BTreeMap<&str, (Option<Severity>, u32)> = BTreeMap::new();
     for f in &cycle_findings {
         let e = per_rule.entry(f.rule).or_insert((None, 0));
-        let s = charts::Severity::parse(f.severity.code());
-        e.0 = match (e.0, s) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        e.0 = Some(e.0.map_or(f.severity, |worst| worst.min(f.severity)));
         e.1 += 1;
     }
     files.extend(
@@ -466,7 +453,7 @@ fn write_page(b: &Briefing, files: &[ChartFile], path: PathBuf) -> Result<()> {
         })
         .collect();
     let page = Page {
-        lang: chart_lang(l),
+        lang: l,
         title: pick(
             l,
             &format!("{}年换届领导班子结构分析", b.cycle),

@@ -82,12 +82,22 @@ impl Scope {
     }
 }
 
-/// Language of messages.
+/// Language of messages, labels and charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Zh,
     En,
+}
+
+impl Lang {
+    /// The Chinese or the English of a text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A threshold of a rule, with its default and what it means.
