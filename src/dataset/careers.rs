@@ -305,31 +305,15 @@ fn read_career_rows<'a>(
     for i in rows {
         let row = first_row + i;
         let before = rej.items.len();
-        let person = match c_person.get(i) {
-            None => {
-                rej.reject(T, row, "person_id", "", "person_id is empty");
-                None
-            }
-            Some(p) => match last_person {
+        let person =
+            required(rej, T, row, "person_id", c_person.get(i)).and_then(|p| match last_person {
                 Some((id, ix)) if id == p => Some(ix),
-                _ => match cadres.index.get(p) {
-                    Some(&ix) => {
-                        last_person = Some((p, ix));
-                        Some(ix)
-                    }
-                    None => {
-                        rej.reject(
-                            T,
-                            row,
-                            "person_id",
-                            p,
-                            format!("person {p} is not in cadres"),
-                        );
-                        None
-                    }
-                },
-            },
-        };
+                _ => {
+                    let found = cadres.find(p, rej, T, row, "person_id");
+                    last_person = found.map(|ix| (p, ix));
+                    found
+                }
+            });
         let start = required(rej, T, row, "start", c_start.get(i)).and_then(|t| {
             PartialDate::parse(t)
                 .map_err(|e| rej.reject(T, row, "start", t, e.to_string()))

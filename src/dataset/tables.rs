@@ -174,6 +174,29 @@ impl Cadres {
         self.person_id.len()
     }
 
+    /// The index of person `id`, or a rejection of the row naming `column` when no
+    /// cadre has that id.
+    pub(super) fn find(
+        &self,
+        id: &str,
+        rej: &mut Rejections,
+        table: &str,
+        row: usize,
+        column: &str,
+    ) -> Option<u32> {
+        let found = self.index.get(id).copied();
+        if found.is_none() {
+            rej.reject(
+                table,
+                row,
+                column,
+                id,
+                format!("person {id} is not in cadres"),
+            );
+        }
+        found
+    }
+
     /// Room for `n` persons, so that loading a million rows does not grow and copy
     /// every column (and the index) twenty times over.
     fn with_capacity(n: usize) -> Cadres {
@@ -651,19 +674,7 @@ pub fn read_slate(
                     .map_err(|e| rej.reject(T, row, "post", p, e))
                     .ok()
             });
-            let person = person_id.and_then(|p| match cadres.index.get(p) {
-                Some(&ix) => Some(ix),
-                None => {
-                    rej.reject(
-                        T,
-                        row,
-                        "person_id",
-                        p,
-                        format!("person {p} is not in cadres"),
-                    );
-                    None
-                }
-            });
+            let person = person_id.and_then(|p| cadres.find(p, rej, T, row, "person_id"));
             let nomination = c_nomination.get(i).and_then(|t| {
                 nominations
                     .get(t, Nomination::parse)
@@ -720,15 +731,8 @@ pub fn read_relations(mut raw: RawTable, cadres: &Cadres, rej: &mut Rejections) 
             let row = raw.row_number(i);
             let mut ids = [None, None];
             for (slot, (column, c)) in ids.iter_mut().zip(ids_of) {
-                match c.get(i) {
-                    None => rej.reject(T, row, column, "", format!("{column} is empty")),
-                    Some(p) => match cadres.index.get(p) {
-                        Some(&ix) => *slot = Some(ix),
-                        None => {
-                            rej.reject(T, row, column, p, format!("person {p} is not in cadres"))
-                        }
-                    },
-                }
+                *slot = required(rej, T, row, column, c.get(i))
+                    .and_then(|p| cadres.find(p, rej, T, row, column));
             }
             let relation = required(rej, T, row, "relation", c_relation.get(i));
             let ([Some(a), Some(b)], Some(rel)) = (ids, relation) else {
