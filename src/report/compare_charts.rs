@@ -16,6 +16,28 @@ use super::page::pick;
 use crate::compare::Comparison;
 use crate::rules::Context;
 
+/// The rows of a comparison table that compare cycle `from` with cycle `to`.
+fn between(df: &DataFrame, from: &str, to: &str) -> PolarsResult<DataFrame> {
+    df.clone()
+        .lazy()
+        .filter(
+            col("from_cycle")
+                .eq(lit(from))
+                .and(col("to_cycle").eq(lit(to))),
+        )
+        .collect()
+}
+
+/// Where a unit is counted in a chart: the unit itself, or its district (parent) when
+/// the chart is drawn per district.
+fn place(ctx: &Context, unit_id: &str, by_district: bool) -> String {
+    match by_district {
+        true => ctx.parent_of(unit_id),
+        false => None,
+    }
+    .unwrap_or_else(|| unit_id.to_string())
+}
+
 fn column_f64(df: &DataFrame, name: &str) -> PolarsResult<Vec<f64>> {
     Ok(df
         .column(name)?
@@ -47,16 +69,7 @@ pub fn draw(
 ) -> Result<Vec<ChartFile>> {
     let mut files = Vec::new();
     let stem = |s: &str| format!("compare-{from}-{to}-{s}");
-    let areas = c
-        .deltas_areas
-        .clone()
-        .lazy()
-        .filter(
-            col("from_cycle")
-                .eq(lit(from))
-                .and(col("to_cycle").eq(lit(to))),
-        )
-        .collect()?;
+    let areas = between(&c.deltas_areas, from, to)?;
     let names: Vec<String> = column_str(&areas, "parent_id")?
         .iter()
         .map(|id| ctx.area_name(id).to_string())
@@ -130,16 +143,7 @@ pub fn draw(
         );
     }
 
-    let cont = c
-        .continuity
-        .clone()
-        .lazy()
-        .filter(
-            col("from_cycle")
-                .eq(lit(from))
-                .and(col("to_cycle").eq(lit(to))),
-        )
-        .collect()?;
+    let cont = between(&c.continuity, from, to)?;
     let unit_ids = column_str(&cont, "unit_id")?;
     let new = column_f64(&cont, "new")?;
     let members = column_f64(&cont, "members_to")?;
@@ -148,12 +152,7 @@ pub fn draw(
     let mut bars: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for i in 0..cont.height() {
-        let key = match by_district {
-            true => ctx
-                .parent_of(&unit_ids[i])
-                .unwrap_or_else(|| unit_ids[i].clone()),
-            false => unit_ids[i].clone(),
-        };
+        let key = place(ctx, &unit_ids[i], by_district);
         let bar = bars.entry(key.clone()).or_insert_with(|| {
             order.push(key);
             (0, 0)
@@ -230,16 +229,7 @@ pub fn draw(
         .draw(dir, &stem("age-bands"), lang)?,
     );
 
-    let moves = c
-        .moves
-        .clone()
-        .lazy()
-        .filter(
-            col("from_cycle")
-                .eq(lit(from))
-                .and(col("to_cycle").eq(lit(to))),
-        )
-        .collect()?;
+    let moves = between(&c.moves, from, to)?;
     let from_units = column_str(&moves, "from_unit")?;
     let to_units = column_str(&moves, "to_unit")?;
     // Beyond MAX_TEAMS_PER_CHART units a unit-by-unit matrix is unreadable (and its
@@ -251,14 +241,14 @@ pub fn draw(
         .map(String::as_str)
         .collect();
     let by_district = units.len() > super::page::MAX_TEAMS_PER_CHART;
-    let place = |id: &str| -> String {
-        match by_district {
-            true => ctx.parent_of(id).unwrap_or_else(|| id.to_string()),
-            false => id.to_string(),
-        }
-    };
-    let from_places: Vec<String> = from_units.iter().map(|u| place(u)).collect();
-    let to_places: Vec<String> = to_units.iter().map(|u| place(u)).collect();
+    let from_places: Vec<String> = from_units
+        .iter()
+        .map(|u| place(ctx, u, by_district))
+        .collect();
+    let to_places: Vec<String> = to_units
+        .iter()
+        .map(|u| place(ctx, u, by_district))
+        .collect();
     let ids: Vec<&str> = from_places
         .iter()
         .chain(&to_places)
