@@ -372,8 +372,19 @@ impl Context {
         super::frame::Rows::new(&df)
     }
 
+    /// The rows of `rows` whose cycle has a previous cycle, with that cycle's label in a
+    /// column `previous` (the first step of every comparison with 上届).
+    pub fn with_previous_cycle(&self, rows: LazyFrame) -> PolarsResult<LazyFrame> {
+        Ok(rows.join(
+            self.previous_frame()?.lazy(),
+            [col("cycle")],
+            [col("cycle")],
+            JoinArgs::new(JoinType::Inner),
+        ))
+    }
+
     /// The previous cycle of each cycle, as a frame `cycle, previous`.
-    pub fn previous_frame(&self) -> PolarsResult<DataFrame> {
+    fn previous_frame(&self) -> PolarsResult<DataFrame> {
         let mut pairs: Vec<(&String, &String)> = self.previous.iter().collect();
         pairs.sort();
         DataFrame::new(

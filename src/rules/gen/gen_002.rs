@@ -65,13 +65,8 @@ impl Rule for Gen002 {
             col("parent_id"),
             col("women").alias("prev_women"),
         ]);
-        let df = women
-            .join(
-                ctx.previous_frame()?.lazy(),
-                [col("cycle")],
-                [col("cycle")],
-                JoinArgs::new(JoinType::Inner),
-            )
+        let df = ctx
+            .with_previous_cycle(women)?
             .join(
                 prev,
                 [col("previous"), col("parent_id")],

@@ -64,13 +64,8 @@ pub(crate) fn against_previous_team(ctx: &Context, rows: LazyFrame) -> PolarsRes
         .clone()
         .group_by_stable([col("previous"), col("unit_id")])
         .agg([len().alias("prev_size")]);
-    Ok(rows
-        .join(
-            ctx.previous_frame()?.lazy(),
-            [col("cycle")],
-            [col("cycle")],
-            JoinArgs::new(JoinType::Inner),
-        )
+    Ok(ctx
+        .with_previous_cycle(rows)?
         .join(
             prev_teams,
             [col("previous"), col("unit_id")],
