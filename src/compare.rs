@@ -15,7 +15,7 @@ use anyhow::{bail, Context as _, Result};
 use polars::prelude::*;
 use std::path::Path;
 
-use crate::report::structure::{self, Structure};
+use crate::report::structure::{self, fill_sheet, write_frame_csv, Structure};
 use crate::rules::Context;
 
 /// Figures whose rise the rules want (the sign of a good change).
@@ -338,32 +338,10 @@ pub fn write(c: &Comparison, dir: &Path) -> Result<()> {
     );
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for (name, df) in tables {
-        let mut df = df.clone();
-        let path = dir.join(format!("{name}.csv"));
-        let mut f =
-            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        CsvWriter::new(&mut f)
-            .include_header(true)
-            .finish(&mut df)
-            .map_err(anyhow::Error::from)
-            .with_context(|| format!("writing {}", path.display()))?;
+        write_frame_csv(df, &dir.join(format!("{name}.csv")))?;
         let sheet = book.add_worksheet();
         sheet.set_name(name.trim_start_matches("compare_"))?;
-        for (j, column) in df.columns().iter().enumerate() {
-            sheet.write_string_with_format(0, j as u16, column.name().as_str(), &bold)?;
-            if column.dtype() == &DataType::String {
-                for (i, v) in column.str()?.iter().enumerate() {
-                    sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
-                }
-            } else {
-                for (i, v) in column.cast(&DataType::Float64)?.f64()?.iter().enumerate() {
-                    if let Some(v) = v {
-                        sheet.write_number(i as u32 + 1, j as u16, v)?;
-                    }
-                }
-            }
-        }
-        sheet.set_freeze_panes(1, 0)?;
+        fill_sheet(sheet, df, &bold, &|column| column.to_string())?;
     }
     let path = dir.join("compare.xlsx");
     book.save(&path)

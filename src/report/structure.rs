@@ -242,17 +242,47 @@ pub fn write(s: &Structure, dir: &Path, zh: bool) -> Result<()> {
         ("totals", &s.totals),
     ];
     for (name, df) in tables {
-        let mut df = (*df).clone();
-        let path = dir.join(format!("structure_{name}.csv"));
-        let mut f =
-            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        CsvWriter::new(&mut f)
-            .include_header(true)
-            .finish(&mut df)
-            .map_err(anyhow::Error::from)
-            .with_context(|| format!("writing {}", path.display()))?;
+        write_frame_csv(df, &dir.join(format!("structure_{name}.csv")))?;
     }
     write_xlsx(&tables, &dir.join("structure.xlsx"), zh)
+}
+
+/// Writes a frame as CSV with its header (the report's and the comparison's tables).
+pub(crate) fn write_frame_csv(df: &DataFrame, path: &Path) -> Result<()> {
+    let mut f =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    CsvWriter::new(&mut f)
+        .include_header(true)
+        .finish(&mut df.clone())
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Writes a frame into a worksheet: a bold header row of `label(column)`, text cells as
+/// text, other cells as numbers (nulls left empty), the header frozen.
+pub(crate) fn fill_sheet(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    df: &DataFrame,
+    bold: &rust_xlsxwriter::Format,
+    label: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    for (j, c) in df.columns().iter().enumerate() {
+        sheet.write_string_with_format(0, j as u16, label(c.name().as_str()), bold)?;
+        if c.dtype() == &DataType::String {
+            for (i, v) in c.str()?.iter().enumerate() {
+                sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
+            }
+        } else {
+            let f = c.cast(&DataType::Float64)?;
+            for (i, v) in f.f64()?.iter().enumerate() {
+                if let Some(v) = v {
+                    sheet.write_number(i as u32 + 1, j as u16, v)?;
+                }
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
 }
 
 fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()> {
@@ -273,26 +303,12 @@ fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()
         sheet.set_name(sheet_name)?;
         for (j, c) in df.columns().iter().enumerate() {
             let label = header_label(c.name(), zh);
-            sheet.write_string_with_format(0, j as u16, &label, &bold)?;
             sheet.set_column_width(
                 j as u16,
                 (label.chars().count() as f64 * 1.8 + 2.0).clamp(8.0, 24.0),
             )?;
-            let text = c.dtype() == &DataType::String;
-            if text {
-                for (i, v) in c.str()?.iter().enumerate() {
-                    sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
-                }
-            } else {
-                let f = c.cast(&DataType::Float64)?;
-                for (i, v) in f.f64()?.iter().enumerate() {
-                    if let Some(v) = v {
-                        sheet.write_number(i as u32 + 1, j as u16, v)?;
-                    }
-                }
-            }
         }
-        sheet.set_freeze_panes(1, 0)?;
+        fill_sheet(sheet, df, &bold, &|name| header_label(name, zh))?;
     }
     book.save(path)
         .with_context(|| format!("writing {}", path.display()))?;
