@@ -332,6 +332,13 @@ pub fn at_least_expr(n: Expr, share: f64) -> Expr {
         .cast(DataType::Int64)
 }
 
+/// `k > n × share` as an expression, with the same tolerance as [`at_least_expr`], so
+/// that exactly `share` of a team is not "more than" it.
+pub fn more_than_share_expr(k: Expr, n: Expr, share: f64) -> Expr {
+    k.cast(DataType::Float64)
+        .gt(n.cast(DataType::Float64) * lit(share) + lit(1e-9))
+}
+
 impl Context {
     /// Areas (units sharing a `parent_id`) where, among the seats selected by `seats`
     /// (where the rule applies), fewer than `need(n)` satisfy `condition`. Rows carry

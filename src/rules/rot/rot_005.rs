@@ -3,7 +3,7 @@
 use polars::prelude::*;
 
 use crate::rules::config::RuleSettings;
-use crate::rules::context::severity_expr;
+use crate::rules::context::{more_than_share_expr, severity_expr};
 use crate::rules::frame::Rows;
 use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 
@@ -59,11 +59,7 @@ impl Rule for Rot005 {
                     .alias("new"),
                 col("severity").first().alias("severity"),
             ])
-            .filter(
-                col("new")
-                    .cast(DataType::Float64)
-                    .gt(col("n").cast(DataType::Float64) * lit(max_share) + lit(1e-9)),
-            )
+            .filter(more_than_share_expr(col("new"), col("n"), max_share))
             .sort(
                 ["cycle", "unit_id"],
                 SortMultipleOptions::default().with_maintain_order(true),

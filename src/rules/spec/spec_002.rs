@@ -3,7 +3,7 @@
 use polars::prelude::*;
 
 use crate::rules::config::RuleSettings;
-use crate::rules::context::severity_expr;
+use crate::rules::context::{more_than_share_expr, severity_expr};
 use crate::rules::frame::Rows;
 use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 
@@ -71,11 +71,7 @@ impl Rule for Spec002 {
             .join(sizes, keys.clone(), keys, JoinArgs::new(JoinType::Inner))
             .with_column(severity_expr(s))
             .filter(col("severity").is_not_null())
-            .filter(
-                col("k")
-                    .cast(DataType::Float64)
-                    .gt(col("n").cast(DataType::Float64) * lit(max_share) + lit(1e-9)),
-            )
+            .filter(more_than_share_expr(col("k"), col("n"), max_share))
             .sort(
                 ["cycle", "unit_id", "first_specialty"],
                 SortMultipleOptions::default().with_maintain_order(true),
