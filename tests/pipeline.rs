@@ -1,0 +1,106 @@
+//! `report` and `compare` run the same pipeline as `check`: with the same `--rules`,
+//! `--select` and `--ignore` they report the same findings (the page lists the shown
+//! cycle's findings, `exceptions_cycle.csv` the cycle rules of the compared cycles).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn banzi(args: &[&str]) {
+    let o = Command::new(env!("CARGO_BIN_EXE_banzi"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Rule → count of the rows of `exceptions.csv` (or `exceptions_cycle.csv`) of one cycle
+/// whose rule passes `keep`.
+fn rules_in_csv(path: &Path, cycle: &str, keep: &dyn Fn(&str) -> bool) -> BTreeMap<String, usize> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut counts = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.splitn(5, ',').collect();
+        if f[3] == cycle && keep(f[0]) {
+            *counts.entry(f[0].to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Rule → count of the exception rows of `report.html`.
+fn rules_on_page(path: &Path) -> BTreeMap<String, usize> {
+    let html = std::fs::read_to_string(path).unwrap();
+    let mut counts = BTreeMap::new();
+    for part in html.split("data-rule=\"").skip(1) {
+        let rule = part.split('"').next().unwrap();
+        *counts.entry(rule.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn report_and_compare_take_the_rule_options_of_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let toml = tmp.path().join("rules.toml");
+    std::fs::write(&toml, "[rules.SIZE-001]\nenabled = false\n").unwrap();
+    let toml = toml.to_str().unwrap().to_string();
+    let option_sets: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["--ignore", "AGE,GEN-001"],
+        vec!["--select", "ROT,GEN-002"],
+        vec!["--rules", &toml, "--select", "SIZE,ROT-004"],
+    ];
+    let cycle_rules = ["GEN-002", "ROT-004", "ROT-005"];
+    let mut seen = Vec::new();
+    for (i, opts) in option_sets.iter().enumerate() {
+        let dir = |name: &str| tmp.path().join(format!("{name}{i}"));
+        let out = |name: &str| dir(name).to_str().unwrap().to_string();
+        let with = |cmd: &[&str], name: &str| {
+            let mut args: Vec<String> = cmd.iter().map(|s| s.to_string()).collect();
+            args.extend(opts.iter().map(|s| s.to_string()));
+            args.extend(["--out".to_string(), out(name)]);
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            banzi(&args);
+        };
+        with(&["check", "data/sample"], "check");
+        with(&["report", "data/sample"], "report");
+        with(
+            &["compare", "data/sample", "--cycles", "2016,2021"],
+            "compare",
+        );
+        let checked = rules_in_csv(&dir("check").join("exceptions.csv"), "2021", &|_| true);
+        assert_eq!(
+            rules_on_page(&dir("report").join("report.html")),
+            checked,
+            "report with {opts:?}"
+        );
+        let cycle_only = |r: &str| cycle_rules.contains(&r);
+        assert_eq!(
+            rules_in_csv(
+                &dir("compare").join("exceptions_cycle.csv"),
+                "2021",
+                &|_| true
+            ),
+            rules_in_csv(&dir("check").join("exceptions.csv"), "2021", &cycle_only),
+            "compare with {opts:?}"
+        );
+        seen.push(checked);
+    }
+    // The options did change what was found (else the test proves nothing).
+    assert!(seen[0].contains_key("AGE-001") && !seen[1].contains_key("AGE-001"));
+    assert!(seen[2]
+        .keys()
+        .all(|r| r.starts_with("ROT") || r == "GEN-002"));
+    assert!(seen[0].contains_key("SIZE-001") && !seen[3].contains_key("SIZE-001"));
+    assert!(seen[0].contains_key("GEN-002") && !seen[3].contains_key("GEN-002"));
+}
