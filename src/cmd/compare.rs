@@ -5,6 +5,7 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 
 use banzi::pipeline;
+use banzi::rules::Lang;
 
 use super::terminal::print_load_summary;
 use super::{CommonArgs, RuleArgs};
@@ -22,19 +23,30 @@ pub struct Args {
 
 pub fn run(a: &Args) -> Result<u8> {
     let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
-    print_load_summary(&loaded.ds, &loaded.plan.rejected_path());
+    print_load_summary(
+        &loaded.ds,
+        &loaded.plan.rejected_path(),
+        loaded.plan.options.lang,
+    );
     let run = loaded.derive()?;
     let c = banzi::report::write_comparison(&run, &a.cycles)?;
-    println!(
-        "compared {}: {} teams, {} moves between units, {} units in one cycle only, {} cycle findings → {}; {} chart pages → {}",
-        a.cycles.join(" → "),
+    let cycles = a.cycles.join(" → ");
+    let (book, charts) = (run.out().join("compare.xlsx"), run.out().join("charts"));
+    let (book, charts) = (book.display(), charts.display());
+    let (teams, moves, unmatched, found, pages) = (
         c.teams,
         c.moves,
         c.unmatched,
         c.findings.len(),
-        run.out().join("compare.xlsx").display(),
         c.chart_pages,
-        run.out().join("charts").display()
     );
+    match run.lang() {
+        Lang::Zh => println!(
+            "比较{cycles}：班子{teams}个，单位间交流{moves}人次，仅见于一届的单位{unmatched}个，届次规则发现{found}条 → {book}；图表{pages}页 → {charts}"
+        ),
+        Lang::En => println!(
+            "compared {cycles}: {teams} teams, {moves} moves between units, {unmatched} units in one cycle only, {found} cycle findings → {book}; {pages} chart pages → {charts}"
+        ),
+    }
     Ok(pipeline::exit_code(&c.findings))
 }

@@ -6,8 +6,10 @@ use clap::Args as ClapArgs;
 use std::path::PathBuf;
 
 use banzi::pipeline::RunOptions;
+use banzi::rules::Lang;
 
 use super::terminal::print_load_summary;
+use super::LangArg;
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -23,6 +25,9 @@ pub struct Args {
     /// Where `rejected.csv` goes (kept out of the export: it holds original values).
     #[arg(long, default_value = "reports")]
     pub rejected_to: PathBuf,
+    /// Language of the terminal summary.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
@@ -36,23 +41,23 @@ pub fn run(a: &Args) -> Result<u8> {
     let loaded = RunOptions {
         dataset: a.dataset.clone(),
         out: a.rejected_to.clone(),
+        lang: a.lang.into(),
         ..RunOptions::default()
     }
     .plan()?
     .load()?;
     let ds = &loaded.ds;
-    print_load_summary(ds, &loaded.plan.rejected_path());
+    let lang = loaded.plan.options.lang;
+    print_load_summary(ds, &loaded.plan.rejected_path(), lang);
     banzi::export::export(ds, &a.out, key.as_ref())?;
-    println!(
-        "exported {} persons, {} seats{} to {}",
-        ds.cadres.len(),
-        ds.slate.len(),
-        if key.is_some() {
-            " (pseudonymised)"
-        } else {
-            ""
-        },
-        a.out.display()
-    );
+    let (persons, seats, out) = (ds.cadres.len(), ds.slate.len(), a.out.display());
+    match (lang, key.is_some()) {
+        (Lang::Zh, true) => println!("已导出（假名化）{persons}人、{seats}个职位 → {out}"),
+        (Lang::Zh, false) => println!("已导出{persons}人、{seats}个职位 → {out}"),
+        (Lang::En, true) => {
+            println!("exported {persons} persons, {seats} seats (pseudonymised) to {out}")
+        }
+        (Lang::En, false) => println!("exported {persons} persons, {seats} seats to {out}"),
+    }
     Ok(0)
 }

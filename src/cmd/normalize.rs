@@ -5,6 +5,7 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 
 use banzi::clean_tables;
+use banzi::rules::Lang;
 
 use super::terminal::print_load_summary;
 use super::{CommonArgs, RuleArgs};
@@ -20,15 +21,21 @@ pub struct Args {
 
 pub fn run(a: &Args) -> Result<u8> {
     let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
-    print_load_summary(&loaded.ds, &loaded.plan.rejected_path());
+    print_load_summary(
+        &loaded.ds,
+        &loaded.plan.rejected_path(),
+        loaded.plan.options.lang,
+    );
     let run = loaded.derive()?;
     let w = clean_tables::write_all(&run.ds, &run.facts, run.out())?;
-    println!(
-        "wrote cadres ({} rows), careers ({} rows), facts ({} rows) as .csv and .parquet to {}",
-        w.cadres,
-        w.careers,
-        w.facts,
-        run.out().display()
-    );
+    let (cadres, careers, facts, out) = (w.cadres, w.careers, w.facts, run.out().display());
+    match run.lang() {
+        Lang::Zh => println!(
+            "已写出 cadres（{cadres}行）、careers（{careers}行）、facts（{facts}行），CSV 与 Parquet 各一份 → {out}"
+        ),
+        Lang::En => println!(
+            "wrote cadres ({cadres} rows), careers ({careers} rows), facts ({facts} rows) as .csv and .parquet to {out}"
+        ),
+    }
     Ok(0)
 }

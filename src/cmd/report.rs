@@ -4,6 +4,8 @@
 use anyhow::Result;
 use clap::Args as ClapArgs;
 
+use banzi::rules::Lang;
+
 use super::terminal::print_load_summary;
 use super::{CommonArgs, RuleArgs};
 
@@ -20,7 +22,11 @@ pub struct Args {
 
 pub fn run(a: &Args) -> Result<u8> {
     let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
-    print_load_summary(&loaded.ds, &loaded.plan.rejected_path());
+    print_load_summary(
+        &loaded.ds,
+        &loaded.plan.rejected_path(),
+        loaded.plan.options.lang,
+    );
     let run = loaded.derive()?;
     let findings = run.findings()?;
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -34,14 +40,20 @@ pub fn run(a: &Args) -> Result<u8> {
         run.out(),
     )?;
     let out = run.out();
-    println!(
-        "structure tables: {} teams, {} areas → {}; {} chart pages (PNG+SVG) → {}; page → {}",
-        w.teams,
-        w.areas,
-        out.join("structure.xlsx").display(),
-        w.chart_pages,
-        out.join("charts").display(),
-        out.join("report.html").display()
+    let (book, charts, page) = (
+        out.join("structure.xlsx"),
+        out.join("charts"),
+        out.join("report.html"),
     );
+    let (book, charts, page) = (book.display(), charts.display(), page.display());
+    let (teams, areas, pages) = (w.teams, w.areas, w.chart_pages);
+    match run.lang() {
+        Lang::Zh => println!(
+            "结构表：班子{teams}个、县区{areas}个 → {book}；图表{pages}页（PNG+SVG）→ {charts}；简报页 → {page}"
+        ),
+        Lang::En => println!(
+            "structure tables: {teams} teams, {areas} areas → {book}; {pages} chart pages (PNG+SVG) → {charts}; page → {page}"
+        ),
+    }
     Ok(0)
 }

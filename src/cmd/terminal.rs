@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use banzi::dataset::{CareerSource, Dataset};
+use banzi::output::xlsx::display_width;
+use banzi::rules::Lang;
 
 /// Text from the input as it may be shown on a terminal: control characters (an escape
 /// sequence hidden in a name, say) are written as `\u{..}` instead of being sent.
@@ -20,15 +22,35 @@ pub fn show(text: &str) -> String {
         .collect()
 }
 
+/// `text` padded with spaces to `width` terminal columns (CJK characters take two), left
+/// or right aligned.
+pub fn pad(text: &str, width: usize, left: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(display_width(text)));
+    if left {
+        format!("{text}{fill}")
+    } else {
+        format!("{fill}{text}")
+    }
+}
+
 /// Prints what was read, used and rejected per table.
-pub fn print_load_summary(ds: &Dataset, rejected: &Path) {
+pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
     for note in &ds.notes {
         eprintln!("note: {}", show(note));
     }
-    println!(
-        "{:<10} {:>8} {:>8} {:>8}  source",
-        "table", "read", "loaded", "rejected"
-    );
+    match lang {
+        Lang::Zh => println!(
+            "{} {} {} {}  来源",
+            pad("表", 10, true),
+            pad("读入", 8, false),
+            pad("载入", 8, false),
+            pad("拒收", 8, false)
+        ),
+        Lang::En => println!(
+            "{:<10} {:>8} {:>8} {:>8}  source",
+            "table", "read", "loaded", "rejected"
+        ),
+    }
     for c in &ds.counts {
         println!(
             "{:<10} {:>8} {:>8} {:>8}  {}",
@@ -42,15 +64,31 @@ pub fn print_load_summary(ds: &Dataset, rejected: &Path) {
             .iter()
             .filter(|s| **s == CareerSource::Resume)
             .count();
-        println!(
-            "{:<10} {:>8} {:>8} {:>8}  résumés of {} persons",
-            "(résumé)", "", from_resume, "", ds.resumes_parsed
-        );
+        match lang {
+            Lang::Zh => println!(
+                "{} {:>8} {:>8} {:>8}  {}人的简历",
+                pad("（简历）", 10, true),
+                "",
+                from_resume,
+                "",
+                ds.resumes_parsed
+            ),
+            Lang::En => println!(
+                "{:<10} {:>8} {:>8} {:>8}  résumés of {} persons",
+                "(résumé)", "", from_resume, "", ds.resumes_parsed
+            ),
+        }
     }
     let rows: usize = ds.counts.iter().map(|c| c.rejected).sum();
     let dropped = ds.rejections.dropped_values();
-    println!(
-        "rejected: {rows} rows, {dropped} values ignored in kept rows; listed in {}",
-        rejected.display()
-    );
+    match lang {
+        Lang::Zh => println!(
+            "拒收：{rows}行；保留行中忽略的取值{dropped}个；清单见 {}",
+            rejected.display()
+        ),
+        Lang::En => println!(
+            "rejected: {rows} rows, {dropped} values ignored in kept rows; listed in {}",
+            rejected.display()
+        ),
+    }
 }
