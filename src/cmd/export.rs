@@ -9,7 +9,6 @@ use banzi::pipeline::RunOptions;
 use banzi::rules::Lang;
 
 use super::terminal::print_load_summary;
-use super::LangArg;
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -26,8 +25,8 @@ pub struct Args {
     #[arg(long, default_value = "reports")]
     pub rejected_to: PathBuf,
     /// Language of the terminal summary.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
@@ -41,7 +40,7 @@ pub fn run(a: &Args) -> Result<u8> {
     let loaded = RunOptions {
         dataset: a.dataset.clone(),
         out: a.rejected_to.clone(),
-        lang: a.lang.into(),
+        lang: a.lang,
         ..RunOptions::default()
     }
     .plan()?

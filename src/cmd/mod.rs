@@ -25,6 +25,7 @@ use std::path::PathBuf;
 
 use banzi::dataset::LoadOptions;
 use banzi::pipeline::RunOptions;
+use banzi::rules::Lang;
 
 /// banzi (班子): checks leadership-team slates against the structure rules of 换届.
 #[derive(Debug, Parser)]
@@ -74,22 +75,6 @@ pub fn run(args: Args) -> Result<u8> {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
-pub enum LangArg {
-    #[default]
-    Zh,
-    En,
-}
-
-impl From<LangArg> for banzi::rules::Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::Zh => banzi::rules::Lang::Zh,
-            LangArg::En => banzi::rules::Lang::En,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FormatArg {
     Csv,
@@ -114,8 +99,8 @@ pub struct CommonArgs {
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
     /// Language of messages and labels.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
 }
 
 /// The rule options: every command that runs rules takes the same ones.
@@ -140,7 +125,7 @@ impl CommonArgs {
             rules: rules.and_then(|r| r.rules.clone()),
             select: rules.map(|r| r.select.clone()).unwrap_or_default(),
             ignore: rules.map(|r| r.ignore.clone()).unwrap_or_default(),
-            lang: self.lang.into(),
+            lang: self.lang,
             out: self.out.clone(),
             load: LoadOptions::default(),
         }

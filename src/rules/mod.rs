@@ -82,8 +82,9 @@ impl Scope {
     }
 }
 
-/// Language of messages, labels and charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Language of messages, labels and charts: the one `Lang` of banzi (the command line's
+/// `--lang zh|en` parses straight into it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     Zh,
