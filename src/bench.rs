@@ -7,13 +7,15 @@
 //! The *read floor* is the time to read the same files as text tables and nothing else:
 //! the check should cost at most twice that.
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use crate::dataset::{self, schema, source, LoadOptions};
-use crate::facts::{self, FactOptions};
-use crate::rules::{self, codes, Config, Lang};
+use crate::dataset::{schema, source};
+use crate::gen::{CareersMode, Format, GenOptions};
+use crate::pipeline::RunOptions;
+use crate::rules::Lang;
 
 /// Seconds per stage of one run, and the peak memory.
 #[derive(Debug, Clone, Default)]
@@ -89,41 +91,128 @@ pub fn read_floor(dir: &Path) -> Result<usize> {
     Ok(rows)
 }
 
-/// Runs one measured check of `dir`, writing outputs into `out`.
+/// Runs one measured check of `dir`, writing outputs into `out`: the stages of the one
+/// pipeline, timed one by one, with the default rules.
 pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
     let mut t = Timings::default();
     let clock = Instant::now();
     t.rows = read_floor(dir)?;
     t.read_floor = clock.elapsed().as_secs_f64();
 
+    let plan = RunOptions {
+        dataset: dir.to_path_buf(),
+        out: out.to_path_buf(),
+        ..RunOptions::default()
+    }
+    .plan()?;
     let clock = Instant::now();
-    let ds = std::sync::Arc::new(dataset::load(dir, &LoadOptions::default())?);
+    let loaded = plan.load()?;
     t.load = clock.elapsed().as_secs_f64();
 
     let clock = Instant::now();
-    let config = Config::default();
-    let facts = facts::compute(&ds, &FactOptions::default());
-    let ctx = rules::Context::build(&ds, &facts, &config)?;
+    let run = loaded.derive()?;
     t.derive = clock.elapsed().as_secs_f64();
 
     let clock = Instant::now();
-    let selected = rules::select(codes::RULES, &[], &[]).map_err(anyhow::Error::msg)?;
-    let findings = rules::run(&ctx, &selected, &config, Lang::Zh)?;
+    let findings = run.findings()?;
     t.check = clock.elapsed().as_secs_f64();
     t.findings = findings.len();
 
     let clock = Instant::now();
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    ds.rejections.write_csv(&out.join("rejected.csv"))?;
     crate::exceptions::write_csv(&findings, &out.join("exceptions.csv"))?;
     t.write = clock.elapsed().as_secs_f64();
 
     // The whole report, as `banzi report` writes it: tables, charts and the page.
     let clock = Instant::now();
     let source = dir.display().to_string();
-    crate::report::write_all(&ctx, &findings, None, &source, Lang::Zh, false, out)?;
+    crate::report::write_all(&run.ctx, &findings, None, &source, Lang::Zh, false, out)?;
     t.report = clock.elapsed().as_secs_f64();
 
     t.peak_mib = peak_mib();
     Ok(t)
+}
+
+/// Measures each size in `units` (generating the dataset into `dir` when it is not there
+/// yet), each in a child process `exe bench --one DIR`, and prints the table and the
+/// scaling between sizes to `w`.
+pub fn run_suite(
+    exe: &Path,
+    units: &[usize],
+    format: Format,
+    dir: &Path,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let fmt = match format {
+        Format::Csv => "csv",
+        Format::Parquet => "parquet",
+    };
+    writeln!(
+        w,
+        "{:>7} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>8}",
+        "units",
+        "rows",
+        "floor",
+        "load",
+        "derive",
+        "check",
+        "write",
+        "total",
+        "xfloor",
+        "report",
+        "peakMiB"
+    )?;
+    let mut totals = Vec::new();
+    for &n in units {
+        let data = dir.join(format!("u{n}-{fmt}"));
+        if !data.join(format!("slate.{fmt}")).is_file() {
+            eprintln!("generating {} …", data.display());
+            let opts = GenOptions {
+                units: n,
+                careers: CareersMode::Table,
+                ..GenOptions::default()
+            };
+            crate::gen::write_dataset(&opts, format, &data, None)?;
+        }
+        let out = std::process::Command::new(exe)
+            .args(["bench", "--one"])
+            .arg(&data)
+            .output()
+            .context("running the measured child")?;
+        if !out.status.success() {
+            bail!(
+                "bench of {} failed: {}",
+                data.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let line = String::from_utf8_lossy(&out.stdout);
+        let t = Timings::from_line(line.trim()).context("reading the child's timings")?;
+        writeln!(
+            w,
+            "{:>7} {:>9} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}x {:>8.2} {:>8.0}",
+            n,
+            t.rows,
+            t.read_floor,
+            t.load,
+            t.derive,
+            t.check,
+            t.write,
+            t.check_total(),
+            t.check_total() / t.read_floor.max(1e-9),
+            t.report,
+            t.peak_mib
+        )?;
+        totals.push((n, t.check_total()));
+    }
+    for pair in totals.windows(2) {
+        writeln!(
+            w,
+            "scaling {} → {} units: {:.2}x the time for {:.1}x the units",
+            pair[0].0,
+            pair[1].0,
+            pair[1].1 / pair[0].1.max(1e-9),
+            pair[1].0 as f64 / pair[0].0 as f64
+        )?;
+    }
+    Ok(())
 }

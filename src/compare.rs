@@ -11,12 +11,13 @@
 //!   the later one (交流), with from and to; and units present in one cycle only (mergers,
 //!   renamed units), reported rather than skipped.
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 use polars::prelude::*;
 use std::path::Path;
 
-use crate::report::structure::{self, fill_sheet, write_frame_csv, Structure};
+use crate::output::{csv, xlsx};
 use crate::rules::Context;
+use crate::structure::{self, Structure};
 
 /// Figures whose rise the rules want (the sign of a good change).
 pub fn wanted_direction(figure: &str) -> Option<&'static str> {
@@ -331,20 +332,13 @@ pub fn write(c: &Comparison, dir: &Path) -> Result<()> {
         ("compare_moves", &c.moves),
         ("compare_unmatched_units", &c.unmatched),
     ];
-    let mut book = rust_xlsxwriter::Workbook::new();
-    book.set_properties(
-        &rust_xlsxwriter::DocProperties::new()
-            .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?),
-    );
+    let mut book = xlsx::workbook()?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for (name, df) in tables {
-        write_frame_csv(df, &dir.join(format!("{name}.csv")))?;
+        csv::write_frame(df, &dir.join(format!("{name}.csv")))?;
         let sheet = book.add_worksheet();
         sheet.set_name(name.trim_start_matches("compare_"))?;
-        fill_sheet(sheet, df, &bold, &|column| column.to_string())?;
+        xlsx::fill_sheet(sheet, df, &bold, &|column| column.to_string())?;
     }
-    let path = dir.join("compare.xlsx");
-    book.save(&path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    xlsx::save(&mut book, &dir.join("compare.xlsx"))
 }

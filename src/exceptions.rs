@@ -8,10 +8,9 @@
 
 use anyhow::{Context as _, Result};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
-use crate::dataset::reject::csv_field;
+use crate::output::{csv, xlsx};
 use crate::rules::{Finding, Lang, Severity};
 
 /// The columns of `exceptions.csv`, in order.
@@ -43,16 +42,12 @@ fn fields(f: &Finding) -> [&str; 9] {
 
 /// Writes `exceptions.csv`.
 pub fn write_csv(findings: &[Finding], path: &Path) -> Result<()> {
-    let mut out = std::io::BufWriter::new(
-        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-    );
-    writeln!(out, "{}", COLUMNS.join(","))?;
+    let mut out = csv::Writer::create(path)?;
+    out.row(COLUMNS)?;
     for f in findings {
-        let row: Vec<String> = fields(f).iter().map(|v| csv_field(v)).collect();
-        writeln!(out, "{}", row.join(","))?;
+        out.row(fields(f))?;
     }
-    out.flush()?;
-    Ok(())
+    out.finish()
 }
 
 /// Writes `exceptions.json`: an array of records with the CSV's columns.
@@ -73,22 +68,12 @@ pub fn write_json(findings: &[Finding], path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Display width of text in a spreadsheet: CJK characters count double.
-fn display_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-        .sum()
-}
-
 /// Writes `exceptions.xlsx`: one sheet per severity (错误/警告/提示 or error/warning/
 /// advice), frozen header, column widths fitted to the text (capped).
 pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let mut book = Workbook::new();
-    // A fixed creation time: the same findings give the same bytes.
-    book.set_properties(
-        &DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
-    );
+    use rust_xlsxwriter::Format;
+    use xlsx::display_width;
+    let mut book = xlsx::workbook()?;
     let header = Format::new().set_bold();
     for sev in Severity::ALL {
         let name = match (lang, sev) {
@@ -120,9 +105,7 @@ pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
             sheet.autofilter(0, 0, row - 1, (COLUMNS.len() - 1) as u16)?;
         }
     }
-    book.save(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    xlsx::save(&mut book, path)
 }
 
 /// Counts of findings by severity and by rule.

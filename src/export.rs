@@ -16,12 +16,11 @@ use anyhow::{bail, Context as _, Result};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::Path;
 
-use crate::dataset::reject::csv_field;
 use crate::dataset::schema::{self, TableSpec};
 use crate::dataset::Dataset;
+use crate::output::csv;
 
 /// Keyed tokens for person ids.
 pub struct Pseudonymizer {
@@ -60,33 +59,11 @@ impl Pseudonymizer {
     }
 }
 
-struct Csv {
-    out: std::io::BufWriter<std::fs::File>,
-}
-
-impl Csv {
-    /// `dir/TABLE.csv` with the table's contract header.
-    fn create(dir: &Path, table: &TableSpec) -> Result<Csv> {
-        let path = dir.join(format!("{}.csv", table.name));
-        let file =
-            std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        let mut c = Csv {
-            out: std::io::BufWriter::new(file),
-        };
-        c.row(&table.column_names())?;
-        Ok(c)
-    }
-
-    fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> Result<()> {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f.as_ref())).collect();
-        writeln!(self.out, "{}", line.join(","))?;
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<()> {
-        self.out.flush()?;
-        Ok(())
-    }
+/// `dir/TABLE.csv` with the table's contract header.
+fn table_csv(dir: &Path, table: &TableSpec) -> Result<csv::Writer> {
+    let mut c = csv::Writer::create(&dir.join(format!("{}.csv", table.name)))?;
+    c.row(table.column_names())?;
+    Ok(c)
 }
 
 /// Writes the dataset in the contract's format; pseudonymised when `p` is given.
@@ -108,7 +85,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
         }
     }
 
-    let mut c = Csv::create(dir, &schema::CADRES)?;
+    let mut c = table_csv(dir, &schema::CADRES)?;
     for (i, native_units) in native_units.iter().enumerate() {
         let id = pid(i as u32);
         let name = if p.is_some() {
@@ -159,7 +136,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let k = &ds.careers;
-    let mut c = Csv::create(dir, &schema::CAREERS)?;
+    let mut c = table_csv(dir, &schema::CAREERS)?;
     for i in 0..k.len() {
         let unit_id = k.unit[i]
             .map(|u| ds.units.unit_id[u as usize].clone())
@@ -190,7 +167,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let u = &ds.units;
-    let mut c = Csv::create(dir, &schema::UNITS)?;
+    let mut c = table_csv(dir, &schema::UNITS)?;
     for i in 0..u.len() {
         c.row(&[
             u.unit_id[i].clone(),
@@ -203,7 +180,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let s = &ds.slate;
-    let mut c = Csv::create(dir, &schema::SLATE)?;
+    let mut c = table_csv(dir, &schema::SLATE)?;
     for i in 0..s.len() {
         c.row(&[
             ds.cycles.cycle[s.cycle[i] as usize].clone(),
@@ -218,7 +195,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let cy = &ds.cycles;
-    let mut c = Csv::create(dir, &schema::CYCLES)?;
+    let mut c = table_csv(dir, &schema::CYCLES)?;
     for i in 0..cy.len() {
         c.row(&[
             cy.cycle[i].clone(),
@@ -229,7 +206,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     c.finish()?;
 
     let r = &ds.relations;
-    let mut c = Csv::create(dir, &schema::RELATIONS)?;
+    let mut c = table_csv(dir, &schema::RELATIONS)?;
     for i in 0..r.person.len() {
         c.row(&[pid(r.person[i]), pid(r.relative[i]), r.relation[i].clone()])?;
     }

@@ -9,6 +9,7 @@
 //! findings) → [`exceptions`] (the exception list in CSV, JSON, XLSX, Markdown).
 
 pub mod bench;
+pub mod clean_tables;
 pub mod compare;
 pub mod dataset;
 pub mod exceptions;
@@ -17,7 +18,9 @@ pub mod facts;
 pub mod gen;
 pub mod lrmx;
 pub mod normalize;
-pub mod normalized;
+pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod resume;
 pub mod rules;
+pub mod structure;

@@ -6,7 +6,7 @@
 //! Every failure that is the input's fault reaches `main` as an error whose message names
 //! the file (and column); `main` prints it as one paragraph and exits 2.
 
-mod cli;
+mod cmd;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -23,8 +23,8 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let args = cli::Args::parse();
-    match cli::run(args) {
+    let args = cmd::Args::parse();
+    match cmd::run(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             eprintln!("banzi: error: {err:#}");

@@ -8,7 +8,7 @@
 mod common;
 
 use banzi::compare;
-use banzi::report::structure;
+use banzi::structure;
 use common::*;
 use polars::prelude::*;
 
@@ -237,11 +237,15 @@ fn three_cycles_compare_each_consecutive_pair() {
 #[test]
 fn the_sample_by_hand() {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
-    let ds = std::sync::Arc::new(
-        banzi::dataset::load(&dir, &banzi::dataset::LoadOptions::default()).unwrap(),
-    );
-    let facts = banzi::facts::compute(&ds, &banzi::facts::FactOptions::default());
-    let ctx = banzi::rules::Context::build(&ds, &facts, &banzi::rules::Config::default()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let ctx = banzi::pipeline::RunOptions {
+        dataset: dir,
+        out: out.path().to_path_buf(),
+        ..Default::default()
+    }
+    .prepare()
+    .unwrap()
+    .ctx;
     let s = structure::compute(&ctx).unwrap();
     let c = compare::compare(&ctx, &s, &["2016".into(), "2021".into()]).unwrap();
     for (unit, same, other, left, new) in [("T01", 6.0, 1.0, 3.0, 3.0), ("S03", 2.0, 3.0, 3.0, 3.0)]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use banzi::report::structure;
+use banzi::structure;
 use common::*;
 use polars::prelude::*;
 

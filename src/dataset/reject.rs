@@ -6,8 +6,9 @@
 //! optional value that could not be read: the row is kept without it, and the reason says
 //! so, so that nothing disappears without a trace.
 
-use std::io::Write;
 use std::path::Path;
+
+use crate::output::csv;
 
 /// One line of `rejected.csv`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,53 +86,27 @@ impl Rejections {
 
     /// Writes `rejected.csv` (`table,row,column,value,reason`), sorted by table order of
     /// the input, then row.
-    pub fn write_csv(&self, path: &Path) -> std::io::Result<()> {
+    pub fn write_csv(&self, path: &Path) -> anyhow::Result<()> {
         let mut items = self.items.clone();
         items.sort_by(|a, b| (&a.table, a.row, &a.column).cmp(&(&b.table, b.row, &b.column)));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-        writeln!(out, "table,row,column,value,reason")?;
+        let mut out = csv::Writer::create(path)?;
+        out.row(["table", "row", "column", "value", "reason"])?;
         for r in &items {
-            writeln!(
-                out,
-                "{},{},{},{},{}",
-                csv_field(&r.table),
-                r.row,
-                csv_field(&r.column),
-                csv_field(&r.value),
-                csv_field(&r.reason)
-            )?;
+            out.row([
+                r.table.as_str(),
+                &r.row.to_string(),
+                &r.column,
+                &r.value,
+                &r.reason,
+            ])?;
         }
-        out.flush()
-    }
-}
-
-/// Quotes a CSV field when needed, and neutralises text a spreadsheet would run as a
-/// formula (a leading `=`, `+`, `-`, `@`) by prefixing an apostrophe.
-pub fn csv_field(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+        out.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fields_are_quoted_and_formulas_neutralised() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-3"), "-3");
-        assert_eq!(csv_field("@cmd"), "'@cmd");
-    }
 
     #[test]
     fn counts_distinct_rows() {

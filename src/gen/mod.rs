@@ -30,6 +30,52 @@ mod tests;
 use anyhow::{Context, Result};
 use std::path::Path;
 
+/// The format of a generated dataset: one per folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Parquet,
+}
+
+/// Generates a dataset into `out` in one format, and the list of deliberate breaches into
+/// `expected` when given (`banzi gen`, `banzi bench`).
+pub fn write_dataset(
+    opts: &GenOptions,
+    format: Format,
+    out: &Path,
+    expected: Option<&Path>,
+) -> Result<GenSummary> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let summary = generate(opts, out)?;
+    if let Some(path) = expected {
+        write_expected(&summary.expected, path)?;
+    }
+    if format == Format::Parquet {
+        to_parquet(out)?;
+    }
+    Ok(summary)
+}
+
+/// Converts every CSV table of a generated folder to Parquet and removes the CSV.
+fn to_parquet(out: &Path) -> Result<()> {
+    use crate::dataset::source;
+    for (stem, path, _) in source::list_folder(out)? {
+        if path.extension().and_then(|e| e.to_str()) != Some("csv") {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        let mut df = source::csv_frame(bytes).map_err(anyhow::Error::msg)?;
+        let pq = out.join(format!("{stem}.parquet"));
+        let file = std::fs::File::create(&pq)?;
+        polars::prelude::ParquetWriter::new(file)
+            .finish(&mut df)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("writing {}", pq.display()))?;
+        std::fs::remove_file(&path)?;
+    }
+    Ok(())
+}
+
 /// How work histories are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CareersMode {

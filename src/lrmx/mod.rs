@@ -52,12 +52,12 @@ mod tests;
 pub use parse::{normalize_name, parse_person, FamilyMember, LrmxPerson, MAX_FILE_BYTES};
 pub use values::{cadre_of, Cadre};
 
-use crate::dataset::reject::csv_field;
 use crate::normalize::date::PartialDate;
+use crate::output::csv;
 use anyhow::Context as _;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What an import did.
@@ -545,20 +545,12 @@ fn report_rows(imported: &[Imported], rejected: &[(PathBuf, String)]) -> Vec<Vec
     rows
 }
 
-/// Writes rows as UTF-8 CSV (LF line ends) through a temporary file renamed into place,
-/// so that a failed write never leaves half a table.
+/// Writes rows as UTF-8 CSV (LF line ends); the one CSV writer renames a temporary file
+/// into place, so a failed write never leaves half a table.
 fn write_csv(path: &Path, rows: &[Vec<String>]) -> anyhow::Result<()> {
-    let tmp = path.with_extension("csv.tmp");
-    let write = || -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        for row in rows {
-            let line: Vec<String> = row.iter().map(|v| csv_field(v)).collect();
-            out.write_all(line.join(",").as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()?;
-        drop(out);
-        std::fs::rename(&tmp, path)
-    };
-    write().with_context(|| format!("{}: cannot write it", path.display()))
+    let mut out = csv::Writer::create(path)?;
+    for row in rows {
+        out.row(row)?;
+    }
+    out.finish()
 }

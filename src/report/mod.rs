@@ -3,14 +3,17 @@
 
 pub mod charts;
 pub mod compare_charts;
+mod comparison;
 pub mod html;
 pub mod page;
-pub mod structure;
 
 use anyhow::{bail, Context as _, Result};
 use std::path::Path;
 
 use crate::rules::{Context, Finding, Lang};
+use crate::structure;
+
+pub use comparison::{write_comparison, Compared};
 
 /// What [`write_all`] wrote, for the terminal.
 pub struct Written {

@@ -18,8 +18,8 @@ use super::charts::{
     ShareBars, ShareKind, TeamBands, TeamCompliance, TeamShare,
 };
 use super::html::{self, ChartEntry, ExceptionRow, Page, TeamCard};
-use super::structure::Structure;
 use crate::rules::{Context, Finding, Lang, Severity};
+use crate::structure::Structure;
 
 /// Most teams drawn one per row; above this, per-team charts aggregate by district.
 pub const MAX_TEAMS_PER_CHART: usize = 300;

@@ -4,9 +4,8 @@
 //! every rule but GEN-002. Tests change one thing at a time.
 #![allow(dead_code)]
 
-use banzi::dataset::{self, LoadOptions};
-use banzi::facts::{self, FactOptions};
-use banzi::rules::{self, codes, Config, Finding, Lang};
+use banzi::pipeline::{Run, RunOptions};
+use banzi::rules::{self, Config, Finding};
 use std::path::Path;
 
 #[derive(Clone)]
@@ -254,35 +253,42 @@ impl World {
         }
     }
 
-    /// The rule context of this world (default configuration).
-    pub fn context(&self) -> rules::Context {
+    /// This world through the one pipeline, with the rules of `select` (all when empty)
+    /// and `config`; `strict` when no row may be rejected (values dropped from kept rows
+    /// are allowed otherwise).
+    pub fn run_with(&self, select: &[&str], config: &Config, strict: bool) -> Run {
         let dir = tempfile::tempdir().unwrap();
         self.write(dir.path());
-        let ds = std::sync::Arc::new(dataset::load(dir.path(), &LoadOptions::default()).unwrap());
-        assert!(
-            ds.rejections.items.is_empty(),
-            "test data rejected: {:?}",
-            ds.rejections.items
-        );
-        let facts = facts::compute(&ds, &FactOptions::default());
-        rules::Context::build(&ds, &facts, &Config::default()).unwrap()
+        let run = RunOptions {
+            dataset: dir.path().to_path_buf(),
+            select: select.iter().map(|s| s.to_string()).collect(),
+            out: dir.path().join("out"),
+            ..RunOptions::default()
+        }
+        .plan_with(config.clone())
+        .unwrap()
+        .load()
+        .unwrap()
+        .derive()
+        .unwrap();
+        let items = &run.ds.rejections.items;
+        let ok = if strict {
+            items.is_empty()
+        } else {
+            items.iter().all(|r| r.kept)
+        };
+        assert!(ok, "test data rejected: {items:?}");
+        run
+    }
+
+    /// The rule context of this world (default configuration).
+    pub fn context(&self) -> rules::Context {
+        self.run_with(&[], &Config::default(), true).ctx
     }
 
     /// Findings of the rules selected by `select` (all when empty), with `config`.
     pub fn check_with(&self, select: &[&str], config: &Config) -> Vec<Finding> {
-        let dir = tempfile::tempdir().unwrap();
-        self.write(dir.path());
-        let ds = std::sync::Arc::new(dataset::load(dir.path(), &LoadOptions::default()).unwrap());
-        assert!(
-            ds.rejections.items.iter().all(|r| r.kept),
-            "test data rejected: {:?}",
-            ds.rejections.items
-        );
-        let facts = facts::compute(&ds, &FactOptions::default());
-        let ctx = rules::Context::build(&ds, &facts, config).unwrap();
-        let select: Vec<String> = select.iter().map(|s| s.to_string()).collect();
-        let chosen = rules::select(codes::RULES, &select, &[]).unwrap();
-        rules::run(&ctx, &chosen, config, Lang::Zh).unwrap()
+        self.run_with(select, config, false).findings().unwrap()
     }
 
     pub fn check(&self, select: &[&str]) -> Vec<Finding> {

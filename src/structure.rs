@@ -8,10 +8,11 @@
 //! rules use (share figures count distinct persons, post figures count slate rows), and
 //! written as CSV and XLSX with the same numbers in both.
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use polars::prelude::*;
 use std::path::Path;
 
+use crate::output::{csv, xlsx};
 use crate::rules::Context;
 
 /// Age bands of 002:L27, as (column, upper bound inclusive).
@@ -242,56 +243,14 @@ pub fn write(s: &Structure, dir: &Path, zh: bool) -> Result<()> {
         ("totals", &s.totals),
     ];
     for (name, df) in tables {
-        write_frame_csv(df, &dir.join(format!("structure_{name}.csv")))?;
+        csv::write_frame(df, &dir.join(format!("structure_{name}.csv")))?;
     }
     write_xlsx(&tables, &dir.join("structure.xlsx"), zh)
 }
 
-/// Writes a frame as CSV with its header (the report's and the comparison's tables).
-pub(crate) fn write_frame_csv(df: &DataFrame, path: &Path) -> Result<()> {
-    let mut f =
-        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    CsvWriter::new(&mut f)
-        .include_header(true)
-        .finish(&mut df.clone())
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("writing {}", path.display()))
-}
-
-/// Writes a frame into a worksheet: a bold header row of `label(column)`, text cells as
-/// text, other cells as numbers (nulls left empty), the header frozen.
-pub(crate) fn fill_sheet(
-    sheet: &mut rust_xlsxwriter::Worksheet,
-    df: &DataFrame,
-    bold: &rust_xlsxwriter::Format,
-    label: &dyn Fn(&str) -> String,
-) -> Result<()> {
-    for (j, c) in df.columns().iter().enumerate() {
-        sheet.write_string_with_format(0, j as u16, label(c.name().as_str()), bold)?;
-        if c.dtype() == &DataType::String {
-            for (i, v) in c.str()?.iter().enumerate() {
-                sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
-            }
-        } else {
-            let f = c.cast(&DataType::Float64)?;
-            for (i, v) in f.f64()?.iter().enumerate() {
-                if let Some(v) = v {
-                    sheet.write_number(i as u32 + 1, j as u16, v)?;
-                }
-            }
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(())
-}
-
 fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()> {
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let mut book = Workbook::new();
-    book.set_properties(
-        &DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
-    );
-    let bold = Format::new().set_bold().set_text_wrap();
+    let mut book = xlsx::workbook()?;
+    let bold = rust_xlsxwriter::Format::new().set_bold().set_text_wrap();
     for (name, df) in tables {
         let sheet = book.add_worksheet();
         let sheet_name = match (*name, zh) {
@@ -308,9 +267,7 @@ fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()
                 (label.chars().count() as f64 * 1.8 + 2.0).clamp(8.0, 24.0),
             )?;
         }
-        fill_sheet(sheet, df, &bold, &|name| header_label(name, zh))?;
+        xlsx::fill_sheet(sheet, df, &bold, &|name| header_label(name, zh))?;
     }
-    book.save(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    xlsx::save(&mut book, path)
 }

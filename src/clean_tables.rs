@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::dataset::Dataset;
 use crate::facts::Fact;
+use crate::output::csv;
 
 fn date_column(name: &str, days: Vec<Option<i32>>) -> PolarsResult<Column> {
     Column::new(name.into(), days).cast(&DataType::Date)
@@ -240,49 +241,39 @@ pub fn sorted(df: DataFrame, by: &[&str]) -> PolarsResult<DataFrame> {
     )
 }
 
-/// Neutralises text a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`)
-/// in every text column, for files that leave the machine.
-pub fn neutralise_formulas(df: &mut DataFrame) -> PolarsResult<()> {
-    let names: Vec<PlSmallStr> = df
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == &DataType::String)
-        .map(|c| c.name().clone())
-        .collect();
-    for name in names {
-        let ca = df.column(&name)?.str()?.clone();
-        let fixed: StringChunked = ca
-            .iter()
-            .map(|v| {
-                v.map(|s| {
-                    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-                        format!("'{s}")
-                    } else {
-                        s.to_string()
-                    }
-                })
-            })
-            .collect();
-        df.replace(&name, fixed.with_name(name.clone()).into_series().into())?;
-    }
-    Ok(())
+/// Row counts of what [`write_all`] wrote.
+pub struct Written {
+    pub cadres: usize,
+    pub careers: usize,
+    pub facts: usize,
 }
 
-/// Writes `name.csv` and `name.parquet` into `dir`.
-pub fn write_both(df: &mut DataFrame, dir: &Path, name: &str) -> Result<()> {
-    neutralise_formulas(df)?;
-    let csv = dir.join(format!("{name}.csv"));
-    let mut file =
-        std::fs::File::create(&csv).with_context(|| format!("creating {}", csv.display()))?;
-    CsvWriter::new(&mut file)
-        .include_header(true)
-        .finish(df)
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("writing {}", csv.display()))?;
+/// Writes `cadres`, `careers` and `facts` (sorted by their keys) as CSV and Parquet into
+/// `dir` (`banzi normalize`).
+pub fn write_all(ds: &Dataset, facts: &[Fact], dir: &Path) -> Result<Written> {
+    let cadres = sorted(cadres_frame(ds)?, &["person_id"])?;
+    let careers = sorted(careers_frame(ds)?, &["person_id", "start"])?;
+    let facts = sorted(facts_frame(ds, facts)?, &["cycle", "unit_id", "person_id"])?;
+    write_both(&cadres, dir, "cadres")?;
+    write_both(&careers, dir, "careers")?;
+    write_both(&facts, dir, "facts")?;
+    Ok(Written {
+        cadres: cadres.height(),
+        careers: careers.height(),
+        facts: facts.height(),
+    })
+}
+
+/// Writes `name.csv` (through the one CSV writer) and `name.parquet` into `dir`. Text
+/// that a spreadsheet would run as a formula is neutralised in both, since a Parquet file
+/// is often turned into a workbook too.
+fn write_both(df: &DataFrame, dir: &Path, name: &str) -> Result<()> {
+    let mut df = csv::neutralised(df)?;
+    csv::write_frame(&df, &dir.join(format!("{name}.csv")))?;
     let pq = dir.join(format!("{name}.parquet"));
     let file = std::fs::File::create(&pq).with_context(|| format!("creating {}", pq.display()))?;
     ParquetWriter::new(file)
-        .finish(df)
+        .finish(&mut df)
         .map_err(anyhow::Error::from)
         .with_context(|| format!("writing {}", pq.display()))?;
     Ok(())

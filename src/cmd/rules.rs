@@ -1,0 +1,60 @@
+//! `banzi rules` / `banzi rules explain CODE`: the catalogue, and one rule's documentation
+//! with the thresholds in force.
+
+use anyhow::{bail, Result};
+use clap::{Args as ClapArgs, Subcommand};
+
+use banzi::rules::{self, Config, Preset, Severity};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// Preset (`auto`, `township`, `subdistrict`) or a TOML file, for the thresholds shown.
+    #[arg(long, global = true)]
+    pub rules: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Print a rule's documentation with the thresholds in force.
+    Explain {
+        /// Rule code, e.g. AGE-001.
+        code: String,
+    },
+}
+
+pub fn run(a: &Args) -> Result<u8> {
+    let config = Config::from_arg(a.rules.as_deref())?;
+    match &a.action {
+        None => {
+            let sev = |s: Option<Severity>| s.map_or("-", |s| s.code());
+            println!(
+                "{:<9} {:<9} {:<9} {:<11} {:<18} name",
+                "code", "乡镇", "街道", "scope", "source"
+            );
+            for r in rules::codes::RULES {
+                let m = r.meta();
+                let st = config.settings(m);
+                println!(
+                    "{:<9} {:<9} {:<9} {:<11} {:<18} {} ({})",
+                    m.code,
+                    sev(st.severity_for(Preset::Township)),
+                    sev(st.severity_for(Preset::Subdistrict)),
+                    m.scope.code(),
+                    m.source,
+                    m.name_zh,
+                    m.name_en
+                );
+            }
+            Ok(0)
+        }
+        Some(Action::Explain { code }) => match rules::codes::rule(code) {
+            Some(rule) => {
+                print!("{}", rules::explain(rule, &config));
+                Ok(0)
+            }
+            None => bail!("{code:?} is not a rule code (see `banzi rules`)"),
+        },
+    }
+}

@@ -1,0 +1,178 @@
+//! The one pipeline every command runs: options → plan → load → derive → check.
+//!
+//! `check`, `report`, `compare`, `normalize`, `export`, `bench` and the tests used to wire
+//! load → facts → rule context → rules by hand, each a little differently; `report` and
+//! `compare` silently ran the default rules whatever `--rules`, `--select` and `--ignore`
+//! said. Now a command describes its run once as [`RunOptions`], and everything after
+//! that is the same code: the same configuration, the same rule selection, the same facts,
+//! so the findings of `report` and `compare` are those of `check` on the same options.
+//!
+//! The stages are separate values ([`Plan`], [`Loaded`], [`Run`]) rather than one call,
+//! for two reasons: a plan is validated before any file is read (a typo in `--select` or
+//! in the TOML stops the run at once, with every problem listed), and `banzi bench` times
+//! each stage on its own.
+
+use anyhow::{anyhow, Context as _, Result};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::dataset::{self, Dataset, LoadOptions};
+use crate::facts::{self, Fact, FactOptions};
+use crate::rules::{self, codes, Config, Finding, Lang, Rule, Scope, Severity};
+
+/// Everything a command says about its run.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// The dataset: a folder of tables, or one workbook.
+    pub dataset: PathBuf,
+    /// `--rules`: a preset (`auto`, `township`, `subdistrict`) or a TOML file.
+    pub rules: Option<String>,
+    /// `--select`: rule codes or prefixes (empty = all).
+    pub select: Vec<String>,
+    /// `--ignore`: rule codes or prefixes.
+    pub ignore: Vec<String>,
+    pub lang: Lang,
+    /// Where `rejected.csv` and the command's outputs go.
+    pub out: PathBuf,
+    pub load: LoadOptions,
+}
+
+/// A validated run description: the configuration in force and the selected rules.
+pub struct Plan {
+    pub options: RunOptions,
+    pub config: Config,
+    pub rules: Vec<&'static dyn Rule>,
+}
+
+impl RunOptions {
+    /// Validates the rule options, reporting every problem at once.
+    pub fn plan(self) -> Result<Plan> {
+        let config = Config::from_arg(self.rules.as_deref());
+        let selected = rules::select(codes::RULES, &self.select, &self.ignore);
+        match (config, selected) {
+            (Ok(config), Ok(rules)) => Ok(Plan {
+                options: self,
+                config,
+                rules,
+            }),
+            (Err(c), Err(s)) => Err(anyhow!("{c}{s}")),
+            (Err(c), Ok(_)) => Err(anyhow!("{}", c.to_string().trim_end())),
+            (Ok(_), Err(s)) => Err(anyhow!("{s}")),
+        }
+    }
+
+    /// A plan with a configuration already in hand (a test's, or one built by another
+    /// command) instead of `--rules`.
+    pub fn plan_with(self, config: Config) -> Result<Plan> {
+        let rules =
+            rules::select(codes::RULES, &self.select, &self.ignore).map_err(|e| anyhow!(e))?;
+        Ok(Plan {
+            options: self,
+            config,
+            rules,
+        })
+    }
+
+    /// Plans, loads and derives in one call.
+    pub fn prepare(self) -> Result<Run> {
+        self.plan()?.load()?.derive()
+    }
+}
+
+/// A plan with its dataset loaded, and `rejected.csv` written.
+pub struct Loaded {
+    pub plan: Plan,
+    pub ds: Arc<Dataset>,
+}
+
+impl Plan {
+    /// Loads the dataset and writes `OUT/rejected.csv` (every row not used, and why).
+    pub fn load(self) -> Result<Loaded> {
+        let o = &self.options;
+        let ds = dataset::load(&o.dataset, &o.load)?;
+        std::fs::create_dir_all(&o.out)
+            .with_context(|| format!("creating output folder {}", o.out.display()))?;
+        ds.rejections.write_csv(&self.rejected_path())?;
+        Ok(Loaded {
+            plan: self,
+            ds: Arc::new(ds),
+        })
+    }
+
+    /// Where `rejected.csv` goes.
+    pub fn rejected_path(&self) -> PathBuf {
+        self.options.out.join("rejected.csv")
+    }
+
+    /// The fact options the configuration implies.
+    pub fn fact_options(&self) -> FactOptions {
+        FactOptions {
+            subdistrict_counts_as_township: self.config.global.subdistrict_counts_as_township,
+        }
+    }
+}
+
+/// A loaded dataset with its facts and rule context: what every command works on.
+pub struct Run {
+    pub plan: Plan,
+    pub ds: Arc<Dataset>,
+    pub facts: Vec<Fact>,
+    pub ctx: rules::Context,
+}
+
+impl Loaded {
+    /// Computes the work-history facts and builds the rule frames.
+    pub fn derive(self) -> Result<Run> {
+        let facts = facts::compute(&self.ds, &self.plan.fact_options());
+        let ctx = rules::Context::build(&self.ds, &facts, &self.plan.config)?;
+        Ok(Run {
+            plan: self.plan,
+            ds: self.ds,
+            facts,
+            ctx,
+        })
+    }
+}
+
+impl Run {
+    pub fn lang(&self) -> Lang {
+        self.plan.options.lang
+    }
+
+    pub fn out(&self) -> &Path {
+        &self.plan.options.out
+    }
+
+    /// The findings of the selected rules, in the contract's order.
+    pub fn findings(&self) -> Result<Vec<Finding>> {
+        self.findings_of(&self.plan.rules)
+    }
+
+    /// The findings of some rules (a subset of the selection, e.g. the cycle rules).
+    pub fn findings_of(&self, rules: &[&dyn Rule]) -> Result<Vec<Finding>> {
+        rules::run(&self.ctx, rules, &self.plan.config, self.lang())
+    }
+
+    /// The selected rules of one scope.
+    pub fn rules_of_scope(&self, scope: Scope) -> Vec<&'static dyn Rule> {
+        self.plan
+            .rules
+            .iter()
+            .copied()
+            .filter(|r| r.meta().scope == scope)
+            .collect()
+    }
+
+    /// Writes the exception list in its four forms into the output folder.
+    pub fn write_exceptions(&self, findings: &[Finding]) -> Result<()> {
+        crate::exceptions::write_all(findings, self.out(), self.lang(), &|id| {
+            self.ctx.unit_name(id).to_string()
+        })
+    }
+}
+
+/// The exit code of a run that found `findings` (data contract, section 3): 1 when any
+/// is an error, else 0.
+pub fn exit_code(findings: &[Finding]) -> u8 {
+    u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
