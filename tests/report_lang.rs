@@ -2,7 +2,8 @@
 //! for. `banzi report` and `banzi compare` run on the sample in Chinese and in English;
 //! every visible text of `report.html` (text between tags and the attributes a reader
 //! sees, with scripts, styles and the embedded font left out) and of the SVG charts
-//! (`<text>` elements) is scanned:
+//! (`<text>` elements), and the sheet names and headers of `structure.xlsx` and
+//! `compare.xlsx`, is scanned:
 //!
 //! - in Chinese for ASCII words (two or more letters a–z), except rule codes and rule
 //!   families (`AGE-001`, `AGE`), ids taken from the input (`T01`, `P0122`), the
@@ -12,7 +13,8 @@
 //!
 //! The rules' own `observed`/`expected`/`message` strings are not scanned here: they are
 //! localised in `src/rules/` and tested there. They are recognised exactly (the findings
-//! of the same run, in the same language), so no other text escapes the scan.
+//! of the same run, in the same language), so no other text escapes the scan. The CSV
+//! headers are column codes (`age_le30`, `spec_党务`) that scripts read, not labels.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -163,6 +165,29 @@ fn texts_of(out: &Path) -> Vec<(String, String)> {
     all
 }
 
+/// The sheet names and the header rows of the workbooks in `out` (the tables' data cells
+/// are figures, ids and input values).
+fn workbook_texts(out: &Path) -> Vec<(String, String)> {
+    use calamine::{open_workbook_auto, Reader};
+    let mut all = Vec::new();
+    for name in ["structure.xlsx", "compare.xlsx"] {
+        let path = out.join(name);
+        if !path.exists() {
+            continue;
+        }
+        let mut book = open_workbook_auto(&path).unwrap();
+        for sheet in book.sheet_names() {
+            all.push((name.to_string(), sheet.clone()));
+            let range = book.worksheet_range(&sheet).unwrap();
+            for cell in range.rows().next().into_iter().flatten() {
+                all.push((format!("{name} {sheet}"), cell.to_string()));
+            }
+        }
+    }
+    assert!(!all.is_empty(), "no workbook in {}", out.display());
+    all
+}
+
 /// The rules' own texts of the sample in `lang` (observed, expected, message).
 fn rule_texts(lang: Lang) -> BTreeSet<String> {
     let out = tempfile::tempdir().unwrap();
@@ -308,6 +333,8 @@ fn leaks(lang: Lang) -> (Vec<String>, usize) {
     let version = format!("banzi {}", env!("CARGO_PKG_VERSION"));
     let mut texts = texts_of(report.path());
     texts.extend(texts_of(compare.path()));
+    texts.extend(workbook_texts(report.path()));
+    texts.extend(workbook_texts(compare.path()));
     let mut found = Vec::new();
     for (file, text) in &texts {
         if rules.contains(text) {
