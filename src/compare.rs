@@ -322,23 +322,84 @@ pub fn compare(ctx: &Context, s: &Structure, cycles: &[String]) -> Result<Compar
     })
 }
 
-/// Writes the comparison as CSV files and one `compare.xlsx`.
-pub fn write(c: &Comparison, dir: &Path) -> Result<()> {
+/// Header labels of the comparison tables for people (the XLSX), Chinese or English: a
+/// figure of two cycles (`women_from`, `women_to`, `women_delta`) is labelled as in the
+/// structure tables with the side added. The CSV files keep the column codes.
+pub fn header_label(column: &str, zh: bool) -> String {
+    let (zh_label, en_label) = match column {
+        "from_cycle" => ("前一届", "From cycle"),
+        "to_cycle" => ("后一届", "To cycle"),
+        "total" => ("合计", "Total"),
+        "stayed_same_post" => ("留任原职", "Stayed in the same post"),
+        "stayed_other_post" => ("留任他职", "Stayed in another post"),
+        "left" => ("离任", "Left"),
+        "new" => ("新进", "New"),
+        "renomination_share" => ("留任比例", "Share staying"),
+        "turnover_share" => ("新进比例", "Share new"),
+        "person_id" => ("人员编号", "Person ID"),
+        "from_unit" => ("原单位编号", "From unit ID"),
+        "from_name" => ("原单位", "From unit"),
+        "from_roles" => ("原职务", "Posts before"),
+        "to_unit" => ("现单位编号", "To unit ID"),
+        "to_name" => ("现单位", "To unit"),
+        "to_roles" => ("现职务", "Posts after"),
+        "present_in" => ("所在届次", "Present in"),
+        _ => {
+            let sides = [
+                ("_from", "（前一届）", " (from)"),
+                ("_to", "（后一届）", " (to)"),
+                ("_delta", "（变化）", " (change)"),
+            ];
+            for (suffix, zh_side, en_side) in sides {
+                if let Some(base) = column.strip_suffix(suffix) {
+                    let side = if zh { zh_side } else { en_side };
+                    return format!("{}{side}", structure::header_label(base, zh));
+                }
+            }
+            return structure::header_label(column, zh);
+        }
+    };
+    if zh { zh_label } else { en_label }.to_string()
+}
+
+/// Writes the comparison as CSV files (column codes) and one `compare.xlsx` (headers and
+/// sheet names labelled for people, in Chinese when `zh`).
+pub fn write(c: &Comparison, dir: &Path, zh: bool) -> Result<()> {
     let tables = [
-        ("compare_deltas_teams", &c.deltas_teams),
-        ("compare_deltas_areas", &c.deltas_areas),
-        ("compare_deltas_totals", &c.deltas_totals),
-        ("compare_continuity", &c.continuity),
-        ("compare_moves", &c.moves),
-        ("compare_unmatched_units", &c.unmatched),
+        (
+            "compare_deltas_teams",
+            ("班子变化", "Team changes"),
+            &c.deltas_teams,
+        ),
+        (
+            "compare_deltas_areas",
+            ("县区变化", "District changes"),
+            &c.deltas_areas,
+        ),
+        (
+            "compare_deltas_totals",
+            ("合计变化", "Total changes"),
+            &c.deltas_totals,
+        ),
+        (
+            "compare_continuity",
+            ("留任与新进", "Staying and new"),
+            &c.continuity,
+        ),
+        ("compare_moves", ("人员交流", "Moves"), &c.moves),
+        (
+            "compare_unmatched_units",
+            ("未匹配单位", "Unmatched units"),
+            &c.unmatched,
+        ),
     ];
     let mut book = xlsx::workbook()?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    for (name, df) in tables {
+    for (name, (zh_sheet, en_sheet), df) in tables {
         csv::write_frame(df, &dir.join(format!("{name}.csv")))?;
         let sheet = book.add_worksheet();
-        sheet.set_name(name.trim_start_matches("compare_"))?;
-        xlsx::fill_sheet(sheet, df, &bold, &|column| column.to_string())?;
+        sheet.set_name(if zh { zh_sheet } else { en_sheet })?;
+        xlsx::fill_sheet(sheet, df, &bold, &|column| header_label(column, zh))?;
     }
     xlsx::save(&mut book, &dir.join("compare.xlsx"))
 }

@@ -197,9 +197,31 @@ pub fn compute(ctx: &Context) -> PolarsResult<Structure> {
     })
 }
 
-/// Header labels of the structure tables, Chinese or English.
+/// English names of [`EDUCATION`], in its order.
+const EDUCATION_EN: [&str; 5] = [
+    "postgraduate",
+    "university",
+    "college",
+    "technical school",
+    "high school or below",
+];
+
+/// English names of the specialty areas of [`SPECIALTIES`], by their Chinese name.
+fn specialty_en(zh: &str) -> &str {
+    match zh {
+        "党务" => "party affairs",
+        "经济" => "economy",
+        "社会管理" => "social management",
+        "法治" => "rule of law",
+        "农林水牧" => "agriculture",
+        other => other,
+    }
+}
+
+/// Header labels of the structure tables for people (the XLSX), Chinese or English; the
+/// CSV files keep the column codes, which scripts read.
 pub fn header_label(column: &str, zh: bool) -> String {
-    let edu = |i: usize| EDUCATION.get(i).copied().unwrap_or("");
+    let edu = |i: usize, names: [&'static str; 5]| names.get(i).copied().unwrap_or("");
     let label = match (column, zh) {
         ("cycle", true) => "届次",
         ("parent_id", true) => "县区",
@@ -223,12 +245,40 @@ pub fn header_label(column: &str, zh: bool) -> String {
         ("principal_posts", true) => "正职",
         ("principal_young", true) => "35岁以下正职",
         ("principal_women", true) => "女性正职",
+        ("cycle", false) => "Cycle",
+        ("parent_id", false) => "District",
+        ("unit_id", false) => "Unit ID",
+        ("unit_name", false) => "Unit",
+        ("kind", false) => "Kind",
+        ("members", false) => "Members",
+        ("posts", false) => "Posts",
+        ("age_le30", false) => "Aged 30 or under",
+        ("age_31_35", false) => "Aged 31-35",
+        ("age_36_45", false) => "Aged 36-45",
+        ("age_46_50", false) => "Aged 46-50",
+        ("age_gt50", false) => "Aged over 50",
+        ("mean_age", false) => "Mean age",
+        ("women", false) => "Women",
+        ("minorities", false) => "Minorities",
+        ("minority_secretaries", false) => "Minority secretaries",
+        ("non_cpc", false) => "Non-CPC",
+        ("township_2y", false) => "2+ years of township work",
+        ("township_leadership", false) => "Township leadership",
+        ("principal_posts", false) => "Principal posts",
+        ("principal_young", false) => "Principals aged 35 or under",
+        ("principal_women", false) => "Women principals",
         (c, true) if c.starts_with("edu_") => {
-            return format!("学历:{}", edu(c[4..].parse().unwrap_or(99)))
+            return format!("学历:{}", edu(c[4..].parse().unwrap_or(99), EDUCATION))
+        }
+        (c, false) if c.starts_with("edu_") => {
+            return format!(
+                "Education: {}",
+                edu(c[4..].parse().unwrap_or(99), EDUCATION_EN)
+            )
         }
         (c, true) if c.starts_with("spec_") => return format!("熟悉{}", &c[5..]),
-        (c, false) if c.starts_with("edu_") => {
-            return format!("edu:{}", edu(c[4..].parse().unwrap_or(99)))
+        (c, false) if c.starts_with("spec_") => {
+            return format!("Specialty: {}", specialty_en(&c[5..]))
         }
         (c, _) => c,
     };

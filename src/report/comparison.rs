@@ -25,7 +25,7 @@ pub fn write_comparison(run: &Run, cycles: &[String]) -> Result<Compared> {
     let out = run.out();
     let s = crate::structure::compute(ctx)?;
     let c = crate::compare::compare(ctx, &s, cycles)?;
-    crate::compare::write(&c, out)?;
+    crate::compare::write(&c, out, run.lang() == crate::rules::Lang::Zh)?;
     let findings: Vec<Finding> = run
         .findings_of(&run.rules_of_scope(Scope::Cycle))?
         .into_iter()

@@ -41,20 +41,24 @@ pub struct Briefing<'a> {
 }
 
 /// A one-line progress indicator on stderr, redrawn in place; silent when not asked for.
+/// Its labels are in the report's language, like everything else the reader sees.
 struct Progress {
     on: bool,
+    lang: Lang,
     total: usize,
     done: usize,
 }
 
 impl Progress {
-    fn step(&mut self, what: &str) {
+    /// Counts one step done, labelled `zh` or `en`.
+    fn step(&mut self, zh: &str, en: &str) {
+        let what = self.lang.pick(zh, en);
         self.done += 1;
         if self.on {
             let width = 24;
             let filled = width * self.done / self.total.max(1);
             eprint!(
-                "\r[{}{}] {}/{} {what:<24}",
+                "\r[{}{}] {}/{} {what:<40}",
                 "#".repeat(filled),
                 " ".repeat(width - filled),
                 self.done,
@@ -140,6 +144,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
     let mut files: Vec<ChartFile> = Vec::new();
     let mut progress = Progress {
         on: b.progress,
+        lang,
         total: 9 + usize::from(b.previous.is_some()) + 1,
         done: 0,
     };
@@ -173,7 +178,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "age-bands", lang)?,
     );
-    progress.step("age bands");
+    progress.step("年龄结构", "age bands");
 
     let (men, women) = pyramid(b.ctx, &b.cycle)?;
     files.extend(
@@ -185,7 +190,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "age-pyramid", lang)?,
     );
-    progress.step("age pyramid");
+    progress.step("年龄金字塔", "age pyramid");
 
     let shares: [(ShareKind, &str, Option<Ratio>, &str); 5] = [
         (
@@ -210,6 +215,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         (ShareKind::NonParty, "non_cpc", None, "share-nonparty"),
     ];
     for (kind, key, threshold, stem) in shares {
+        let label = (kind_title(&kind, Lang::Zh), kind_title(&kind, Lang::En));
         let teams = rows
             .iter()
             .map(|r| TeamShare {
@@ -239,7 +245,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
             }
             .draw(&chart_dir, stem, lang)?,
         );
-        progress.step(stem);
+        progress.step(&label.0, &label.1);
     }
 
     let families = ComplianceHeatmap::default_families();
@@ -275,7 +281,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "compliance", lang)?,
     );
-    progress.step("compliance");
+    progress.step("合规情况", "compliance");
 
     let mut per_rule: BTreeMap<&str, (Option<Severity>, u32)> = BTreeMap::new();
     for f in &cycle_findings {
@@ -297,16 +303,16 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         }
         .draw(&chart_dir, "exceptions-by-rule", lang)?,
     );
-    progress.step("exceptions by rule");
+    progress.step("各规则例外数量", "exceptions by rule");
 
     if let Some((comparison, prev)) = &b.previous {
         files.extend(super::compare_charts::draw(
             b.ctx, comparison, prev, &b.cycle, &chart_dir, lang, &caption,
         )?);
-        progress.step("compared with 上届");
+        progress.step("与上届对比", "compared with the previous cycle");
     }
     write_page(b, &files, dir.join("report.html"))?;
-    progress.step("page");
+    progress.step("页面", "page");
     Ok(files)
 }
 
@@ -415,7 +421,7 @@ fn write_page(b: &Briefing, files: &[ChartFile], path: PathBuf) -> Result<()> {
         count(crate::rules::Severity::Warning).to_string(),
     ));
     summary.push((
-        pick(l, "提示", "advice"),
+        pick(l, "建议", "advice"),
         count(crate::rules::Severity::Advice).to_string(),
     ));
 
@@ -471,7 +477,11 @@ fn write_page(b: &Briefing, files: &[ChartFile], path: PathBuf) -> Result<()> {
             .collect::<Result<Vec<_>>>()?,
         exceptions: cycle_findings.iter().map(|f| row_of(f, b.ctx)).collect(),
         teams: cards,
-        footer: format!("banzi {}", env!("CARGO_PKG_VERSION")),
+        footer: pick(
+            l,
+            &format!("由 banzi {} 生成", env!("CARGO_PKG_VERSION")),
+            &format!("Made by banzi {}", env!("CARGO_PKG_VERSION")),
+        ),
     };
     html::write_page(&page, &path)
 }
