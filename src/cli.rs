@@ -130,6 +130,41 @@ pub struct CommonArgs {
     /// Language of messages and labels.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub roster: RosterArgs,
+}
+
+/// What a roster (换届人选名册) does not say about itself.
+#[derive(Debug, ClapArgs)]
+pub struct RosterArgs {
+    /// Reference date for ages and tenures of a roster (else its footnote 年龄计算截至…).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// The cycle: of a roster (else the year of its title); for `report`, the cycle shown
+    /// (default: the latest).
+    #[arg(long)]
+    pub cycle: Option<String>,
+    /// The county or district of a roster's teams (else the one its title names).
+    #[arg(long)]
+    pub district: Option<String>,
+}
+
+impl RosterArgs {
+    fn load_options(&self) -> Result<LoadOptions> {
+        let as_of = match &self.as_of {
+            Some(t) => Some(
+                banzi::normalize::date::PartialDate::parse(t)
+                    .map_err(|e| anyhow::anyhow!("--as-of {t}: {e}"))?
+                    .to_naive(),
+            ),
+            None => None,
+        };
+        Ok(LoadOptions {
+            as_of,
+            cycle: self.cycle.clone(),
+            district: self.district.clone(),
+        })
+    }
 }
 
 #[derive(Debug, ClapArgs)]
@@ -151,9 +186,6 @@ pub struct CheckArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub common: CommonArgs,
-    /// The cycle the charts and the page show (default: the latest).
-    #[arg(long)]
-    pub cycle: Option<String>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -226,8 +258,9 @@ pub fn run(args: Args) -> Result<u8> {
 }
 
 /// Loads a dataset and prints what was read, used and rejected; writes `rejected.csv`.
-fn load_and_account(path: &Path, out: &Path) -> Result<Dataset> {
-    let ds = dataset::load(path, &LoadOptions::default())?;
+fn load_and_account(path: &Path, out: &Path, options: &LoadOptions) -> Result<Dataset> {
+    let ds = dataset::load(path, options)?;
+    println!("{}: read as {}", path.display(), ds.form);
     std::fs::create_dir_all(out)
         .with_context(|| format!("creating output folder {}", out.display()))?;
     let rejected = out.join("rejected.csv");
@@ -297,7 +330,11 @@ fn check(a: &CheckArgs) -> Result<u8> {
     let config = Config::from_arg(a.rules.as_deref())?;
     let selected =
         rules::select(rules::codes::RULES, &a.select, &a.ignore).map_err(anyhow::Error::msg)?;
-    let ds = Arc::new(load_and_account(&a.common.dataset, &a.common.out)?);
+    let ds = Arc::new(load_and_account(
+        &a.common.dataset,
+        &a.common.out,
+        &a.common.roster.load_options()?,
+    )?);
     let fact_options = FactOptions {
         subdistrict_counts_as_township: config.global.subdistrict_counts_as_township,
     };
@@ -386,7 +423,7 @@ fn rules_command(a: &RulesArgs) -> Result<u8> {
 }
 
 fn normalize(a: &CommonArgs) -> Result<u8> {
-    let ds = load_and_account(&a.dataset, &a.out)?;
+    let ds = load_and_account(&a.dataset, &a.out, &a.roster.load_options()?)?;
     let facts = facts::compute(&ds, &FactOptions::default());
     let mut cadres = normalized::sorted(normalized::cadres_frame(&ds)?, &["person_id"])?;
     let mut careers = normalized::sorted(normalized::careers_frame(&ds)?, &["person_id", "start"])?;
@@ -397,6 +434,11 @@ fn normalize(a: &CommonArgs) -> Result<u8> {
     normalized::write_both(&mut cadres, &a.out, "cadres")?;
     normalized::write_both(&mut careers, &a.out, "careers")?;
     normalized::write_both(&mut facts_df, &a.out, "facts")?;
+    for (name, frame) in &ds.derived {
+        let file = a.out.join(format!("roster_{}.csv", name.trim_start_matches("roster_")));
+        banzi::roster::write_derived(frame, &file)?;
+        println!("wrote {} ({} rows): derived from the roster", file.display(), frame.height());
+    }
     println!(
         "wrote cadres ({} rows), careers ({} rows), facts ({} rows) as .csv and .parquet to {}",
         cadres.height(),
@@ -566,8 +608,12 @@ fn bench(a: &BenchArgs) -> Result<u8> {
 }
 
 /// Loads, derives and builds the rule context with the default configuration.
-fn prepare(dataset: &Path, out: &Path) -> Result<(Arc<Dataset>, rules::Context)> {
-    let ds = Arc::new(load_and_account(dataset, out)?);
+fn prepare(c: &CommonArgs) -> Result<(Arc<Dataset>, rules::Context)> {
+    let ds = Arc::new(load_and_account(
+        &c.dataset,
+        &c.out,
+        &c.roster.load_options()?,
+    )?);
     let config = Config::default();
     let facts = facts::compute(&ds, &FactOptions::default());
     let ctx = rules::Context::build(&ds, &facts, &config)?;
@@ -576,7 +622,7 @@ fn prepare(dataset: &Path, out: &Path) -> Result<(Arc<Dataset>, rules::Context)>
 
 fn report(a: &ReportArgs) -> Result<u8> {
     let c = &a.common;
-    let (_ds, ctx) = prepare(&c.dataset, &c.out)?;
+    let (_ds, ctx) = prepare(c)?;
     let config = Config::default();
     let lang = lang(c.lang);
     let findings = rules::run(&ctx, rules::codes::RULES, &config, lang)?;
@@ -584,7 +630,7 @@ fn report(a: &ReportArgs) -> Result<u8> {
     let w = banzi::report::write_all(
         &ctx,
         &findings,
-        a.cycle.as_deref(),
+        c.roster.cycle.as_deref(),
         &c.dataset.display().to_string(),
         lang,
         progress,
@@ -603,7 +649,7 @@ fn report(a: &ReportArgs) -> Result<u8> {
 }
 
 fn compare(a: &CompareArgs) -> Result<u8> {
-    let (_ds, ctx) = prepare(&a.common.dataset, &a.common.out)?;
+    let (_ds, ctx) = prepare(&a.common)?;
     let s = banzi::report::structure::compute(&ctx)?;
     let c = banzi::compare::compare(&ctx, &s, &a.cycles)?;
     banzi::compare::write(&c, &a.common.out)?;
@@ -663,7 +709,7 @@ fn export(a: &ExportArgs) -> Result<u8> {
         .transpose()?;
     // Rejected rows carry original values: they stay in the local reports folder, never
     // in the export.
-    let ds = load_and_account(&a.dataset, &a.rejected_to)?;
+    let ds = load_and_account(&a.dataset, &a.rejected_to, &LoadOptions::default())?;
     banzi::export::export(&ds, &a.out, key.as_ref())?;
     println!(
         "exported {} persons, {} seats{} to {}",

@@ -20,4 +20,5 @@ pub mod normalize;
 pub mod normalized;
 pub mod report;
 pub mod resume;
+pub mod roster;
 pub mod rules;

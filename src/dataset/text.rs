@@ -71,6 +71,68 @@ pub fn header_width(text: &[u8]) -> usize {
     text[..end].iter().filter(|&&b| b == b',').count() + 1
 }
 
+/// Splits CSV text into records of fields (RFC 4180: `"` quotes, `""` inside quotes, a
+/// quoted field may hold commas and line breaks). Each record comes with the line (1-based)
+/// it starts on, which is the row number a spreadsheet shows when no field spans lines.
+/// A line that is empty or only blanks is a record with no fields.
+pub fn csv_records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut touched = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+                touched = true;
+            }
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                touched = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                if touched || !field.trim().is_empty() {
+                    fields.push(std::mem::take(&mut field));
+                }
+                out.push((start, std::mem::take(&mut fields)));
+                field.clear();
+                touched = false;
+                line += 1;
+                start = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if touched || !field.trim().is_empty() {
+        fields.push(field);
+        out.push((start, fields));
+    } else if !fields.is_empty() {
+        out.push((start, fields));
+    }
+    out
+}
+
 /// The first line of an error message (library errors can run long).
 pub fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).to_string()
@@ -187,7 +249,9 @@ fn drop_blank_columns(
         .unzip()
 }
 
-fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
+/// The text of a workbook cell as the user typed it; numeric cells of a date column
+/// (`date_column`) are written as dates.
+pub fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
     use calamine::Data;
     let text = match cell {
         Data::Empty => return None,
@@ -270,5 +334,16 @@ mod tests {
         );
         assert_eq!(cell_text(&Data::Float(7.0), false).as_deref(), Some("7"));
         assert_eq!(excel_serial_date(31113.0), "1985-03-07");
+    }
+
+    #[test]
+    fn csv_records_keep_quotes_and_lines() {
+        let recs = csv_records("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\r\nlast,");
+        assert_eq!(recs[0], (1, vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(recs[1].1, vec!["x,1".to_string(), "say \"hi\"".to_string()]);
+        assert_eq!(recs[2], (3, vec![]));
+        assert_eq!(recs[3], (4, vec!["two\nlines".to_string(), "z".to_string()]));
+        assert_eq!(recs[4], (6, vec!["last".to_string(), String::new()]));
+        assert_eq!(recs.len(), 5);
     }
 }
