@@ -167,3 +167,73 @@ fn county_roster_gives_seats_skips_and_rejections() {
         "{note}"
     );
 }
+
+/// A city panel (the shape of public panels of local officials) in contract tables, its
+/// secretary titled `secretary` in careers and slate.
+fn city_panel(dir: &Path, secretary: &str, head: &str) {
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "units.csv",
+        "unit_id,name,kind,parent_id,minority_area\nC1,洛阳市,市,,false\n",
+    );
+    write("cycles.csv", "cycle,as_of,previous\n2021,2021-09-30,\n");
+    write(
+        "cadres.csv",
+        "person_id,name,gender,birth_date,ethnicity\nP1,甲,男,1965-03,汉族\nP2,乙,女,1970-07,汉族\nP3,丙,男,1972-01,汉族\n",
+    );
+    write(
+        "careers.csv",
+        &format!(
+            "person_id,start,end,unit_name,post\n\
+             P1,2010-01,2015-06,洛阳市,{head}\n\
+             P1,2015-06,,洛阳市,{secretary}\n\
+             P2,2012-04,2016-09,洛阳市,副市长\n\
+             P2,2016-09,,洛阳市,{head}\n\
+             P3,2018-01,,洛阳市委,{secretary}\n"
+        ),
+    );
+    write(
+        "slate.csv",
+        &format!(
+            "cycle,unit_id,body,post,person_id,nomination\n\
+             2021,C1,常委会,{secretary},P1,继续提名\n\
+             2021,C1,政府,{head},P2,继续提名\n\
+             2021,C1,常委会,常委,P3,新提拔\n"
+        ),
+    );
+}
+
+#[test]
+fn a_city_panel_titled_as_a_city_has_the_tenures_of_a_township_one() {
+    use banzi::facts::{compute, FactOptions};
+    let tenures = |secretary: &str, head: &str| {
+        let dir = tmp();
+        city_panel(dir.path(), secretary, head);
+        let ds = load(dir.path(), &LoadOptions::default());
+        assert!(ds.rejections.items.is_empty(), "{:?}", ds.rejections.items);
+        assert_eq!(ds.slate.len(), 3);
+        let mut facts: Vec<(String, f64, f64, f64)> = compute(&ds, &FactOptions::default())
+            .iter()
+            .map(|f| {
+                (
+                    ds.cadres.person_id[f.person as usize].clone(),
+                    f.years_in_post,
+                    f.years_in_team,
+                    f.years_as_secretary,
+                )
+            })
+            .collect();
+        facts.sort_by(|a, b| a.0.cmp(&b.0));
+        facts
+    };
+    let city = tenures("市委书记", "市长");
+    let township = tenures("党委书记", "镇长");
+    assert_eq!(city, township);
+    // P1: secretary since 2015-06 (6.3 years), in the team since 2010; P2 head since
+    // 2016-09; P3 secretary of 洛阳市委 (the city's own committee) since 2018-01.
+    let near = |x: f64, y: f64| (x - y).abs() < 0.05;
+    assert!(near(city[0].1, 6.33) && near(city[0].3, 6.33), "{city:?}");
+    assert!(city[0].2 > 11.0, "{city:?}");
+    assert!(near(city[1].1, 5.08) && city[1].3 == 0.0, "{city:?}");
+    assert!(near(city[2].3, 3.75), "{city:?}");
+}

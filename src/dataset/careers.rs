@@ -133,8 +133,8 @@ impl Careers {
 }
 
 /// The canonical role of a career post, if it is one of a team's posts (`Role::parse`
-/// reads titles with a township or sub-district prefix such as `某某镇党委书记`, and
-/// rejects others such as `县委书记`).
+/// reads titles with a unit prefix such as `某某镇党委书记`, and county or city titles
+/// such as `市委书记`, which are the posts of that county's or city's own team).
 fn career_role(post: &str) -> Option<Role> {
     Role::parse(post).ok()
 }
@@ -174,6 +174,12 @@ impl<'a> UnitMatcher<'a> {
                     name = rest;
                     break;
                 }
+            }
+        }
+        // A county's or city's own party committee: 洛阳市委 is 洛阳市.
+        if let Some(rest) = name.strip_suffix('委') {
+            if rest.ends_with(['县', '区', '市', '旗', '州']) && rest.chars().count() >= 2 {
+                name = rest;
             }
         }
         for (i, _) in name.char_indices() {

@@ -46,7 +46,7 @@ pub fn body_of(post: &str, role: Role) -> Body {
         ("纪工委", Body::Discipline),
         ("监委", Body::Discipline),
         ("人大", Body::PeoplesCongress),
-        ("政协", Body::PeoplesCongress),
+        ("政协", Body::Cppcc),
     ];
     if let Some(&(_, b)) = explicit.iter().find(|(w, _)| post.contains(w)) {
         return b;
@@ -61,6 +61,7 @@ pub fn body_of(post: &str, role: Role) -> Body {
         Role::Head | Role::DeputyHead => Body::Government,
         Role::PcHead | Role::PcDeputyHead => Body::PeoplesCongress,
         Role::DisciplineSecretary | Role::DisciplineDeputySecretary => Body::Discipline,
+        Role::CppccChair | Role::CppccViceChair => Body::Cppcc,
     }
 }
 
@@ -88,6 +89,13 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
     if by_office {
         out.retain(|s| !(s.role == Role::Member && is_plain_member(&s.post)));
     }
+    // 纪委书记、监委主任 (and the like) is one seat under two names.
+    let mut seen: Vec<(Role, Body)> = Vec::new();
+    out.retain(|s| {
+        let fresh = !seen.contains(&(s.role, s.body));
+        seen.push((s.role, s.body));
+        fresh
+    });
     Ok(out)
 }
 
@@ -114,7 +122,7 @@ pub fn nominations(text: &str, seats: usize) -> Result<Vec<Nomination>, String> 
 /// Rank of a role for comparing a current and a proposed post: principal, team member.
 fn rank(role: Role) -> u8 {
     match role {
-        Role::Secretary | Role::Head | Role::PcHead => 2,
+        Role::Secretary | Role::Head | Role::PcHead | Role::CppccChair => 2,
         _ => 1,
     }
 }
