@@ -219,7 +219,7 @@ struct CareerCols<'a> {
     kind: Col<'a>,
     post: Col<'a>,
     leadership: Col<'a>,
-    first_row: usize,
+    raw: &'a RawTable,
 }
 
 /// Reads the careers table. Rows are independent of each other, so the table is read in
@@ -261,7 +261,7 @@ pub fn read_careers(
                 kind: col("unit_kind"),
                 post: col("post"),
                 leadership: col("leadership"),
-                first_row: raw.row_number(0),
+                raw,
             };
             read_career_rows(&cols, rows, cadres, units, &matcher)
         })
@@ -305,11 +305,11 @@ fn read_career_rows<'a>(
         kind: c_kind,
         post: c_post,
         leadership: c_leadership,
-        first_row,
+        raw,
     } = *cols;
     let mut last_person: Option<(&str, u32)> = None;
     for i in rows {
-        let row = first_row + i;
+        let row = raw.row_number(i);
         let before = rej.items.len();
         let person =
             required(rej, T, row, "person_id", c_person.get(i)).and_then(|p| match last_person {

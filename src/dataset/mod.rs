@@ -261,6 +261,15 @@ fn load_tables(
     let path = ds.path.clone();
     for (spec, raw) in found.iter_mut() {
         ds.notes.append(&mut raw.notes);
+        for &(row, fields) in &raw.ragged {
+            ds.rejections.reject(
+                spec.name,
+                row,
+                "",
+                "",
+                format!("{fields} fields, the header has {}", raw.width),
+            );
+        }
         let ignored = schema::map_headers(raw, spec)?;
         if !ignored.is_empty() {
             ds.notes.push(format!(
@@ -284,7 +293,11 @@ fn load_tables(
     };
     let mut tally: Vec<(String, String, usize)> = Vec::new();
     let mut note_read = |name: &str, raw: &RawTable| {
-        tally.push((name.to_string(), raw.source.clone(), raw.height()))
+        tally.push((
+            name.to_string(),
+            raw.source.clone(),
+            raw.height() + raw.ragged.len(),
+        ))
     };
 
     let raw = take("cadres").expect("required table checked above");

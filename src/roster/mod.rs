@@ -511,12 +511,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         out.derived.push((b.spec.name.to_string(), frame.clone()));
         out.tables.push((
             b.spec,
-            RawTable {
-                source: format!("{} (roster)", b.spec.name),
-                frame,
-                first_row: 2,
-                notes: Vec::new(),
-            },
+            RawTable::new(format!("{} (roster)", b.spec.name), frame, 2),
         ));
         out.origins.insert(b.spec.name, b.origins);
     }
