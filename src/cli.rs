@@ -45,6 +45,15 @@ pub enum Command {
     Export(ExportArgs),
     /// Import cadre-form files (.lrmx) into a dataset folder (cadres, relations).
     ImportLrmx(ImportLrmxArgs),
+    /// Write an empty roster (换届人选名册) to fill in, with instructions and drop-down lists.
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct TemplateArgs {
+    /// The workbook to write (e.g. 换届人选名册模板.xlsx).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -227,6 +236,9 @@ pub struct GenArgs {
     /// Table format: CSV, or Parquet (one format per folder).
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     pub format: FormatArg,
+    /// Also write the latest cycle's teams as a roster workbook (换届人选名册) here.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub roster: Option<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -252,6 +264,11 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Export(a) => export(&a),
         Command::ImportLrmx(a) => {
             print!("{}", banzi::lrmx::import(&a.inputs, &a.out)?);
+            Ok(0)
+        }
+        Command::Template(a) => {
+            banzi::roster::write::template(&a.out).map_err(anyhow::Error::msg)?;
+            println!("wrote the roster template {}", a.out.display());
             Ok(0)
         }
     }
@@ -476,6 +493,10 @@ fn gen(a: &GenArgs) -> Result<u8> {
             summary.expected.len(),
             path.display()
         );
+    }
+    if let Some(path) = &a.roster {
+        let n = banzi::roster::write::latest_cycle_roster(&a.out, path).map_err(anyhow::Error::msg)?;
+        println!("roster: {n} teams in {}", path.display());
     }
     Ok(0)
 }

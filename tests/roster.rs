@@ -111,8 +111,8 @@ fn county_roster_gives_seats_skips_and_rejections() {
     assert_eq!(ds.cadres.len(), 6, "{:?}", ds.rejections.items);
     let names: Vec<&str> = ds.cadres.name.iter().map(String::as_str).collect();
     assert_eq!(names, ["王建国", "李红梅", "赵强", "孙丽", "陈刚", "周明"]);
-    // Seats: 1 + 2 + 1 + 2 + 1 + 2 (周明: 纪委书记 and 党委委员 over two rows).
-    assert_eq!(ds.slate.len(), 9);
+    // Seats: 1 + 2 + 1 + 2 + 1 + 1 (周明: 纪委书记 and 党委委员 over two rows, one post).
+    assert_eq!(ds.slate.len(), 8);
     let seats_of = |name: &str| -> Vec<String> {
         let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;
         (0..ds.slate.len())
@@ -122,7 +122,7 @@ fn county_roster_gives_seats_skips_and_rejections() {
     };
     assert_eq!(seats_of("李红梅"), ["党委:deputy_secretary", "政府:head"]);
     assert_eq!(seats_of("赵强"), ["党委:organization_member"]);
-    assert_eq!(seats_of("周明"), ["纪委:discipline_secretary", "党委:member"]);
+    assert_eq!(seats_of("周明"), ["党委:discipline_secretary"]);
     // 提名方式 inferred where blank: 赵强 副镇长 → 组织委员 (team member, same unit).
     let nomination_of = |name: &str| {
         let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;

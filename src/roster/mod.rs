@@ -19,6 +19,7 @@ pub mod header;
 pub mod meta;
 pub mod rows;
 pub mod seats;
+pub mod write;
 
 use polars::prelude::DataFrame;
 use std::collections::{BTreeMap, HashMap};
@@ -386,8 +387,19 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     }
                 }
             }
-            let fulltime = e.get(Field::Fulltime).map(str::to_string);
-            for (seat, nomination) in seats.iter().zip(&nominations) {
+            // 专职: one value for every seat, or one per seat (是、否).
+            let fulltimes: Vec<Option<String>> = match e.get(Field::Fulltime) {
+                Some(t) => {
+                    let parts = seats::split(t);
+                    if parts.len() == seats.len() {
+                        parts.into_iter().map(Some).collect()
+                    } else {
+                        vec![Some(t.to_string()); seats.len()]
+                    }
+                }
+                None => vec![None; seats.len()],
+            };
+            for ((seat, nomination), fulltime) in seats.iter().zip(&nominations).zip(fulltimes) {
                 let values = [
                     Some(cycle.clone()),
                     Some(unit.clone()),
@@ -395,7 +407,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     Some(seat.post.clone()),
                     Some(id.clone()),
                     nomination.map(|(n, _)| n.label_zh().to_string()),
-                    fulltime.clone(),
+                    fulltime,
                 ];
                 slate.push(
                     &values,

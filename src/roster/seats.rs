@@ -4,6 +4,8 @@
 //!
 //! 组织委员, 宣传委员, 统战委员 and a 党委's 人武部长 are 党委委员 by office, so
 //! 党委委员、组织委员 is one 党委 seat; 党委委员、副镇长 is two (data contract §5).
+//! 党委委员、纪委书记 is one post too: the 纪委书记 on the 党委 (body 党委, as a slate
+//! writes a 纪委书记 who sits on the party committee); a 纪委书记 alone is a 纪委 seat.
 
 use crate::normalize::role::{Body, Nomination, Role};
 
@@ -86,6 +88,17 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
             && matches!(s.role, Role::OrganizationMember | Role::ArmedForcesHead)
             || s.role == Role::Member && !is_plain_member(&s.post)
     });
+    let plain_member = out
+        .iter()
+        .any(|s| s.role == Role::Member && is_plain_member(&s.post));
+    // 党委委员、纪委书记: the 纪委书记 sits on the 党委; one post, counted there (as a
+    // slate writes it: body 党委, post 纪委书记).
+    if plain_member && out.iter().any(|s| s.role == Role::DisciplineSecretary) {
+        for s in out.iter_mut().filter(|s| s.role == Role::DisciplineSecretary) {
+            s.body = Body::PartyCommittee;
+        }
+        out.retain(|s| !(s.role == Role::Member && is_plain_member(&s.post)));
+    }
     if by_office {
         out.retain(|s| !(s.role == Role::Member && is_plain_member(&s.post)));
     }
@@ -206,10 +219,8 @@ mod tests {
         assert_eq!(roles("党委委员、人武部长"), [(ArmedForcesHead, PartyCommittee)]);
         assert_eq!(roles("党委委员、宣传委员"), [(Member, PartyCommittee)]);
         assert_eq!(roles("人大主席"), [(PcHead, PeoplesCongress)]);
-        assert_eq!(
-            roles("党委委员、纪委书记"),
-            [(Member, PartyCommittee), (DisciplineSecretary, Discipline)]
-        );
+        assert_eq!(roles("党委委员、纪委书记"), [(DisciplineSecretary, PartyCommittee)]);
+        assert_eq!(roles("纪委书记"), [(DisciplineSecretary, Discipline)]);
         assert_eq!(roles("副书记"), [(DeputySecretary, PartyCommittee)]);
         assert!(seats("党委委员、镇长助理").unwrap_err().starts_with("镇长助理"));
     }
