@@ -22,5 +22,6 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod resume;
+pub mod roster;
 pub mod rules;
 pub mod structure;

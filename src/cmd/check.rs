@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
+    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
     print_load_summary(
         &loaded.ds,
         &loaded.plan.rejected_path(),

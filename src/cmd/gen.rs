@@ -39,6 +39,9 @@ pub struct Args {
     /// Table format: CSV, or Parquet (one format per folder).
     #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
     pub format: FormatArg,
+    /// Also write the latest cycle's teams as a roster workbook (换届人选名册) here.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub roster: Option<PathBuf>,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
@@ -68,6 +71,11 @@ pub fn run(a: &Args) -> Result<u8> {
             summary.expected.len(),
             path.display()
         );
+    }
+    if let Some(path) = &a.roster {
+        let n =
+            banzi::roster::write::latest_cycle_roster(&a.out, path).map_err(anyhow::Error::msg)?;
+        println!("roster: {n} teams in {}", path.display());
     }
     Ok(0)
 }

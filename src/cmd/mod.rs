@@ -17,6 +17,7 @@ mod normalize;
 mod report;
 mod resume_stats;
 mod rules;
+mod template;
 mod terminal;
 
 use anyhow::Result;
@@ -57,6 +58,8 @@ pub enum Command {
     Export(export::Args),
     /// Import cadre-form files (.lrmx) into a dataset folder (cadres, relations).
     ImportLrmx(import_lrmx::Args),
+    /// Write an empty roster (换届人选名册) to fill in, with instructions and drop-down lists.
+    Template(template::Args),
 }
 
 /// Runs a command; returns the exit code.
@@ -72,6 +75,7 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Bench(a) => bench::run(&a),
         Command::Export(a) => export::run(&a),
         Command::ImportLrmx(a) => import_lrmx::run(&a),
+        Command::Template(a) => template::run(&a),
     }
 }
 
@@ -101,6 +105,41 @@ pub struct CommonArgs {
     /// Language of messages and labels.
     #[arg(long, value_enum, default_value_t = Lang::Zh)]
     pub lang: Lang,
+    #[command(flatten)]
+    pub roster: RosterArgs,
+}
+
+/// What a roster (换届人选名册) does not say about itself.
+#[derive(Debug, ClapArgs)]
+pub struct RosterArgs {
+    /// Reference date for ages and tenures of a roster (else its footnote 年龄计算截至…).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// The cycle: of a roster (else the year of its title); for `report`, the cycle shown
+    /// (default: the latest).
+    #[arg(long)]
+    pub cycle: Option<String>,
+    /// The county or district of a roster's teams (else the one its title names).
+    #[arg(long)]
+    pub district: Option<String>,
+}
+
+impl RosterArgs {
+    fn load_options(&self) -> Result<LoadOptions> {
+        let as_of = match &self.as_of {
+            Some(t) => Some(
+                banzi::normalize::date::PartialDate::parse(t)
+                    .map_err(|e| anyhow::anyhow!("--as-of {t}: {e}"))?
+                    .to_naive(),
+            ),
+            None => None,
+        };
+        Ok(LoadOptions {
+            as_of,
+            cycle: self.cycle.clone(),
+            district: self.district.clone(),
+        })
+    }
 }
 
 /// The rule options: every command that runs rules takes the same ones.
@@ -119,15 +158,15 @@ pub struct RuleArgs {
 
 impl CommonArgs {
     /// The run these arguments describe, with the rule options when the command has them.
-    pub fn run_options(&self, rules: Option<&RuleArgs>) -> RunOptions {
-        RunOptions {
+    pub fn run_options(&self, rules: Option<&RuleArgs>) -> Result<RunOptions> {
+        Ok(RunOptions {
             dataset: self.dataset.clone(),
             rules: rules.and_then(|r| r.rules.clone()),
             select: rules.map(|r| r.select.clone()).unwrap_or_default(),
             ignore: rules.map(|r| r.ignore.clone()).unwrap_or_default(),
             lang: self.lang,
             out: self.out.clone(),
-            load: LoadOptions::default(),
-        }
+            load: self.roster.load_options()?,
+        })
     }
 }

@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
+    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
     print_load_summary(
         &loaded.ds,
         &loaded.plan.rejected_path(),
@@ -28,6 +28,18 @@ pub fn run(a: &Args) -> Result<u8> {
     );
     let run = loaded.derive()?;
     let w = clean_tables::write_all(&run.ds, &run.facts, run.out())?;
+    for (name, frame) in &run.ds.derived {
+        let file = run
+            .out()
+            .join(format!("roster_{}.csv", name.trim_start_matches("roster_")));
+        banzi::roster::write_derived(frame, &file)?;
+        println!(
+            "{} ({}): {}",
+            file.display(),
+            frame.height(),
+            run.lang().pick("由名册导出", "derived from the roster")
+        );
+    }
     let (cadres, careers, facts, out) = (w.cadres, w.careers, w.facts, run.out().display());
     match run.lang() {
         Lang::Zh => println!(

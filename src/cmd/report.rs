@@ -15,13 +15,10 @@ pub struct Args {
     pub common: CommonArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
-    /// The cycle the charts and the page show (default: the latest).
-    #[arg(long)]
-    pub cycle: Option<String>,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules)).plan()?.load()?;
+    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
     print_load_summary(
         &loaded.ds,
         &loaded.plan.rejected_path(),
@@ -33,7 +30,7 @@ pub fn run(a: &Args) -> Result<u8> {
     let w = banzi::report::write_all(
         &run.ctx,
         &findings,
-        a.cycle.as_deref(),
+        a.common.roster.cycle.as_deref(),
         &a.common.dataset.display().to_string(),
         run.lang(),
         progress,

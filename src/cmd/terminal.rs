@@ -35,6 +35,12 @@ pub fn pad(text: &str, width: usize, left: bool) -> String {
 
 /// Prints what was read, used and rejected per table.
 pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
+    println!(
+        "{}: {} {}",
+        ds.path.display(),
+        lang.pick("读作", "read as"),
+        ds.form
+    );
     for note in &ds.notes {
         eprintln!("note: {}", show(note));
     }

@@ -133,8 +133,8 @@ impl Careers {
 }
 
 /// The canonical role of a career post, if it is one of a team's posts (`Role::parse`
-/// reads titles with a township or sub-district prefix such as `某某镇党委书记`, and
-/// rejects others such as `县委书记`).
+/// reads titles with a unit prefix such as `某某镇党委书记`, and county or city titles
+/// such as `市委书记`, which are the posts of that county's or city's own team).
 fn career_role(post: &str) -> Option<Role> {
     Role::parse(post).ok()
 }
@@ -176,6 +176,12 @@ impl<'a> UnitMatcher<'a> {
                 }
             }
         }
+        // A county's or city's own party committee: 洛阳市委 is 洛阳市.
+        if let Some(rest) = name.strip_suffix('委') {
+            if rest.ends_with(['县', '区', '市', '旗', '州']) && rest.chars().count() >= 2 {
+                name = rest;
+            }
+        }
         for (i, _) in name.char_indices() {
             let tail = &name[i..];
             if tail.chars().count() < 2 {
@@ -213,7 +219,7 @@ struct CareerCols<'a> {
     kind: Col<'a>,
     post: Col<'a>,
     leadership: Col<'a>,
-    first_row: usize,
+    raw: &'a RawTable,
 }
 
 /// Reads the careers table. Rows are independent of each other, so the table is read in
@@ -255,7 +261,7 @@ pub fn read_careers(
                 kind: col("unit_kind"),
                 post: col("post"),
                 leadership: col("leadership"),
-                first_row: raw.row_number(0),
+                raw,
             };
             read_career_rows(&cols, rows, cadres, units, &matcher)
         })
@@ -299,11 +305,11 @@ fn read_career_rows<'a>(
         kind: c_kind,
         post: c_post,
         leadership: c_leadership,
-        first_row,
+        raw,
     } = *cols;
     let mut last_person: Option<(&str, u32)> = None;
     for i in rows {
-        let row = first_row + i;
+        let row = raw.row_number(i);
         let before = rej.items.len();
         let person =
             required(rej, T, row, "person_id", c_person.get(i)).and_then(|p| match last_person {

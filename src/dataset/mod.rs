@@ -61,11 +61,22 @@ pub enum LoadError {
     },
     #[error("{path}: no such file or folder")]
     NotFound { path: String },
+    /// A roster (换届人选名册) that cannot be read as one.
+    #[error("{file}: {reason}")]
+    Roster { file: String, reason: String },
 }
 
-/// Options that change how input is read.
+/// Options that change how input is read. They matter for a roster (换届人选名册),
+/// which carries no cycles table: its cycle, reference date and district.
 #[derive(Debug, Clone, Default)]
-pub struct LoadOptions {}
+pub struct LoadOptions {
+    /// Reference date for ages and tenures (else a footnote such as 年龄计算截至…).
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The cycle (else the year in the roster's title).
+    pub cycle: Option<String>,
+    /// The county or district the teams belong to (else the roster's title).
+    pub district: Option<String>,
+}
 
 /// Rows read and used per table, for the terminal and the tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +105,11 @@ pub struct Dataset {
     pub notes: Vec<String>,
     /// Persons whose work history came from their résumé.
     pub resumes_parsed: usize,
+    /// What form the input had: `tables` or `roster (换届人选名册)`.
+    pub form: &'static str,
+    /// For a roster: the contract tables derived from it (and `roster_seats`, each seat
+    /// with its sheet, row and whether its 提名方式 was inferred), for `banzi normalize`.
+    pub derived: Vec<(String, polars::prelude::DataFrame)>,
 }
 
 /// Finds the raw tables of a dataset (folder or workbook), keyed by contract table.
@@ -180,15 +196,80 @@ fn collect_tables(
     Ok(found)
 }
 
-/// Loads and validates a dataset.
-pub fn load(path: &Path, _options: &LoadOptions) -> Result<Dataset, LoadError> {
+/// Loads and validates a dataset: contract tables, or a roster (换届人选名册) turned
+/// into them (see [`crate::roster`]).
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Dataset, LoadError> {
     let mut ds = Dataset {
         path: path.to_path_buf(),
+        form: "tables",
         ..Default::default()
     };
-    let mut found = collect_tables(path, &mut ds.notes)?;
+    let mut notes = Vec::new();
+    let tables = match collect_tables(path, &mut notes) {
+        Ok(found) if !found.is_empty() => Ok(found),
+        other => match crate::roster::detect(path)? {
+            Some(files) => return load_roster(ds, &files, options),
+            None => other,
+        },
+    };
+    ds.notes = notes;
+    let found = tables?;
+    load_tables(ds, found)
+}
+
+/// Loads a roster: the tables derived from it go through [`load_tables`], and their
+/// rejections are moved back onto the roster's sheets, rows and columns.
+fn load_roster(
+    mut ds: Dataset,
+    files: &[PathBuf],
+    options: &LoadOptions,
+) -> Result<Dataset, LoadError> {
+    let roster = crate::roster::read(files, options)?;
+    ds.form = "roster (换届人选名册)";
+    ds.notes = roster.notes;
+    ds.derived = roster.derived;
+    let mut ds = load_tables(ds, roster.tables)?;
+    crate::roster::remap(&mut ds.rejections, &roster.origins);
+    let rejected = roster.rejections.rejected_rows_all();
+    ds.rejections.items.extend(roster.rejections.items);
+    ds.counts.insert(
+        0,
+        TableCount {
+            table: "roster".into(),
+            source: files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            read: roster.rows_read,
+            loaded: roster.persons,
+            rejected,
+        },
+    );
+    ds.notes.push(format!(
+        "read as a roster (换届人选名册): {} rows below the headers, {} persons, {} rows skipped, {rejected} rows rejected before the tables",
+        roster.rows_read, roster.persons, roster.skipped
+    ));
+    Ok(ds)
+}
+
+/// Maps, checks and reads the raw tables found.
+fn load_tables(
+    mut ds: Dataset,
+    mut found: Vec<(&'static TableSpec, RawTable)>,
+) -> Result<Dataset, LoadError> {
+    let path = ds.path.clone();
     for (spec, raw) in found.iter_mut() {
         ds.notes.append(&mut raw.notes);
+        for &(row, fields) in &raw.ragged {
+            ds.rejections.reject(
+                spec.name,
+                row,
+                "",
+                "",
+                format!("{fields} fields, the header has {}", raw.width),
+            );
+        }
         let ignored = schema::map_headers(raw, spec)?;
         if !ignored.is_empty() {
             ds.notes.push(format!(
@@ -212,7 +293,11 @@ pub fn load(path: &Path, _options: &LoadOptions) -> Result<Dataset, LoadError> {
     };
     let mut tally: Vec<(String, String, usize)> = Vec::new();
     let mut note_read = |name: &str, raw: &RawTable| {
-        tally.push((name.to_string(), raw.source.clone(), raw.height()))
+        tally.push((
+            name.to_string(),
+            raw.source.clone(),
+            raw.height() + raw.ragged.len(),
+        ))
     };
 
     let raw = take("cadres").expect("required table checked above");

@@ -80,6 +80,19 @@ impl Rejections {
         rows.len()
     }
 
+    /// Distinct rejected rows over all tables.
+    pub fn rejected_rows_all(&self) -> usize {
+        let mut rows: Vec<(&str, usize)> = self
+            .items
+            .iter()
+            .filter(|r| !r.kept)
+            .map(|r| (r.table.as_str(), r.row))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.len()
+    }
+
     pub fn dropped_values(&self) -> usize {
         self.items.iter().filter(|r| r.kept).count()
     }

@@ -24,12 +24,35 @@ pub struct RawTable {
     pub first_row: usize,
     /// Notes for the terminal (e.g. the encoding that was detected).
     pub notes: Vec<String>,
+    /// The row number of each record, where records are not one per line from
+    /// `first_row` on (a CSV whose ragged rows were taken out).
+    pub rows: Option<Vec<usize>>,
+    /// CSV rows left out because their number of fields is not the header's:
+    /// `(row, fields)`, and the header's width.
+    pub ragged: Vec<(usize, usize)>,
+    pub width: usize,
 }
 
 impl RawTable {
+    /// A table read with one record per row from `first_row` on.
+    pub fn new(source: String, frame: DataFrame, first_row: usize) -> RawTable {
+        RawTable {
+            source,
+            frame,
+            first_row,
+            notes: Vec::new(),
+            rows: None,
+            ragged: Vec::new(),
+            width: 0,
+        }
+    }
+
     /// The row number users see for record `index` (0-based).
     pub fn row_number(&self, index: usize) -> usize {
-        self.first_row + index
+        match &self.rows {
+            Some(rows) => rows.get(index).copied().unwrap_or(0),
+            None => self.first_row + index,
+        }
     }
 
     pub fn height(&self) -> usize {
@@ -146,13 +169,53 @@ fn read_csv(path: &Path) -> Result<RawTable, LoadError> {
             ),
         ));
     }
+    let ragged = text::ragged_lines(&text);
+    if !ragged.is_empty() {
+        return ragged_csv(path, &text, notes);
+    }
     let frame = guarded(path, || csv_frame(text))?;
-    Ok(RawTable {
-        source: path.display().to_string(),
-        frame,
-        first_row: 2,
-        notes,
-    })
+    let mut raw = RawTable::new(path.display().to_string(), frame, 2);
+    raw.notes = notes;
+    Ok(raw)
+}
+
+/// A CSV with rows whose number of fields is not the header's: the other rows are read
+/// (every field text, as [`csv_frame`] would), the ragged ones are listed for
+/// rejection with their row numbers.
+fn ragged_csv(path: &Path, bytes: &[u8], notes: Vec<String>) -> Result<RawTable, LoadError> {
+    let content = std::str::from_utf8(bytes).map_err(|_| not_a_table(path, "not UTF-8 text"))?;
+    let mut records = text::csv_records(content).into_iter();
+    let Some((_, names)) = records.by_ref().find(|(_, f)| !f.is_empty()) else {
+        return Err(not_a_table(path, "empty file: no header row"));
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    let width = names.len();
+    let mut columns: Vec<Vec<Option<String>>> = vec![Vec::new(); width];
+    let mut rows = Vec::new();
+    let mut ragged = Vec::new();
+    for (line, fields) in records {
+        if fields.is_empty() {
+            continue;
+        }
+        if fields.len() != width {
+            ragged.push((line, fields.len()));
+            continue;
+        }
+        for (column, value) in columns.iter_mut().zip(fields) {
+            column.push((!value.is_empty()).then_some(value));
+        }
+        rows.push(line);
+    }
+    let frame = text_frame(&names, columns).map_err(|e| not_a_table(path, e))?;
+    let mut raw = RawTable::new(path.display().to_string(), frame, 2);
+    raw.notes = notes;
+    raw.rows = Some(rows);
+    raw.ragged = ragged;
+    raw.width = width;
+    Ok(raw)
 }
 
 /// Parses UTF-8 CSV bytes with every column as text.
@@ -201,12 +264,7 @@ fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
             .and_then(all_text)
             .map_err(|e| first_line(&e.to_string()))
     })?;
-    Ok(RawTable {
-        source: path.display().to_string(),
-        frame,
-        first_row: 2,
-        notes: Vec::new(),
-    })
+    Ok(RawTable::new(path.display().to_string(), frame, 2))
 }
 
 /// JSON records: an array of objects (or one object per line). Keys become columns in
@@ -267,12 +325,7 @@ fn read_json(path: &Path) -> Result<RawTable, LoadError> {
         }
     }
     let frame = text_frame(&names, columns).map_err(|e| not_a_table(path, e))?;
-    Ok(RawTable {
-        source: path.display().to_string(),
-        frame,
-        first_row: 1,
-        notes: Vec::new(),
-    })
+    Ok(RawTable::new(path.display().to_string(), frame, 1))
 }
 
 /// Builds an all-text frame from named columns of equal length.
@@ -306,15 +359,7 @@ pub fn read_workbook(
             file: source.clone(),
             reason: e,
         })?;
-        out.push((
-            sheet.name,
-            RawTable {
-                source,
-                frame,
-                first_row: sheet.first_row,
-                notes: Vec::new(),
-            },
-        ));
+        out.push((sheet.name, RawTable::new(source, frame, sheet.first_row)));
     }
     Ok(out)
 }

@@ -29,37 +29,55 @@ pub const MAX_WORKBOOK_RATIO: u128 = 500;
 /// columns is not a table.
 pub const MAX_COLUMNS: usize = 10_000;
 
-/// Refuses a zip archive (a workbook) that would inflate past the limits.
+/// Refuses a zip archive (a workbook) that inflates past the limits. The sizes an
+/// archive declares can lie, so every entry is inflated (into nothing) and counted, and
+/// inflating stops as soon as the count passes the limit: a bomb costs at most the
+/// limit's worth of work, whatever it declares.
 pub fn check_zip<R: Read + Seek>(reader: R, compressed_len: u64) -> Result<(), String> {
     let mut archive = match zip::ZipArchive::new(reader) {
         Ok(a) => a,
         // Not a zip: calamine will say what it is (or is not).
         Err(_) => return Ok(()),
     };
-    // The central directory declares each entry's size (also for entries written with a
-    // data descriptor, as rust_xlsxwriter and Excel do).
+    let by_ratio = MAX_WORKBOOK_RATIO
+        .saturating_mul(u128::from(compressed_len.max(1)))
+        .max(16 << 20);
+    let limit = by_ratio.min(MAX_WORKBOOK_INFLATED);
     let mut total: u128 = 0;
     for i in 0..archive.len() {
-        let size = archive
-            .by_index_raw(i)
-            .map_err(|e| first_line(&e.to_string()))?
-            .size();
-        total = total.saturating_add(u128::from(size));
-    }
-    if total > MAX_WORKBOOK_INFLATED {
-        return Err(format!(
-            "the workbook would inflate to {} MB (limit {} MB): not read",
-            total >> 20,
-            MAX_WORKBOOK_INFLATED >> 20
-        ));
-    }
-    if total > MAX_WORKBOOK_RATIO * u128::from(compressed_len.max(1)) && total > (16 << 20) {
-        return Err(format!(
-            "the workbook would inflate {}-fold ({} MB from {} KB): a zip bomb, not read",
-            total / u128::from(compressed_len.max(1)),
-            total >> 20,
-            compressed_len >> 10
-        ));
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            // An entry zip cannot open (an unknown method): calamine reports it if it
+            // needs it.
+            Err(_) => continue,
+        };
+        let room = u64::try_from(limit - total).unwrap_or(u64::MAX);
+        let n = std::io::copy(&mut (&mut entry).take(room + 1), &mut std::io::sink()).map_err(
+            |e| {
+                let e = first_line(&e.to_string());
+                if e.contains("larger than its declared") {
+                    "an entry of the workbook inflates past the size it declares: a zip bomb, not read"
+                        .to_string()
+                } else {
+                    format!("the workbook's zip archive is damaged: {e}")
+                }
+            },
+        )?;
+        total += u128::from(n);
+        if total > limit {
+            return Err(if limit == MAX_WORKBOOK_INFLATED {
+                format!(
+                    "the workbook inflates past {} MB (the limit): not read",
+                    MAX_WORKBOOK_INFLATED >> 20
+                )
+            } else {
+                format!(
+                    "the workbook inflates more than {MAX_WORKBOOK_RATIO}-fold (past {} MB from {} KB): a zip bomb, not read",
+                    limit >> 20,
+                    compressed_len >> 10
+                )
+            });
+        }
     }
     Ok(())
 }
@@ -69,6 +87,113 @@ pub fn check_zip<R: Read + Seek>(reader: R, compressed_len: u64) -> Result<(), S
 pub fn header_width(text: &[u8]) -> usize {
     let end = text.iter().position(|&b| b == b'\n').unwrap_or(text.len());
     text[..end].iter().filter(|&&b| b == b',').count() + 1
+}
+
+/// The lines of CSV bytes whose number of fields differs from the header's (quotes
+/// respected; blank lines are not records): `(line, fields)`. A byte scan, cheap next to
+/// parsing, so that a ragged row becomes a rejected row instead of a refused file.
+pub fn ragged_lines(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut header: Option<usize> = None;
+    let (mut fields, mut line, mut start) = (1usize, 1usize, 1usize);
+    let (mut quoted, mut content) = (false, false);
+    let mut end_record = |fields: usize, content: bool, start: usize| {
+        if !content {
+            return;
+        }
+        match header {
+            None => header = Some(fields),
+            Some(w) if w != fields => out.push((start, fields)),
+            Some(_) => {}
+        }
+    };
+    for &b in bytes {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                content = true;
+            }
+            b'\n' => {
+                line += 1;
+                if !quoted {
+                    end_record(fields, content, start);
+                    fields = 1;
+                    content = false;
+                    start = line;
+                }
+            }
+            b',' if !quoted => {
+                fields += 1;
+                content = true;
+            }
+            b'\r' | b' ' | b'\t' => {}
+            _ => content = true,
+        }
+    }
+    end_record(fields, content, start);
+    out
+}
+
+/// Splits CSV text into records of fields (RFC 4180: `"` quotes, `""` inside quotes, a
+/// quoted field may hold commas and line breaks). Each record comes with the line (1-based)
+/// it starts on, which is the row number a spreadsheet shows when no field spans lines.
+/// A line that is empty or only blanks is a record with no fields.
+pub fn csv_records(text: &str) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1;
+    let mut start = 1;
+    let mut touched = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push(c);
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+                touched = true;
+            }
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                touched = true;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                if touched || !field.trim().is_empty() {
+                    fields.push(std::mem::take(&mut field));
+                }
+                out.push((start, std::mem::take(&mut fields)));
+                field.clear();
+                touched = false;
+                line += 1;
+                start = line;
+            }
+            _ => field.push(c),
+        }
+    }
+    if touched || !field.trim().is_empty() {
+        fields.push(field);
+        out.push((start, fields));
+    } else if !fields.is_empty() {
+        out.push((start, fields));
+    }
+    out
 }
 
 /// The first line of an error message (library errors can run long).
@@ -187,7 +312,9 @@ fn drop_blank_columns(
         .unzip()
 }
 
-fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
+/// The text of a workbook cell as the user typed it; numeric cells of a date column
+/// (`date_column`) are written as dates.
+pub fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
     use calamine::Data;
     let text = match cell {
         Data::Empty => return None,
@@ -270,5 +397,19 @@ mod tests {
         );
         assert_eq!(cell_text(&Data::Float(7.0), false).as_deref(), Some("7"));
         assert_eq!(excel_serial_date(31113.0), "1985-03-07");
+    }
+
+    #[test]
+    fn csv_records_keep_quotes_and_lines() {
+        let recs = csv_records("a,b\n\"x,1\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\r\nlast,");
+        assert_eq!(recs[0], (1, vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(recs[1].1, vec!["x,1".to_string(), "say \"hi\"".to_string()]);
+        assert_eq!(recs[2], (3, vec![]));
+        assert_eq!(
+            recs[3],
+            (4, vec!["two\nlines".to_string(), "z".to_string()])
+        );
+        assert_eq!(recs[4], (6, vec!["last".to_string(), String::new()]));
+        assert_eq!(recs.len(), 5);
     }
 }

@@ -39,13 +39,17 @@ pub enum Role {
     ArmedForcesHead,
     /// 人大副主席 / 人大工委副主任.
     PcDeputyHead,
-    /// 党委委员 (宣传委员, 统战委员, 政法委员, …).
+    /// 党委委员 (宣传委员, 统战委员, 政法委员, …; 常委 of a county or city).
     Member,
+    /// 政协主席, chair of a county's or city's political consultative conference.
+    CppccChair,
+    /// 政协副主席.
+    CppccViceChair,
 }
 
 impl Role {
     /// Every role, in the order of a slate (principals and party posts first).
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 14] = [
         Role::Secretary,
         Role::DeputySecretary,
         Role::DeputySecretaryPartyBuilding,
@@ -58,6 +62,8 @@ impl Role {
         Role::ArmedForcesHead,
         Role::PcDeputyHead,
         Role::Member,
+        Role::CppccChair,
+        Role::CppccViceChair,
     ];
 
     /// The canonical code of the data contract (`secretary`, `deputy_head`, …).
@@ -75,6 +81,8 @@ impl Role {
             Role::ArmedForcesHead => "armed_forces_head",
             Role::PcDeputyHead => "pc_deputy_head",
             Role::Member => "member",
+            Role::CppccChair => "cppcc_chair",
+            Role::CppccViceChair => "cppcc_vice_chair",
         }
     }
 
@@ -93,6 +101,8 @@ impl Role {
             Role::ArmedForcesHead => "人武部长",
             Role::PcDeputyHead => "人大副主席",
             Role::Member => "党委委员",
+            Role::CppccChair => "政协主席",
+            Role::CppccViceChair => "政协副主席",
         }
     }
 
@@ -123,6 +133,8 @@ impl Role {
             Role::ArmedForcesHead => "armed forces head",
             Role::PcDeputyHead => "people's congress deputy head",
             Role::Member => "committee member",
+            Role::CppccChair => "CPPCC chair",
+            Role::CppccViceChair => "CPPCC vice chair",
         }
     }
 
@@ -237,7 +249,71 @@ const TITLES: &[(&str, Role)] = &[
     ("党工委宣传委员", Role::Member),
     ("党工委统战委员", Role::Member),
     ("党工委政法委员", Role::Member),
+    // County, district and city teams (seeds 000, 001): the level word (县, 区, 市, 旗,
+    // 州) opens the title, and the place name may stand before it (洛阳市委书记).
+    ("县委书记", Role::Secretary),
+    ("区委书记", Role::Secretary),
+    ("市委书记", Role::Secretary),
+    ("旗委书记", Role::Secretary),
+    ("州委书记", Role::Secretary),
+    ("县委副书记", Role::DeputySecretary),
+    ("区委副书记", Role::DeputySecretary),
+    ("市委副书记", Role::DeputySecretary),
+    ("旗委副书记", Role::DeputySecretary),
+    ("州委副书记", Role::DeputySecretary),
+    ("县长", Role::Head),
+    ("区长", Role::Head),
+    ("市长", Role::Head),
+    ("旗长", Role::Head),
+    ("州长", Role::Head),
+    ("副县长", Role::DeputyHead),
+    ("副区长", Role::DeputyHead),
+    ("副市长", Role::DeputyHead),
+    ("副旗长", Role::DeputyHead),
+    ("副州长", Role::DeputyHead),
+    ("常务副县长", Role::DeputyHead),
+    ("常务副区长", Role::DeputyHead),
+    ("常务副市长", Role::DeputyHead),
+    ("常委", Role::Member),
+    ("县委常委", Role::Member),
+    ("区委常委", Role::Member),
+    ("市委常委", Role::Member),
+    ("旗委常委", Role::Member),
+    ("州委常委", Role::Member),
+    ("人大常委会主任", Role::PcHead),
+    ("县人大常委会主任", Role::PcHead),
+    ("区人大常委会主任", Role::PcHead),
+    ("市人大常委会主任", Role::PcHead),
+    ("人大常委会副主任", Role::PcDeputyHead),
+    ("县人大常委会副主任", Role::PcDeputyHead),
+    ("区人大常委会副主任", Role::PcDeputyHead),
+    ("市人大常委会副主任", Role::PcDeputyHead),
+    ("政协主席", Role::CppccChair),
+    ("县政协主席", Role::CppccChair),
+    ("区政协主席", Role::CppccChair),
+    ("市政协主席", Role::CppccChair),
+    ("政协副主席", Role::CppccViceChair),
+    ("县政协副主席", Role::CppccViceChair),
+    ("区政协副主席", Role::CppccViceChair),
+    ("市政协副主席", Role::CppccViceChair),
+    ("县纪委书记", Role::DisciplineSecretary),
+    ("区纪委书记", Role::DisciplineSecretary),
+    ("市纪委书记", Role::DisciplineSecretary),
+    ("监委主任", Role::DisciplineSecretary),
+    ("县监委主任", Role::DisciplineSecretary),
+    ("区监委主任", Role::DisciplineSecretary),
+    ("市监委主任", Role::DisciplineSecretary),
+    ("县纪委副书记", Role::DisciplineDeputySecretary),
+    ("区纪委副书记", Role::DisciplineDeputySecretary),
+    ("市纪委副书记", Role::DisciplineDeputySecretary),
+    ("监委副主任", Role::DisciplineDeputySecretary),
+    ("县监委副主任", Role::DisciplineDeputySecretary),
 ];
+
+/// The level words that open a county- or city-level title (县委书记, 市长): such a
+/// title may follow a place name that has no ending of [`UNIT_ENDINGS`] (洛阳市委书记), and
+/// a county or city may stand before any title or body (某某县人大常委会).
+const LEVELS: [char; 5] = ['县', '区', '市', '旗', '州'];
 
 /// How the name of a unit (or its government) ends, when it stands before a title or a
 /// body: 某某镇, 某某街道, 某某乡人民政府, 某某街道办事处.
@@ -375,7 +451,10 @@ fn lookup<T: Copy>(k: &str, table: &[(&str, T)]) -> Option<T> {
         .iter()
         .filter(|(entry, _)| {
             k.strip_suffix(entry).is_some_and(|unit| {
-                unit.is_empty() || UNIT_ENDINGS.iter().any(|end| unit.ends_with(end))
+                unit.is_empty()
+                    || UNIT_ENDINGS.iter().any(|end| unit.ends_with(end))
+                    || entry.starts_with(LEVELS) && unit.chars().count() >= 2
+                    || unit.ends_with(LEVELS) && unit.chars().count() >= 2
             })
         })
         .max_by_key(|(entry, _)| entry.len())
@@ -485,17 +564,20 @@ pub enum Body {
     Government,
     /// 人大: the township 人大主席团, or a 街道's 人大工委.
     PeoplesCongress,
+    /// 政协: a county's or city's political consultative conference.
+    Cppcc,
     /// 班子: the whole leadership team.
     Team,
 }
 
 impl Body {
     /// Every body, in display order.
-    pub const ALL: [Body; 5] = [
+    pub const ALL: [Body; 6] = [
         Body::PartyCommittee,
         Body::Discipline,
         Body::Government,
         Body::PeoplesCongress,
+        Body::Cppcc,
         Body::Team,
     ];
 
@@ -507,6 +589,7 @@ impl Body {
             Body::Discipline => "discipline",
             Body::Government => "government",
             Body::PeoplesCongress => "peoples_congress",
+            Body::Cppcc => "cppcc",
             Body::Team => "team",
         }
     }
@@ -518,6 +601,7 @@ impl Body {
             Body::Discipline => "纪委",
             Body::Government => "政府",
             Body::PeoplesCongress => "人大",
+            Body::Cppcc => "政协",
             Body::Team => "班子",
         }
     }
@@ -529,6 +613,7 @@ impl Body {
             Body::Discipline => "discipline committee",
             Body::Government => "government",
             Body::PeoplesCongress => "people's congress",
+            Body::Cppcc => "political consultative conference",
             Body::Team => "leadership team",
         }
     }
@@ -586,6 +671,22 @@ const BODIES: &[(&str, Body)] = &[
     ("人大工作委员会", Body::PeoplesCongress),
     ("人民代表大会", Body::PeoplesCongress),
     ("人民代表大会主席团", Body::PeoplesCongress),
+    ("常委会", Body::PartyCommittee),
+    ("县委", Body::PartyCommittee),
+    ("区委", Body::PartyCommittee),
+    ("市委", Body::PartyCommittee),
+    ("县委常委会", Body::PartyCommittee),
+    ("区委常委会", Body::PartyCommittee),
+    ("市委常委会", Body::PartyCommittee),
+    ("人大常委会", Body::PeoplesCongress),
+    ("人民代表大会常务委员会", Body::PeoplesCongress),
+    ("县政府", Body::Government),
+    ("区政府", Body::Government),
+    ("市政府", Body::Government),
+    ("监委", Body::Discipline),
+    ("监察委员会", Body::Discipline),
+    ("政协", Body::Cppcc),
+    ("政治协商会议", Body::Cppcc),
     ("班子", Body::Team),
     ("领导班子", Body::Team),
     ("党政班子", Body::Team),
@@ -723,6 +824,46 @@ mod tests {
     }
 
     #[test]
+    fn county_and_city_titles() {
+        use Role::*;
+        let cases = [
+            ("县委书记", Secretary),
+            ("洛阳市委书记", Secretary),
+            ("平川区委书记", Secretary),
+            ("某某县县委书记", Secretary),
+            ("市委副书记", DeputySecretary),
+            ("县长", Head),
+            ("洛阳市长", Head),
+            ("洛阳市市长", Head),
+            ("平川区区长", Head),
+            ("副市长", DeputyHead),
+            ("常务副县长", DeputyHead),
+            ("县委常委", Member),
+            ("常委", Member),
+            ("县人大常委会主任", PcHead),
+            ("洛阳市人大常委会副主任", PcDeputyHead),
+            ("县政协主席", CppccChair),
+            ("政协副主席", CppccViceChair),
+            ("县纪委书记", DisciplineSecretary),
+            ("监委主任", DisciplineSecretary),
+            ("县纪委副书记", DisciplineDeputySecretary),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(role(text), expected, "{text}");
+        }
+        for (text, expected) in [
+            ("常委会", Body::PartyCommittee),
+            ("县委常委会", Body::PartyCommittee),
+            ("人大常委会", Body::PeoplesCongress),
+            ("某某县人大常委会", Body::PeoplesCongress),
+            ("政协", Body::Cppcc),
+            ("某某县政协", Body::Cppcc),
+        ] {
+            assert_eq!(Body::parse(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
     fn principal_posts() {
         for r in Role::ALL {
             let expected_township = matches!(r, Role::Secretary | Role::Head);
@@ -740,7 +881,7 @@ mod tests {
             Err("unknown post \"党政办主任\": expected a role code or a title such as 党委书记, 镇长, 组织委员".to_string())
         );
         for bad in [
-            "县委书记",
+            "县委办公室主任",
             "村党支部书记",
             "纪委委员",
             "镇长助理",
@@ -856,7 +997,7 @@ mod tests {
         }
         assert_eq!(Body::Government.to_string(), "政府");
         assert_eq!(Body::parse("  "), Err("empty body".to_string()));
-        for bad in ["县委", "党支部", "村委会", "人大常委会"] {
+        for bad in ["县委办", "党支部", "村委会", "政协委员会办公室"] {
             assert!(
                 Body::parse(bad).unwrap_err().starts_with("unknown body"),
                 "{bad}"

@@ -200,8 +200,19 @@ fn bracket_balance(text: &str) -> i64 {
     })
 }
 
-fn has_closing(text: &str) -> bool {
-    text.contains(['）', '】', ']'])
+/// Whether a text closes a bracket opened before it: a closing bracket with no opening
+/// of its own in front of it (`…学习）` does; `区长（其间：…）` does not).
+fn closes_outer(text: &str) -> bool {
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '【' | '[' => depth += 1,
+            '）' | '】' | ']' if depth == 0 => return true,
+            '）' | '】' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether a line (after the header) starts with four digits that look like a
@@ -793,7 +804,7 @@ pub(crate) fn parse_with_uses(text: &str) -> (ParsedResume, Vec<LineUse>) {
         // the bracket closes on this line or one of the next three.
         if let Some(r) = open_record.and_then(|i| records.get_mut(i)) {
             if bracket_balance(&r.body) > 0 {
-                let closes = normalized.iter().skip(idx).take(4).any(|l| has_closing(l));
+                let closes = normalized.iter().skip(idx).take(4).any(|l| closes_outer(l));
                 if prefix.is_none() || closes {
                     r.body.push(if prefix.is_some() { '；' } else { '\n' });
                     r.body.push_str(line.trim());

@@ -563,3 +563,35 @@ fn a_township_cadre_resume() {
     assert_eq!(parsed.entries.last().map(|e| e.end), Some(None));
     assert_eq!(parsed.entries[1].notes[0].text, "任××村党支部副书记");
 }
+
+/// An unclosed （ (a real encyclopedia biography, line 6 of it) does not swallow the
+/// dated posts after it, even when a later line has a bracket pair of its own.
+#[test]
+fn an_unclosed_bracket_before_a_later_pair_does_not_swallow_posts() {
+    let text = "1990.07-1994.08 郑州市金水区团委干事\n\
+        1994.08-1999.08 共青团郑州市委副书记、党组成员（其间：1995.08-1997.10在中国人民大学马克思主义学院学习\n\
+        1999.08-2003.05 郑州市金水区委副书记\n\
+        2003.05-2006.12 郑州市金水区委副书记、区长（其间：2004.09-2005.01在中央党校学习）\n\
+        2006.12-2011.06 郑州市金水区委书记\n\
+        2011.06-2017.03 郑州市人民政府副市长";
+    let lines: Vec<usize> = parse_resume(text).entries.iter().map(|e| e.line).collect();
+    for line in [1, 2, 3, 4, 5, 6] {
+        assert!(lines.contains(&line), "line {line} lost: {lines:?}");
+    }
+    let posts: Vec<String> = parse_resume(text)
+        .entries
+        .iter()
+        .filter(|e| e.line >= 3)
+        .map(|e| e.post.clone())
+        .collect();
+    assert!(posts.contains(&"区长".to_string()), "{posts:?}");
+    assert!(posts.contains(&"副市长".to_string()), "{posts:?}");
+    // A sub-entry that does close the bracket still joins it.
+    let closed = "1994.08-1999.08 共青团郑州市委副书记（其间：\n1995.08-1997.10在中国人民大学学习）\n1999.08-2003.05 郑州市金水区委副书记";
+    let lines: Vec<usize> = parse_resume(closed)
+        .entries
+        .iter()
+        .map(|e| e.line)
+        .collect();
+    assert_eq!(lines, [1, 3], "{:?}", parse_resume(closed).entries);
+}

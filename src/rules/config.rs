@@ -108,7 +108,14 @@ pub struct Config {
     pub choice: PresetChoice,
     pub global: Global,
     overrides: BTreeMap<String, RuleOverride>,
+    /// The rules a preset is limited to (the county preset); `None` = all.
+    pub only: Option<&'static [&'static str]>,
 }
+
+/// The rules of the county preset (`--rules county`, 县/区/市 teams, seeds 000 and 001):
+/// those of the catalogue that apply to every team. The township size and post rules do
+/// not fit a county team; SIZE-008 and POST-010 (人大常委会) are not implemented yet.
+pub const COUNTY_RULES: &[&str] = &["AGE-007", "ELIG-001", "GEN-004", "ROT-005", "ROT-006"];
 
 /// One problem in a configuration file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +159,13 @@ impl Config {
             "auto" => PresetChoice::Auto,
             "township" | "乡镇" => PresetChoice::Force(Preset::Township),
             "subdistrict" | "街道" => PresetChoice::Force(Preset::Subdistrict),
+            "county" | "县" | "县区" => {
+                return Some(Config {
+                    choice: PresetChoice::Force(Preset::Township),
+                    only: Some(COUNTY_RULES),
+                    ..Config::default()
+                })
+            }
             _ => return None,
         };
         Some(Config {
@@ -172,7 +186,7 @@ impl Config {
                         file: a.to_string(),
                         errors: vec![ConfigError {
                             path: String::new(),
-                            message: format!("not a preset (auto, township, subdistrict) and not a readable file: {e}"),
+                            message: format!("not a preset (auto, township, subdistrict, county) and not a readable file: {e}"),
                         }],
                     })?;
                     Config::from_toml(&text, a)
@@ -199,11 +213,14 @@ impl Config {
         for (key, value) in &table {
             match key.as_str() {
                 "preset" => match value.as_str().and_then(Config::preset) {
-                    Some(c) => cfg.choice = c.choice,
+                    Some(c) => {
+                        cfg.choice = c.choice;
+                        cfg.only = c.only;
+                    }
                     None => err(
                         "preset".into(),
                         format!(
-                            "expected \"auto\", \"township\" or \"subdistrict\", found {value}"
+                            "expected \"auto\", \"township\", \"subdistrict\" or \"county\", found {value}"
                         ),
                     ),
                 },
@@ -333,6 +350,9 @@ impl Config {
                     slot.1 = *value;
                 }
             }
+        }
+        if self.only.is_some_and(|only| !only.contains(&meta.code)) {
+            severity = [None, None];
         }
         RuleSettings { severity, params }
     }

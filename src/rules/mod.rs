@@ -229,6 +229,13 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
         sev(s.severity[Preset::Subdistrict as usize]),
         m.source
     ));
+    if let Some(only) = cfg.only {
+        out.push_str(if only.contains(&m.code) {
+            "preset county: runs this rule\n"
+        } else {
+            "preset county: does not run this rule\n"
+        });
+    }
     if !m.params.is_empty() {
         out.push_str("\nthresholds in force:\n");
         for p in m.params {

@@ -1,0 +1,249 @@
+//! The rows below a roster's header: which are persons and which are not (blank
+//! separators, 合计/小计/总计 rows, footnotes, a repeated header, a team's heading row),
+//! which team each person belongs to, and a person written over two rows.
+//!
+//! Nothing is dropped quietly: every row is a person's row, a skipped row with its
+//! reason, or a rejected row. The unit comes from the 单位 column (merged down a team's
+//! rows, or in a CSV written on the team's first row only), else from a team heading
+//! row, else from the sheet's name.
+
+use std::collections::BTreeMap;
+
+use super::grid::Grid;
+use super::header::{Field, Header};
+
+/// One person as the roster writes them: the values of their row(s), by field.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The rows (0-based) the person takes.
+    pub rows: Vec<usize>,
+    pub unit: Option<String>,
+    pub values: BTreeMap<FieldKey, String>,
+}
+
+/// [`Field`] as an ordered key.
+pub type FieldKey = u8;
+
+pub fn fk(f: Field) -> FieldKey {
+    f as u8
+}
+
+impl Entry {
+    pub fn get(&self, f: Field) -> Option<&str> {
+        self.values.get(&fk(f)).map(String::as_str)
+    }
+
+    /// Excel's number of the person's first row.
+    pub fn excel_row(&self) -> usize {
+        self.rows[0] + 1
+    }
+}
+
+/// A row that is not a person, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Excel's row number.
+    pub row: usize,
+    pub why: &'static str,
+    pub text: String,
+}
+
+/// A row that looks like data but cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bad {
+    pub row: usize,
+    pub column: String,
+    pub value: String,
+    pub reason: String,
+}
+
+/// What the rows of one sheet hold.
+#[derive(Debug, Default)]
+pub struct SheetRows {
+    pub entries: Vec<Entry>,
+    pub skipped: Vec<Skipped>,
+    pub bad: Vec<Bad>,
+    /// Footnote texts (注：…), for the reference date.
+    pub footnotes: Vec<String>,
+    /// Rows below the header.
+    pub read: usize,
+}
+
+const TOTAL_WORDS: [&str; 4] = ["合计", "小计", "总计", "共计"];
+
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether the text opens a footnote (注：, 说明：, 备注：, 填表说明).
+fn is_footnote(text: &str) -> bool {
+    let t = squeeze(text);
+    [
+        "注:",
+        "注：",
+        "说明:",
+        "说明：",
+        "备注:",
+        "备注：",
+        "填表说明",
+        "注1",
+        "注 ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p.trim()))
+        || t.starts_with('注') && t.chars().count() > 3
+}
+
+/// Classifies the rows of a sheet below its header.
+pub fn read(grid: &Grid, header: &Header) -> SheetRows {
+    let mut out = SheetRows::default();
+    let name_col = header
+        .column(Field::Name)
+        .expect("a roster header has 姓名");
+    let unit_col = header.column(Field::Unit);
+    let width = grid.width();
+    let mut heading_unit: Option<String> = None;
+    let mut csv_unit: Option<String> = None;
+    let mut r = header.data_start();
+    while r < grid.cells.len() {
+        out.read += 1;
+        let excel = r + 1;
+        let texts: Vec<&str> = (0..width).filter_map(|c| grid.text(r, c)).collect();
+        let first = texts.first().copied().unwrap_or("");
+        if texts.is_empty() {
+            out.skipped.push(Skipped {
+                row: excel,
+                why: "blank row",
+                text: String::new(),
+            });
+            r += 1;
+            continue;
+        }
+        if texts.iter().any(|t| {
+            let s = squeeze(t);
+            TOTAL_WORDS.iter().any(|w| s.starts_with(w))
+        }) {
+            out.skipped.push(Skipped {
+                row: excel,
+                why: "total row (合计/小计)",
+                text: texts.join(" "),
+            });
+            r += 1;
+            continue;
+        }
+        let name = grid.text(r, name_col);
+        if is_footnote(first) && name != Some(first) || (name.is_none() && is_footnote(first)) {
+            out.footnotes.push(texts.join(" "));
+            out.skipped.push(Skipped {
+                row: excel,
+                why: "footnote",
+                text: texts.join(" "),
+            });
+            r += 1;
+            continue;
+        }
+        if name.map(super::header::field_of) == Some(Some(Field::Name)) {
+            out.skipped.push(Skipped {
+                row: excel,
+                why: "header repeated",
+                text: texts.join(" "),
+            });
+            r += 1;
+            continue;
+        }
+        let Some(name) = name else {
+            // One text over the row (often merged across it): a team's heading.
+            let distinct: Vec<&str> = {
+                let mut d = texts.clone();
+                d.dedup();
+                d
+            };
+            if distinct.len() == 1 {
+                heading_unit = Some(team_heading(distinct[0]));
+                out.skipped.push(Skipped {
+                    row: excel,
+                    why: "team heading",
+                    text: distinct[0].to_string(),
+                });
+            } else {
+                out.bad.push(Bad {
+                    row: excel,
+                    column: header.name(name_col).to_string(),
+                    value: String::new(),
+                    reason: format!("姓名 is empty in a row that has {}", texts.join(" ")),
+                });
+            }
+            r += 1;
+            continue;
+        };
+        // A person over two (or more) rows: the name merged down.
+        let last = grid
+            .merge_at(r, name_col)
+            .filter(|m| m.top == r)
+            .map_or(r, |m| m.bottom);
+        let mut entry = Entry {
+            rows: (r..=last).collect(),
+            unit: None,
+            values: BTreeMap::new(),
+        };
+        for (c, _, field) in &header.columns {
+            let Some(field) = *field else { continue };
+            let mut parts: Vec<String> = Vec::new();
+            for row in r..=last {
+                if let Some(t) = grid
+                    .cell(row, *c)
+                    .and_then(|cell| cell.get(field.is_date()))
+                {
+                    if !parts.iter().any(|p| p == t) {
+                        parts.push(t.to_string());
+                    }
+                }
+            }
+            if parts.is_empty() {
+                continue;
+            }
+            let sep = match field {
+                Field::Resume | Field::Note => "\n",
+                _ => "、",
+            };
+            entry.values.insert(fk(field), parts.join(sep));
+        }
+        let _ = name;
+        entry.unit = match unit_col.and_then(|c| grid.text(r, c)) {
+            Some(u) => {
+                csv_unit = Some(u.to_string());
+                Some(u.to_string())
+            }
+            None if grid.from_csv && unit_col.is_some() => csv_unit.clone(),
+            None => heading_unit.clone(),
+        };
+        out.entries.push(entry);
+        out.read += last - r;
+        r = last + 1;
+    }
+    out
+}
+
+/// The unit a team heading names: `一、城关镇（9人）` → `城关镇`.
+fn team_heading(text: &str) -> String {
+    let t = squeeze(text);
+    let t = t.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c)
+    });
+    let t = t.split(['(', '（']).next().unwrap_or(t);
+    t.trim_end_matches(['：', ':']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_footnotes() {
+        assert_eq!(team_heading("一、城关镇（9人）"), "城关镇");
+        assert_eq!(team_heading("2. 河口镇"), "河口镇");
+        assert!(is_footnote("注：年龄计算截至2021年6月30日"));
+        assert!(is_footnote("说明: 本表"));
+        assert!(!is_footnote("张三"));
+    }
+}
