@@ -87,8 +87,7 @@ fn a_zip_bomb_that_declares_small_sizes_is_stopped_at_the_limit() {
     let path = dir.path().join("cadres.xlsx");
     lying_bomb(&path);
     let err = dataset::load(&path, &LoadOptions::default())
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
     assert!(
         err.contains("zip bomb") && err.contains("cadres.xlsx"),
