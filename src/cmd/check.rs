@@ -8,7 +8,7 @@ use banzi::exceptions;
 use banzi::pipeline::{self, Run};
 use banzi::rules::{Finding, Lang, Severity};
 
-use super::terminal::{pad, print_load_summary, show};
+use super::terminal::{pad, prepare, show};
 use super::{CommonArgs, RuleArgs};
 
 #[derive(Debug, ClapArgs)]
@@ -20,13 +20,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
-    print_load_summary(
-        &loaded.ds,
-        &loaded.plan.rejected_path(),
-        loaded.plan.options.lang,
-    );
-    let run = loaded.derive()?;
+    let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let findings = run.findings()?;
     run.write_exceptions(&findings)?;
     print_check_summary(&findings, &run);

@@ -7,7 +7,7 @@ use clap::Args as ClapArgs;
 use banzi::pipeline;
 use banzi::rules::Lang;
 
-use super::terminal::print_load_summary;
+use super::terminal::prepare;
 use super::{CommonArgs, RuleArgs};
 
 #[derive(Debug, ClapArgs)]
@@ -22,13 +22,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
-    print_load_summary(
-        &loaded.ds,
-        &loaded.plan.rejected_path(),
-        loaded.plan.options.lang,
-    );
-    let run = loaded.derive()?;
+    let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let c = banzi::report::write_comparison(&run, &a.cycles)?;
     let cycles = a.cycles.join(" → ");
     let (book, charts) = (run.out().join("compare.xlsx"), run.out().join("charts"));

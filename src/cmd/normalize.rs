@@ -7,7 +7,7 @@ use clap::Args as ClapArgs;
 use banzi::clean_tables;
 use banzi::rules::Lang;
 
-use super::terminal::print_load_summary;
+use super::terminal::prepare;
 use super::{CommonArgs, RuleArgs};
 
 #[derive(Debug, ClapArgs)]
@@ -20,13 +20,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
-    print_load_summary(
-        &loaded.ds,
-        &loaded.plan.rejected_path(),
-        loaded.plan.options.lang,
-    );
-    let run = loaded.derive()?;
+    let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let w = clean_tables::write_all(&run.ds, &run.facts, run.out())?;
     for (name, frame) in &run.ds.derived {
         let file = run

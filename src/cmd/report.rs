@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 
 use banzi::rules::Lang;
 
-use super::terminal::print_load_summary;
+use super::terminal::prepare;
 use super::{CommonArgs, RuleArgs};
 
 #[derive(Debug, ClapArgs)]
@@ -18,13 +18,7 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> Result<u8> {
-    let loaded = a.common.run_options(Some(&a.rules))?.plan()?.load()?;
-    print_load_summary(
-        &loaded.ds,
-        &loaded.plan.rejected_path(),
-        loaded.plan.options.lang,
-    );
-    let run = loaded.derive()?;
+    let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let findings = run.findings()?;
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let w = banzi::report::write_all(

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use banzi::dataset::{CareerSource, Dataset};
 use banzi::output::xlsx::display_width;
+use banzi::pipeline::{Run, RunOptions};
 use banzi::rules::Lang;
 
 /// Text from the input as it may be shown on a terminal: control characters (an escape
@@ -97,4 +98,16 @@ pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
             rejected.display()
         ),
     }
+}
+
+/// Plans, loads (printing what was read and rejected) and derives: the start of every
+/// command that checks.
+pub fn prepare(options: anyhow::Result<RunOptions>) -> anyhow::Result<Run> {
+    let loaded = options?.plan()?.load()?;
+    print_load_summary(
+        &loaded.ds,
+        &loaded.plan.rejected_path(),
+        loaded.plan.options.lang,
+    );
+    loaded.derive()
 }
