@@ -111,20 +111,20 @@ pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
 /// Counts of findings by severity and by rule.
 pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
-    pub by_rule: BTreeMap<&'static str, (Severity, usize)>,
+    /// Counts per rule and severity: a rule whose findings differ in severity (an error
+    /// in one team, advice in another) has one line per severity.
+    pub by_rule: BTreeMap<(&'static str, Severity), usize>,
     /// (cycle, unit_id) with counts (errors, warnings, advice), worst first.
     pub worst_teams: Vec<((String, String), [usize; 3])>,
 }
 
 pub fn summarise(findings: &[Finding]) -> Summary {
     let mut by_severity = BTreeMap::new();
-    let mut by_rule: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(&'static str, Severity), usize> = BTreeMap::new();
     let mut teams: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
     for f in findings {
         *by_severity.entry(f.severity).or_insert(0) += 1;
-        let e = by_rule.entry(f.rule).or_insert((f.severity, 0));
-        e.0 = e.0.min(f.severity);
-        e.1 += 1;
+        *by_rule.entry((f.rule, f.severity)).or_insert(0) += 1;
         if !f.unit_id.is_empty() {
             teams
                 .entry((f.cycle.clone(), f.unit_id.clone()))
@@ -178,7 +178,7 @@ pub fn write_markdown(
     } else {
         "## By rule\n\n| rule | severity | count |\n|---|---|---|\n"
     });
-    for (rule, (sev, n)) in &s.by_rule {
+    for ((rule, sev), n) in &s.by_rule {
         out.push_str(&format!("| {rule} | {sev} | {n} |\n"));
     }
     for sev in Severity::ALL {
@@ -227,4 +227,47 @@ pub fn write_all(
     write_xlsx(findings, &dir.join("exceptions.xlsx"), lang)?;
     write_markdown(findings, &dir.join("exceptions.md"), lang, unit_name)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Scope;
+
+    fn finding(rule: &'static str, unit: &str, severity: Severity) -> Finding {
+        Finding {
+            cycle: "2021".into(),
+            unit_id: unit.into(),
+            rule,
+            person_id: String::new(),
+            severity,
+            scope: Scope::Team,
+            observed: String::new(),
+            expected: String::new(),
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_rule_is_counted_per_severity() {
+        // One error (a 乡镇 team) and two advice (街道 teams) of one rule.
+        let findings = [
+            finding("AGE-001", "T01", Severity::Error),
+            finding("AGE-001", "S01", Severity::Advice),
+            finding("AGE-001", "S02", Severity::Advice),
+            finding("EXP-001", "T01", Severity::Error),
+        ];
+        let s = summarise(&findings);
+        let by_rule: Vec<_> = s.by_rule.iter().map(|(&(r, v), &n)| (r, v, n)).collect();
+        assert_eq!(
+            by_rule,
+            vec![
+                ("AGE-001", Severity::Error, 1),
+                ("AGE-001", Severity::Advice, 2),
+                ("EXP-001", Severity::Error, 1),
+            ]
+        );
+        assert_eq!(s.by_severity[&Severity::Error], 2);
+        assert_eq!(s.worst_teams[0].0 .1, "T01");
+    }
 }

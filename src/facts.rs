@@ -8,6 +8,12 @@
 //! posts). So every duration here is the length of a *union* of spells clipped to the
 //! reference date, and every tenure is the unbroken stretch that reaches it.
 //!
+//! Durations are calendar durations, because the sources count 满N年 by the calendar:
+//! N full years are N anniversaries reached, so a post taken in 2016.10 has 5 years on
+//! 2021-10-01 and 4.99 the day before (see `normalize::date::months_between`). A union
+//! of spells counts each calendar month once; figures are truncated to two decimals, so
+//! what is shown never crosses a threshold the calendar has not crossed.
+//!
 //! The arithmetic runs per person over arrays sorted once by person; it does not depend
 //! on the order of input rows.
 
@@ -15,7 +21,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::dataset::Dataset;
-use crate::normalize::date::{age_at, years_between};
+use crate::normalize::date::{age_at, from_epoch_days, months_between, trunc2};
 use crate::normalize::role::Role;
 use crate::normalize::unit_kind::UnitKind;
 
@@ -60,29 +66,40 @@ pub struct Fact {
 /// ongoing.
 type Spell = (i32, i32);
 
-/// Total length in days of the union of `spells` clipped to `[.., until)`.
-pub fn union_days(spells: &mut [Spell], until: i32) -> i64 {
+/// The merged runs of `spells` clipped to `[.., until)`, in order: overlapping and
+/// touching spells join, so each day (and each calendar month) is in one run only.
+fn union_runs(spells: &mut [Spell], until: i32) -> Vec<Spell> {
     spells.sort_unstable();
-    let mut total: i64 = 0;
-    let mut current: Option<Spell> = None;
+    let mut runs: Vec<Spell> = Vec::new();
     for &(s, e) in spells.iter() {
         let e = e.min(until);
         if s >= e {
             continue;
         }
-        match current {
-            Some((cs, ce)) if s <= ce => current = Some((cs, ce.max(e))),
-            Some((cs, ce)) => {
-                total += (ce - cs) as i64;
-                current = Some((s, e));
-            }
-            None => current = Some((s, e)),
+        match runs.last_mut() {
+            Some((_, ce)) if s <= *ce => *ce = (*ce).max(e),
+            _ => runs.push((s, e)),
         }
     }
-    if let Some((cs, ce)) = current {
-        total += (ce - cs) as i64;
-    }
-    total
+    runs
+}
+
+/// Total length in days of the union of `spells` clipped to `[.., until)`.
+pub fn union_days(spells: &mut [Spell], until: i32) -> i64 {
+    union_runs(spells, until)
+        .iter()
+        .map(|&(s, e)| (e - s) as i64)
+        .sum()
+}
+
+/// Total calendar length in months of the union of `spells` clipped to `[.., until)`:
+/// each run counts its full months and the fraction of the last, so overlapping posts
+/// count each calendar month once, and month-precision spells give whole months.
+pub fn union_months(spells: &mut [Spell], until: i32) -> f64 {
+    union_runs(spells, until)
+        .iter()
+        .map(|&(s, e)| months_between(from_epoch_days(s), from_epoch_days(e)))
+        .sum()
 }
 
 /// Start of the unbroken stretch of `spells` that covers `at` (spells that touch or
@@ -114,14 +131,9 @@ fn epoch(date: NaiveDate) -> i32 {
     crate::normalize::date::days_since_epoch(date)
 }
 
-fn years(days: i64) -> f64 {
-    days as f64 / 365.2425
-}
-
-/// Truncates to 2 decimals so that printed and compared values agree, and a tenure of
-/// 9.997 years is never shown, or counted, as 10 (满10年 means completed years).
-fn round2(x: f64) -> f64 {
-    (x * 100.0 + 1e-9).floor() / 100.0
+/// Calendar years from day `from` to day `to`, truncated to 2 decimals.
+fn years(from: i32, to: i32) -> f64 {
+    trunc2(months_between(from_epoch_days(from), from_epoch_days(to)) / 12.0)
 }
 
 /// Computes the facts of every (cycle, unit, person) on the slate, sorted by cycle, unit,
@@ -232,7 +244,7 @@ impl History<'_> {
                 })
                 .map(|&i| spell(i)),
         );
-        let township_days = union_days(spells, at);
+        let township_months = union_months(spells, at);
         let township_leadership = rows.iter().filter(before).any(|&i| {
             careers.leadership[i as usize]
                 && careers.unit_kind[i as usize]
@@ -253,7 +265,7 @@ impl History<'_> {
                     .map(|&i| spell(i)),
             );
             match stretch_start(spells, at) {
-                Some(s) if s < at => round2(years((at - s) as i64)),
+                Some(s) if s < at => years(s, at),
                 _ => 0.0,
             }
         };
@@ -271,7 +283,7 @@ impl History<'_> {
             unit,
             person,
             age: age_at(birth, as_of),
-            township_years: round2(years(township_days)),
+            township_years: trunc2(township_months / 12.0),
             township_leadership,
             subdistrict_experience,
             subdistrict_leadership,
@@ -281,11 +293,6 @@ impl History<'_> {
             prior_posts: rows.iter().filter(before).count() as u32,
         }
     }
-}
-
-/// Years between two dates, rounded as facts are.
-pub fn tenure_years(from: NaiveDate, to: NaiveDate) -> f64 {
-    round2(years_between(from, to))
 }
 
 #[cfg(test)]
@@ -316,6 +323,18 @@ mod tests {
         // A spell after the reference date counts nothing.
         let mut s = vec![(d(2022, 1), i32::MAX)];
         assert_eq!(union_days(&mut s, d(2021, 7)), 0);
+    }
+
+    #[test]
+    fn overlapping_posts_count_each_calendar_month_once() {
+        // 2016.10--2019.10 and 2018.10-- (a 镇长 also 党委副书记): 5 years on 2021-10-01.
+        let mut s = vec![(d(2016, 10), d(2019, 10)), (d(2018, 10), i32::MAX)];
+        assert_eq!(union_months(&mut s, d(2021, 10)), 60.0);
+        // Two runs with a gap: 2010.01--2011.01 and 2012.01--2013.07, 30 months.
+        let mut s = vec![(d(2012, 1), d(2013, 7)), (d(2010, 1), d(2011, 1))];
+        assert_eq!(union_months(&mut s, d(2030, 1)), 30.0);
+        assert_eq!(years(d(2016, 10), d(2021, 10)), 5.0);
+        assert_eq!(years(d(2016, 10), d(2021, 10) - 1), 4.99);
     }
 
     #[test]

@@ -266,45 +266,39 @@ fn work_history_arithmetic_by_hand() {
     let ds = load(dir.path());
     assert!(ds.rejections.items.is_empty(), "{:?}", ds.rejections.items);
     let facts = facts::compute(&ds, &FactOptions::default());
-    let days = |a: (i32, u32, u32), b: (i32, u32, u32)| {
-        let d = |(y, m, dd): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-        ((d(b) - d(a)).num_days() as f64 / 365.2425 * 100.0 + 1e-9).floor() / 100.0
-    };
+    // Calendar years by hand: full months, plus the elapsed part of the month under way
+    // (the reference date 2021-09-30 is 29 days into a 30-day month), over 12, truncated.
+    let years = |months: f64| ((months + 29.0 / 30.0) / 12.0 * 100.0 + 1e-9).floor() / 100.0;
     let p1 = fact_of(&ds, &facts, "2021", "P1");
     // Born 1986-09-30, reference 2021-09-30: 35 on the day.
     assert_eq!(p1.age, 35);
     // Township work: union of 2010.07–2015.07 and 2015.07–ref = 2010-07-01 .. 2021-09-30.
-    assert_eq!(p1.township_years, days((2010, 7, 1), (2021, 9, 30)));
+    assert_eq!(p1.township_years, years(134.0)); // 2010-07-01 .. 2021-09-30
     assert!(p1.township_leadership);
     assert!(!p1.subdistrict_experience);
     // Secretary since 2015.07: 6.25 years in post and as secretary.
-    assert_eq!(p1.years_in_post, days((2015, 7, 1), (2021, 9, 30)));
+    assert_eq!(p1.years_in_post, years(74.0)); // 2015-07-01 .. 2021-09-30
     assert_eq!(p1.years_as_secretary, p1.years_in_post);
     // In the team without a break since 2010.07 (副镇长 → 党委委员 → 书记).
-    assert_eq!(p1.years_in_team, days((2010, 7, 1), (2021, 9, 30)));
+    assert_eq!(p1.years_in_team, years(134.0)); // 2010-07-01 .. 2021-09-30
     assert_eq!(p1.prior_posts, 4);
     // At the 2016 reference date the posts started later do not count.
     let p1_2016 = fact_of(&ds, &facts, "2016", "P1");
     assert_eq!(p1_2016.age, 30);
-    assert_eq!(p1_2016.township_years, days((2010, 7, 1), (2016, 9, 30)));
-    assert_eq!(p1_2016.years_in_post, days((2015, 7, 1), (2016, 9, 30)));
+    assert_eq!(p1_2016.township_years, years(74.0)); // 2010-07-01 .. 2016-09-30
+    assert_eq!(p1_2016.years_in_post, years(14.0)); // 2015-07-01 .. 2016-09-30
 
     let p2 = fact_of(&ds, &facts, "2021", "P2");
     // Month precision: 1986-10 is taken as 1986-10-01, so 34 at 2021-09-30.
     assert_eq!(p2.age, 34);
     // Two 街道 spells with a gap: 2019.09–2020.09 (1 year) + 2021.03–2021.09.30.
-    let expected = ((chrono::NaiveDate::from_ymd_opt(2020, 9, 1).unwrap()
-        - chrono::NaiveDate::from_ymd_opt(2019, 9, 1).unwrap())
-    .num_days()
-        + (chrono::NaiveDate::from_ymd_opt(2021, 9, 30).unwrap()
-            - chrono::NaiveDate::from_ymd_opt(2021, 3, 1).unwrap())
-        .num_days()) as f64
-        / 365.2425;
-    assert_eq!(p2.township_years, (expected * 100.0 + 1e-9).floor() / 100.0);
+    // 12 months, then 6 months and 29 days of September.
+    assert_eq!(p2.township_years, years(18.0));
+    assert_eq!(p2.township_years, 1.58);
     assert!(p2.subdistrict_experience);
     // The gap breaks the tenure: in post since 2021.03 (matched to S01 by name).
-    assert_eq!(p2.years_in_post, days((2021, 3, 1), (2021, 9, 30)));
-    // Without 街道 counting as township work, P2 has none.
+    assert_eq!(p2.years_in_post, years(6.0)); // 2021-03-01 .. 2021-09-30
+                                              // Without 街道 counting as township work, P2 has none.
     let strict = facts::compute(
         &ds,
         &FactOptions {
@@ -362,12 +356,10 @@ fn resumes_give_work_histories_when_careers_are_absent() {
     assert_eq!(ds.resumes_parsed, 1);
     let facts = facts::compute(&ds, &FactOptions::default());
     let p1 = fact_of(&ds, &facts, "2021", "P1");
-    let d = |y, m| chrono::NaiveDate::from_ymd_opt(y, m, 1).unwrap();
-    let as_of = chrono::NaiveDate::from_ymd_opt(2021, 9, 30).unwrap();
-    let yrs = |from: chrono::NaiveDate| {
-        (((as_of - from).num_days() as f64 / 365.2425) * 100.0 + 1e-9).floor() / 100.0
-    };
-    assert_eq!(p1.township_years, yrs(d(2003, 7)));
-    assert_eq!(p1.years_in_post, yrs(d(2015, 7)));
-    assert_eq!(p1.years_in_team, yrs(d(2008, 12)));
+    // Calendar years to 2021-09-30: full months plus 29 days of a 30-day month.
+    let yrs = |months: f64| ((months + 29.0 / 30.0) / 12.0 * 100.0 + 1e-9).floor() / 100.0;
+    assert_eq!(p1.township_years, yrs(218.0)); // since 2003.07
+    assert_eq!(p1.township_years, 18.24);
+    assert_eq!(p1.years_in_post, yrs(74.0)); // since 2015.07
+    assert_eq!(p1.years_in_team, yrs(153.0)); // since 2008.12
 }

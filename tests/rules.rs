@@ -179,16 +179,18 @@ fn age_003_58_or_over_not_renominated() {
 
 #[test]
 fn age_004_three_years_left_for_continued_members() {
-    // Men exit at 60: born 1962-03 is 59.58 on 2021-09-30 → 0.4 years left.
+    // Men exit at 60, counted in calendar years to the 60th birthday (month-precision
+    // births are the 1st): born 1964-10, 3 years and 1 day left on 2021-09-30.
     let mut w = base();
-    w.person("P06").birth = "1964-10".into(); // 56.9: 3.08 years left
+    w.person("P06").birth = "1964-10".into();
     assert!(w.found("AGE-004").is_empty(), "{:?}", w.check(&["AGE-004"]));
-    w.person("P06").birth = "1964-09".into(); // 57.0: 2.99 years left
+    // Born 1964-09: 2 years, 11 months and 2 of September's 31 days left: 2.92.
+    w.person("P06").birth = "1964-09".into();
     let f = w.check(&["AGE-004"]);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].person_id, "P06");
-    assert_eq!(f[0].observed, "2.9 years left");
-    // Women exit at 55 by default: P04 born 1969-10 has 3.003 years left; 1969-09, 2.92.
+    assert_eq!(f[0].observed, "2.92 years left");
+    // Women exit at 55 by default: P04 born 1969-10 has 3 years and a day; 1969-09, 2.92.
     let mut w = base();
     w.person("P04").birth = "1969-10".into();
     assert!(w.found("AGE-004").is_empty());

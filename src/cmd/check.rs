@@ -45,7 +45,7 @@ fn print_check_summary(findings: &[Finding], run: &Run) {
         Lang::Zh => println!("检查班子{teams}个，规则{rules}条：{all}"),
         Lang::En => println!("checked {teams} teams with {rules} rules: {all}"),
     }
-    for (rule, (sev, n)) in &s.by_rule {
+    for ((rule, sev), n) in &s.by_rule {
         println!("  {rule:<9} {} {n:>5}", pad(sev.label(lang), 8, true));
     }
     if !s.worst_teams.is_empty() {

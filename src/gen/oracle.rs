@@ -10,7 +10,7 @@
 
 use super::model::*;
 use super::vocab::{CORE_SPECIALTIES, SOURCE_STAFFING};
-use crate::normalize::date::{age_at, years_between};
+use crate::normalize::date::{age_at, months_after, months_between, trunc2, years_between};
 use crate::normalize::unit_kind::UnitKind;
 use chrono::NaiveDate;
 
@@ -23,11 +23,6 @@ pub struct Reading {
     /// township work, count non-leadership spells in tenure runs, treat 交流 like
     /// 平级转任 for AGE-004 and match native places by the unit's short name.
     pub broad: bool,
-}
-
-/// Truncates to 2 decimals, as the checker's facts do (9.997 years is not 10).
-pub fn trunc2(x: f64) -> f64 {
-    (x * 100.0 + 1e-9).floor() / 100.0
 }
 
 /// Township work (乡镇, 公社, 街道; with `lenient` also 村 and 事业单位) up to `as_of`, in
@@ -53,22 +48,23 @@ pub fn township_years(p: &Person, as_of: NaiveDate, lenient: bool) -> f64 {
         })
         .collect();
     spans.sort();
-    let mut days = 0i64;
+    // Calendar months of each merged run, so overlapping spells count a month once.
+    let mut months = 0.0;
     let mut current: Option<(NaiveDate, NaiveDate)> = None;
     for (s, e) in spans {
         match current {
             Some((cs, ce)) if s <= ce => current = Some((cs, ce.max(e))),
             Some((cs, ce)) => {
-                days += (ce - cs).num_days();
+                months += months_between(cs, ce);
                 current = Some((s, e));
             }
             None => current = Some((s, e)),
         }
     }
     if let Some((cs, ce)) = current {
-        days += (ce - cs).num_days();
+        months += months_between(cs, ce);
     }
-    trunc2(days as f64 / 365.2425)
+    trunc2(months / 12.0)
 }
 
 /// Years (truncated to 2 decimals) of the continuous run of spells in unit `u` whose
@@ -116,10 +112,11 @@ fn is_source(p: &Person, as_of: NaiveDate) -> bool {
         })
 }
 
-/// Years left before the exit age (60 for men, 55 for women): the exit age minus the
-/// exact age at `as_of`, as the checker computes it.
+/// Years left before the exit age (60 for men, 55 for women): calendar years from
+/// `as_of` to the birthday of the exit age, truncated to 2 decimals as the checker does.
 pub fn years_to_exit(p: &Person, as_of: NaiveDate) -> f64 {
-    p.exit_age() as f64 - years_between(p.birth.date(), as_of)
+    let exit = months_after(p.birth.date(), p.exit_age() * 12);
+    trunc2(years_between(as_of, exit))
 }
 
 fn band(age: i32) -> u8 {

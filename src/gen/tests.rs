@@ -353,7 +353,9 @@ fn clean_values_keep_margins() {
                     } else {
                         3.0
                     };
-                    assert!(left > need, "{id}: {left:.2} years to the exit age");
+                    // Calendar arithmetic is exact at anniversaries (exactly 3 years
+                    // left is no breach), so the margin may be nil but not negative.
+                    assert!(left >= need, "{id}: {left:.2} years to the exit age");
                 }
             }
         }

@@ -227,9 +227,56 @@ pub fn age_at(birth: NaiveDate, at: NaiveDate) -> i32 {
     age
 }
 
-/// Length of `[from, to)` in years (days / 365.2425), the unit of tenure rules.
+/// The `m`-th monthiversary of `from`: the same day `m` months later, or the first of
+/// the month after when that month is too short (a birthday on 29 February is reached
+/// on 1 March in other years, as [`age_at`] reckons it).
+pub fn months_after(from: NaiveDate, m: i32) -> NaiveDate {
+    let total = from.year() * 12 + from.month0() as i32 + m;
+    let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    NaiveDate::from_ymd_opt(year, month, from.day())
+        .or_else(|| {
+            let (y, m) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, 1)
+        })
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Calendar length of `[from, to)` in months: the full months reached (month `m` is
+/// reached on [`months_after`]`(from, m)`), plus the elapsed fraction of the month under
+/// way. Negative when `to` is before `from`.
+///
+/// This is how 满N年 is counted: a post taken in 2016.10 (month precision, the first of
+/// the month) has 60 full months, 5 years, on 2021-10-01, and 4.99 years the day before.
+/// The fraction never reaches the next whole month, so a figure truncated for display
+/// never crosses a threshold the calendar has not crossed.
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    if to < from {
+        return -months_between(to, from);
+    }
+    let mut m = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        m -= 1;
+    }
+    let anchor = months_after(from, m);
+    let next = months_after(from, m + 1);
+    let part = (to - anchor).num_days() as f64 / (next - anchor).num_days().max(1) as f64;
+    m as f64 + part
+}
+
+/// Calendar length of `[from, to)` in years: [`months_between`] / 12. Whole years are
+/// exact: N years are reached on the N-th anniversary.
 pub fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
-    (to - from).num_days() as f64 / 365.2425
+    months_between(from, to) / 12.0
+}
+
+/// Truncates to 2 decimals, so that printed and compared values agree and 9.997 years is
+/// never shown, or counted, as 10 (满10年 means completed years).
+pub fn trunc2(x: f64) -> f64 {
+    (x * 100.0 + 1e-9).floor() / 100.0
 }
 
 #[cfg(test)]
@@ -329,5 +376,73 @@ mod tests {
             age_at(birth, NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()),
             35
         );
+    }
+}
+
+#[cfg(test)]
+mod calendar {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn an_anniversary_is_a_whole_number_of_years() {
+        // Month precision: 2016.10 stands for 2016-10-01.
+        assert_eq!(years_between(d(2016, 10, 1), d(2021, 10, 1)), 5.0);
+        assert_eq!(trunc2(years_between(d(2016, 10, 1), d(2021, 9, 30))), 4.99);
+        assert!(years_between(d(2016, 10, 1), d(2021, 10, 2)) > 5.0);
+        assert_eq!(trunc2(years_between(d(2016, 10, 1), d(2021, 10, 2))), 5.0);
+        // Day precision.
+        assert_eq!(years_between(d(2011, 7, 15), d(2021, 7, 15)), 10.0);
+        assert_eq!(trunc2(years_between(d(2011, 7, 15), d(2021, 7, 14))), 9.99);
+    }
+
+    #[test]
+    fn the_29th_of_february_is_reached_on_the_1st_of_march() {
+        let leap = d(2016, 2, 29);
+        assert_eq!(months_after(leap, 12), d(2017, 3, 1));
+        assert_eq!(months_after(leap, 48), d(2020, 2, 29));
+        assert!(years_between(leap, d(2021, 2, 28)) < 5.0);
+        assert_eq!(years_between(leap, d(2021, 3, 1)), 5.0);
+        assert_eq!(age_at(leap, d(2021, 2, 28)), 4);
+        assert_eq!(age_at(leap, d(2021, 3, 1)), 5);
+        // And the 31st of a month is reached on the 1st of the month after a short one.
+        assert_eq!(months_after(d(2021, 1, 31), 1), d(2021, 3, 1));
+        assert_eq!(months_between(d(2021, 1, 31), d(2021, 3, 1)), 1.0);
+    }
+
+    #[test]
+    fn time_to_come_is_negative() {
+        assert_eq!(years_between(d(2021, 10, 1), d(2016, 10, 1)), -5.0);
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (1940i32..2040, 1u32..=12, 1u32..=31).prop_filter_map("a real date", |(y, m, day)| {
+            NaiveDate::from_ymd_opt(y, m, day)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn whole_years_agree_with_the_age(birth in date(), at in date()) {
+            prop_assume!(birth <= at);
+            prop_assert_eq!(years_between(birth, at).floor() as i32, age_at(birth, at));
+            prop_assert_eq!(trunc2(years_between(birth, at)).floor() as i32, age_at(birth, at));
+        }
+
+        #[test]
+        fn months_grow_with_the_date_and_whole_months_fall_on_monthiversaries(from in date(), to in date()) {
+            prop_assume!(from <= to);
+            let m = months_between(from, to);
+            let later = months_between(from, to.succ_opt().unwrap());
+            prop_assert!(later > m, "{m} then {later}");
+            let whole = m.floor() as i32;
+            prop_assert!(months_after(from, whole) <= to);
+            prop_assert!(months_after(from, whole + 1) > to);
+            prop_assert_eq!(m == m.floor(), months_after(from, whole) == to);
+        }
     }
 }

@@ -18,7 +18,7 @@ use super::config::{Config, Preset, PresetChoice};
 use crate::dataset::tables::FastMap;
 use crate::dataset::Dataset;
 use crate::facts::Fact;
-use crate::normalize::date::years_between;
+use crate::normalize::date::{months_after, months_between, trunc2};
 use crate::normalize::gender::Gender;
 use crate::normalize::role::{Body, Role};
 use crate::normalize::unit_kind::UnitKind;
@@ -45,6 +45,25 @@ pub fn preset_of(kind: UnitKind, choice: PresetChoice) -> Preset {
         PresetChoice::Auto if kind == UnitKind::Subdistrict => Preset::Subdistrict,
         PresetChoice::Auto => Preset::Township,
     }
+}
+
+/// Calendar years from `as_of` to the exit age (`retirement_age_female` or
+/// `retirement_age_male`), truncated to 2 decimals: a man born in 1966.10 with an exit
+/// age of 60 has exactly 5 years left on 2021-10-01, and 4.99 the day after. Negative
+/// once the exit age is passed.
+pub fn years_left_at(
+    birth: chrono::NaiveDate,
+    female: bool,
+    as_of: chrono::NaiveDate,
+    global: &super::config::Global,
+) -> f64 {
+    let exit_age = if female {
+        global.retirement_age_female
+    } else {
+        global.retirement_age_male
+    };
+    let exit = months_after(birth, (exit_age * 12.0).round() as i32);
+    trunc2(months_between(as_of, exit) / 12.0)
 }
 
 impl Context {
@@ -76,7 +95,7 @@ impl Context {
         let mut gender = Vec::with_capacity(n);
         let mut woman = Vec::with_capacity(n);
         let mut age = Vec::with_capacity(n);
-        let mut age_exact = Vec::with_capacity(n);
+        let mut years_left = Vec::with_capacity(n);
         let mut minority = Vec::with_capacity(n);
         let mut vetting_hold = Vec::with_capacity(n);
         let mut staffing: Vec<Option<&str>> = Vec::with_capacity(n);
@@ -122,9 +141,11 @@ impl Context {
             gender.push(g.code());
             woman.push(g == Gender::Female);
             age.push(f.map_or(0, |f| f.age));
-            age_exact.push(years_between(
+            years_left.push(years_left_at(
                 ds.cadres.birth[pi].to_naive(),
+                g == Gender::Female,
                 ds.cycles.as_of[c as usize],
+                &config.global,
             ));
             minority.push(ds.cadres.ethnicity[pi].is_minority());
             vetting_hold.push(ds.cadres.vetting_hold[pi]);
@@ -166,7 +187,7 @@ impl Context {
                 Column::new("gender".into(), gender),
                 Column::new("woman".into(), woman),
                 Column::new("age".into(), age),
-                Column::new("age_exact".into(), age_exact),
+                Column::new("years_left".into(), years_left),
                 Column::new("minority".into(), minority),
                 Column::new("vetting_hold".into(), vetting_hold),
                 Column::new("staffing".into(), staffing),

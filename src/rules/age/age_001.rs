@@ -33,7 +33,9 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 In each team, the number of distinct members aged `max_age` or under at the cycle's
 reference date is at least ceil(n × `min_share`) of the n members (1/5 by default: 2 of
-7, 2 of 10, 1 of 5). 35岁以下 includes 35.
+7, 2 of 10, 1 of 5). 35岁以下 includes 35. Ages are completed years: someone born in 1985.10
+is 35 until 2021-09-30 and 36 from 2021-10-01 (a birthday on 29 February falls on 1 March
+in other years).
 
 ## Why it matters
 35岁以下干部应不少于街道领导班子成员五分之一 (004:L25): 应不少于 with a fraction, hence an

@@ -24,6 +24,7 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委) whose
 `nomination` is 继续提名 (continued) and who is aged `min_age` or over at the reference date.
+Ages are completed years: someone born in 1963.10 is 58 from 2021-10-01.
 
 ## Why it matters
 镇级党委、纪委班子成员58岁以上的,一般不再继续提名 (001:L555). 一般 (generally), hence

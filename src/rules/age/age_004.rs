@@ -25,7 +25,9 @@ pub static META: RuleMeta = RuleMeta {
 Each member of a 乡镇 party committee or 纪委 whose `nomination` is 继续提名 or 平级转任 has at
 least `min_years` left before the exit age (settings `retirement_age_male`, default 60,
 and `retirement_age_female`, default 55) at the reference date. The exit age is not in the
-sources; configure it.
+sources; configure it. Years left are calendar years to the birthday of the exit age: a
+man born in 1964.10 has exactly 3 years left on 2021-10-01 (no finding) and 2.99 the day
+after.
 
 ## Why it matters
 继续提名和平级转任的一般要能干满3年 (001:L555): a member who leaves within months of the
@@ -60,7 +62,7 @@ impl Rule for Age004 {
         Ok((0..rows.height)
             .filter_map(|i| {
                 let exit = if rows.s("gender", i) == "F" { g.retirement_age_female } else { g.retirement_age_male };
-                let left = ((exit - rows.n("age_exact", i)) * 10.0).floor() / 10.0;
+                let left = rows.n("years_left", i);
                 let left_s = fmt_num(left.max(0.0));
                 let who = ctx.person_name(rows.s("person_id", i));
                 let unit = ctx.unit_name(rows.s("unit_id", i));

@@ -19,6 +19,8 @@ pub static META: RuleMeta = RuleMeta {
 Each member of a 乡镇 party committee or 纪委 whose `nomination` is 新提拔 has at least a
 full term (setting `term_years`, default 5) left before the exit age (settings
 `retirement_age_male` 60, `retirement_age_female` 55 by default) at the reference date.
+Years left are calendar years to the birthday of the exit age: a man born in 1966.10 has
+exactly 5 years left on 2021-10-01 (no finding) and 4.99 the day after.
 
 ## Why it matters
 新提拔人选原则上要能干满一届 (001:L555); a term is five years (任期五年, 001:L199).
@@ -52,7 +54,7 @@ impl Rule for Age005 {
         Ok((0..rows.height)
             .filter_map(|i| {
                 let exit = if rows.s("gender", i) == "F" { g.retirement_age_female } else { g.retirement_age_male };
-                let left = ((exit - rows.n("age_exact", i)) * 10.0).floor() / 10.0;
+                let left = rows.n("years_left", i);
                 let left_s = fmt_num(left.max(0.0));
                 let who = ctx.person_name(rows.s("person_id", i));
                 let unit = ctx.unit_name(rows.s("unit_id", i));

@@ -10,10 +10,9 @@ pub mod age_007;
 
 use polars::prelude::*;
 
-/// Years left before the exit age, per seat: retirement age by gender minus exact age.
-pub(crate) fn years_left(global: &crate::rules::config::Global) -> Expr {
-    when(col("gender").eq(lit("F")))
-        .then(lit(global.retirement_age_female))
-        .otherwise(lit(global.retirement_age_male))
-        - col("age_exact")
+/// Years left before the exit age, per seat (the context's `years_left`: calendar years
+/// from the reference date to the exit age of the person's gender, truncated to 2
+/// decimals, so that exactly 5 years left is 5 and not 4.99).
+pub(crate) fn years_left(_global: &crate::rules::config::Global) -> Expr {
+    col("years_left")
 }

@@ -35,7 +35,8 @@ In each team, the distinct members with at least `min_years` of township (乡镇
 to the reference date are at least ceil(n × `min_share`) (2/3 by default: 5 of 7, 6 of 9,
 7 of 10). Township work is the union of the person's spells in 乡, 镇 and 公社 units and,
 by default, 街道 units (setting `subdistrict_counts_as_township`); overlapping posts count
-once.
+each calendar month once. Years are calendar years: work from 2019.10 reaches 2 years on
+2021-10-01 and is 1.99 the day before.
 
 ## Why it matters
 具有2年以上乡镇工作经历的人员应不少于三分之二 (004:L25 and 001:L561, identical wording):

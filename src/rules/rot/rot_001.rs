@@ -25,6 +25,8 @@ pub static META: RuleMeta = RuleMeta {
 Each member of a 街道 team who has held leadership posts of that same unit without a break
 for `min_years` or more at the reference date (any leadership post; a change of post
 inside the team does not break the stretch).
+Years are calendar years: a stretch from 2016.10 (a month-precision date is the 1st)
+reaches 5 years on 2021-10-01 and is 4.99 the day before.
 
 ## Why it matters
 在同一街道党政领导班子任职满10年的,原则上要交流 (004:L27). 原则上 (in principle), hence

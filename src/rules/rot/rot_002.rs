@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 Each seat of a 街道 team whose holder has held that same post (same role, same unit)
 without a break for `min_years` or more at the reference date.
+Years are calendar years: a stretch from 2016.10 (a month-precision date is the 1st)
+reaches 5 years on 2021-10-01 and is 4.99 the day before.
 
 ## Why it matters
 在同一职位任职满10年的,必须交流 (004:L27): 必须 (must), hence error.

@@ -24,6 +24,8 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 The secretary of each 街道 team on the slate who has been secretary of that same unit
 without a break for `min_years` or more at the reference date.
+Years are calendar years: a stretch from 2016.10 (a month-precision date is the 1st)
+reaches 5 years on 2021-10-01 and is 4.99 the day before.
 
 ## Why it matters
 在同一街道任党委书记5年以上的,要有计划地进行交流 (004:L27). A planned rotation, not an
