@@ -1,7 +1,9 @@
 //! The frames every rule works on, built once per run from the loaded dataset and the
 //! work-history facts:
 //!
-//! - `seats`: one row per slate row (a post), with the holder's attributes and facts;
+//! - `seats`: one row per slate row (a post), with the holder's attributes, facts and
+//!   seat readings of the work history (`exchange`, `village_background`, see
+//!   [`crate::seat_history`]);
 //! - `members`: one row per distinct person of each team (share rules count persons),
 //!   leaving out plain members of the 纪委 (they sit on the discipline committee, not on
 //!   the leadership team);
@@ -91,6 +93,7 @@ impl Context {
         let mut years_in_post = Vec::with_capacity(n);
         let mut years_in_team = Vec::with_capacity(n);
         let mut years_as_secretary = Vec::with_capacity(n);
+        let history = crate::seat_history::compute(ds);
         for i in 0..n {
             let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
             let (ui, pi) = (u as usize, p as usize);
@@ -181,6 +184,15 @@ impl Context {
                 Column::new("years_in_post".into(), years_in_post),
                 Column::new("years_in_team".into(), years_in_team),
                 Column::new("years_as_secretary".into(), years_as_secretary),
+                Column::new(
+                    "exchange".into(),
+                    history
+                        .exchange
+                        .iter()
+                        .map(|e| e.map(|e| e.code()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("village_background".into(), history.village_background),
             ],
         )?;
         let members = seats.filter(&BooleanChunked::from_slice(
