@@ -5,8 +5,9 @@
 //!   seat readings of the work history (`exchange`, `village_background`, see
 //!   [`crate::seat_history`]);
 //! - `members`: one row per distinct person of each team (share rules count persons),
-//!   leaving out plain members of the 纪委 (they sit on the discipline committee, not on
-//!   the leadership team);
+//!   leaving out the rows with body 纪委 other than the 纪委书记, that is the 纪委副书记 and
+//!   the plain members (they sit on the discipline committee, not on the leadership
+//!   team; SIZE-001 and SIZE-006 read the same split);
 //! - `prev`: for each team, the persons of the same unit's team in the previous cycle.
 //!
 //! Each row carries its team's preset (`township` or `subdistrict`), so a rule applies the
