@@ -24,4 +24,5 @@ pub mod report;
 pub mod resume;
 pub mod roster;
 pub mod rules;
+pub mod seat_history;
 pub mod structure;

@@ -153,6 +153,12 @@ impl Run {
         rules::run(&self.ctx, rules, &self.plan.config, self.lang())
     }
 
+    /// Notes on what the selected rules could not see under the configuration in force
+    /// (a 人大主席 outside the bodies the age rules cover), one per team, for the terminal.
+    pub fn notes(&self) -> Vec<String> {
+        rules::age::reading::uncovered_pc_heads(&self.ctx, &self.plan.rules, self.lang())
+    }
+
     /// The selected rules of one scope.
     pub fn rules_of_scope(&self, scope: Scope) -> Vec<&'static dyn Rule> {
         self.plan

@@ -109,5 +109,9 @@ pub fn prepare(options: anyhow::Result<RunOptions>) -> anyhow::Result<Run> {
         &loaded.plan.rejected_path(),
         loaded.plan.options.lang,
     );
-    loaded.derive()
+    let run = loaded.derive()?;
+    for note in run.notes() {
+        eprintln!("note: {}", show(&note));
+    }
+    Ok(run)
 }

@@ -12,6 +12,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::{codes, RuleMeta, Severity};
+use crate::normalize::role::Body;
 
 /// The rule set applied to a team, chosen by the kind of its unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,7 +54,39 @@ pub struct Global {
     pub retirement_age_female: f64,
     /// Term length in years (001:L199 任期五年), used by AGE-005.
     pub term_years: f64,
+    /// The slate bodies whose rows AGE-003/004/005 look at. Default 党委 and 纪委, the
+    /// sources' 镇级党委、纪委班子成员 (001:L555); add 人大 or 政府 to cover a 人大主席 or a
+    /// 副镇长 listed under those bodies alone.
+    pub age_rule_bodies: Vec<Body>,
+    /// Whether a 交流 (exchanged-in) seat counts as 平级转任 for AGE-004 and as a
+    /// continuing nomination for AGE-003, or as 新提拔 for AGE-005 when the seat ranks
+    /// above the person's previous post. Default yes: an exchange at the same rank is a
+    /// lateral move (平级); with `false`, 交流 seats are outside the age rules.
+    pub exchanged_as_lateral: bool,
+    /// Whether ROT-006 kinship looks at plain members of the 纪委 too. Default yes: the
+    /// avoidance rules aim at relatives in discipline posts under the same leader.
+    pub kinship_includes_discipline_members: bool,
+    /// Whether a blank `fulltime` is unknown (POST-003 reports "cannot be verified" as
+    /// advice) rather than full-time. Default yes.
+    pub blank_fulltime_unknown: bool,
+    /// Whether EXP-006 counts the work history (a village leadership spell or a
+    /// 大学生村官 spell before the reference date) besides `staffing`. Default yes: the
+    /// sources name groups of people (优秀村干部, 大学生村官), not staffing categories.
+    pub source_groups_from_history: bool,
 }
+
+/// The settings' names, for the configuration file's error messages.
+pub const SETTINGS: &[&str] = &[
+    "subdistrict_counts_as_township",
+    "retirement_age_male",
+    "retirement_age_female",
+    "term_years",
+    "age_rule_bodies",
+    "exchanged_as_lateral",
+    "kinship_includes_discipline_members",
+    "blank_fulltime_unknown",
+    "source_groups_from_history",
+];
 
 impl Default for Global {
     fn default() -> Self {
@@ -62,6 +95,11 @@ impl Default for Global {
             retirement_age_male: 60.0,
             retirement_age_female: 55.0,
             term_years: 5.0,
+            age_rule_bodies: vec![Body::PartyCommittee, Body::Discipline],
+            exchanged_as_lateral: true,
+            kinship_includes_discipline_members: true,
+            blank_fulltime_unknown: true,
+            source_groups_from_history: true,
         }
     }
 }
@@ -230,8 +268,12 @@ impl Config {
                         for (k, v) in t {
                             let path = format!("settings.{k}");
                             match k.as_str() {
-                                "subdistrict_counts_as_township" => match v.as_bool() {
-                                    Some(b) => cfg.global.subdistrict_counts_as_township = b,
+                                "subdistrict_counts_as_township"
+                                | "exchanged_as_lateral"
+                                | "kinship_includes_discipline_members"
+                                | "blank_fulltime_unknown"
+                                | "source_groups_from_history" => match v.as_bool() {
+                                    Some(b) => *cfg.global.flag(k) = b,
                                     None => err(path, format!("expected true or false, found {v}")),
                                 },
                                 "retirement_age_male" | "retirement_age_female" | "term_years" => {
@@ -244,7 +286,11 @@ impl Config {
                                         None => err(path, format!("expected a number of years between 1 and 100, found {v}")),
                                     }
                                 }
-                                _ => err(path, "unknown setting (known: subdistrict_counts_as_township, retirement_age_male, retirement_age_female, term_years)".into()),
+                                "age_rule_bodies" => match bodies(v) {
+                                    Ok(b) => cfg.global.age_rule_bodies = b,
+                                    Err(e) => err(path, e),
+                                },
+                                _ => err(path, format!("unknown setting (known: {})", SETTINGS.join(", "))),
                             }
                         }
                     }
@@ -358,6 +404,47 @@ impl Config {
     }
 }
 
+impl Global {
+    /// The boolean setting named `name` (one of the names in [`SETTINGS`]).
+    fn flag(&mut self, name: &str) -> &mut bool {
+        match name {
+            "subdistrict_counts_as_township" => &mut self.subdistrict_counts_as_township,
+            "exchanged_as_lateral" => &mut self.exchanged_as_lateral,
+            "kinship_includes_discipline_members" => &mut self.kinship_includes_discipline_members,
+            "blank_fulltime_unknown" => &mut self.blank_fulltime_unknown,
+            "source_groups_from_history" => &mut self.source_groups_from_history,
+            _ => unreachable!("not a boolean setting: {name}"),
+        }
+    }
+
+    /// `age_rule_bodies` as people write it: `党委、纪委`.
+    pub fn age_bodies_label(&self) -> String {
+        self.age_rule_bodies
+            .iter()
+            .map(|b| b.label_zh())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// A list of slate bodies (`["党委", "纪委", "人大"]`), none repeated, at least one.
+fn bodies(v: &toml::Value) -> Result<Vec<Body>, String> {
+    let expected =
+        || format!("expected a list of bodies such as [\"党委\", \"纪委\", \"人大\"], found {v}");
+    let items = v
+        .as_array()
+        .filter(|a| !a.is_empty())
+        .ok_or_else(expected)?;
+    let mut out = Vec::new();
+    for item in items {
+        let b = item.as_str().ok_or_else(expected).and_then(Body::parse)?;
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    Ok(out)
+}
+
 fn number(v: &toml::Value) -> Option<f64> {
     v.as_float().or_else(|| v.as_integer().map(|i| i as f64))
 }
@@ -404,6 +491,37 @@ mod tests {
             );
         }
         assert!(err.to_string().starts_with("bad.toml: 7 problem(s)"));
+    }
+
+    #[test]
+    fn readings_are_settings_with_the_sources_defaults() {
+        let d = Global::default();
+        assert_eq!(
+            d.age_rule_bodies,
+            vec![Body::PartyCommittee, Body::Discipline]
+        );
+        assert!(d.exchanged_as_lateral && d.kinship_includes_discipline_members);
+        assert!(d.blank_fulltime_unknown && d.source_groups_from_history);
+        let cfg = Config::from_toml(
+            "[settings]\nage_rule_bodies = [\"党委\", \"纪委\", \"人大\"]\nexchanged_as_lateral = false\nkinship_includes_discipline_members = false\nblank_fulltime_unknown = false\nsource_groups_from_history = false\n",
+            "t.toml",
+        )
+        .unwrap();
+        let g = &cfg.global;
+        assert_eq!(g.age_bodies_label(), "党委、纪委、人大");
+        assert!(!g.exchanged_as_lateral && !g.kinship_includes_discipline_members);
+        assert!(!g.blank_fulltime_unknown && !g.source_groups_from_history);
+        let err = Config::from_toml(
+            "[settings]\nage_rule_bodies = [\"党委\", \"村委\"]\nexchanged_as_lateral = 1\n",
+            "bad.toml",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = err.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["settings.age_rule_bodies", "settings.exchanged_as_lateral"]
+        );
+        assert!(Config::from_toml("[settings]\nage_rule_bodies = []\n", "e.toml").is_err());
     }
 
     #[test]

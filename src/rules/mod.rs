@@ -154,6 +154,13 @@ pub trait Rule: Sync {
         cfg: &config::RuleSettings,
         lang: Lang,
     ) -> anyhow::Result<Vec<Finding>>;
+
+    /// The reading in force of a point the sources leave open (which rows the rule looks
+    /// at, how a blank counts), in one sentence, for `rules explain`; `None` when the rule
+    /// has no such setting.
+    fn reading(&self, _cfg: &Config) -> Option<String> {
+        None
+    }
 }
 
 /// Whether `code` is selected by a `--select`/`--ignore` item (a code or a prefix such as
@@ -235,6 +242,9 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
         } else {
             "preset county: does not run this rule\n"
         });
+    }
+    if let Some(r) = rule.reading(cfg) {
+        out.push_str(&format!("reading in force: {r}\n"));
     }
     if !m.params.is_empty() {
         out.push_str("\nthresholds in force:\n");

@@ -138,6 +138,13 @@ pub fn base() -> World {
         seat(s, "党委", "人武部长", "P18"),
         seat(s, "党委", "宣传委员", "P19"),
     ];
+    // The discipline secretaries are full-time (a blank 专职 cannot be verified, POST-003).
+    for x in seats
+        .iter_mut()
+        .filter(|x| x.post.ends_with("纪委书记") || x.post.ends_with("纪工委书记"))
+    {
+        x.fulltime = "是";
+    }
     // The 2016 teams: the same people in the same posts.
     let previous: Vec<Seat> = seats
         .iter()

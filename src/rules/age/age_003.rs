@@ -2,7 +2,8 @@
 
 use polars::prelude::*;
 
-use crate::rules::config::RuleSettings;
+use super::reading;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -22,8 +23,12 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L555",
     doc: r#"
 ## What it checks
-Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委) whose
-`nomination` is 继续提名 (continued) and who is aged `min_age` or over at the reference date.
+Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委; setting
+`age_rule_bodies`) whose `nomination` is 继续提名 (continued) and who is aged `min_age` or
+over at the reference date. A 交流 (exchanged-in) row counts as a continuing nomination
+unless it is a promotion, that is unless the seat ranks above the person's previous post
+in the work history (principal 正职 above the other team posts, a leadership post above
+none); setting `exchanged_as_lateral`, default true, false leaves 交流 rows out.
 Ages are completed years: someone born in 1963.10 is 58 from 2021-10-01.
 
 ## Why it matters
@@ -45,25 +50,33 @@ impl Rule for Age003 {
         &META
     }
 
+    fn reading(&self, cfg: &Config) -> Option<String> {
+        Some(reading::sentence(
+            cfg,
+            "继续提名",
+            "that are not promotions",
+        ))
+    }
+
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let min_age = s.param("min_age");
-        let cond = col("nomination")
-            .eq(lit("continued"))
-            .fill_null(lit(false))
-            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+        let g = &ctx.config.global;
+        let cond = reading::continued(g)
+            .and(reading::in_bodies(g))
             .and(col("age").cast(DataType::Float64).gt_eq(lit(min_age)));
         let rows = ctx.persons_where(s, cond)?;
         let m = fmt_num(min_age);
         Ok((0..rows.height)
             .filter_map(|i| {
                 let age = rows.i("age", i);
+                let how = reading::nomination_label(rows.s("nomination", i));
                 let who = ctx.person_name(rows.s("person_id", i));
                 let unit = ctx.unit_name(rows.s("unit_id", i));
                 let message = match lang {
                     Lang::Zh => format!("{unit}{who}{age}岁，{m}岁以上一般不再继续提名。"),
                     Lang::En => format!("{unit}: {who} is {age}; members aged {m} or over are generally not re-nominated."),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("age {age}, 继续提名"), format!("< {m}"), message)
+                rows.finding(i, META.code, Scope::Person, format!("age {age}, {how}"), format!("< {m}"), message)
             })
             .collect())
     }

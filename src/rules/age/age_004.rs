@@ -2,7 +2,8 @@
 
 use polars::prelude::*;
 
-use crate::rules::config::RuleSettings;
+use super::reading;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -22,12 +23,14 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L555",
     doc: r#"
 ## What it checks
-Each member of a 乡镇 party committee or 纪委 whose `nomination` is 继续提名 or 平级转任 has at
-least `min_years` left before the exit age (settings `retirement_age_male`, default 60,
-and `retirement_age_female`, default 55) at the reference date. The exit age is not in the
-sources; configure it. Years left are calendar years to the birthday of the exit age: a
-man born in 1964.10 has exactly 3 years left on 2021-10-01 (no finding) and 2.99 the day
-after.
+Each member of a 乡镇 party committee or 纪委 (rows with body 党委 or 纪委; setting
+`age_rule_bodies`) whose `nomination` is 继续提名 or 平级转任 has at least `min_years` left
+before the exit age (settings `retirement_age_male`, default 60, and
+`retirement_age_female`, default 55) at the reference date. The exit age is not in the
+sources; configure it. A 交流 row counts as 平级转任 unless it is a promotion (the seat
+ranks above the person's previous post); setting `exchanged_as_lateral`, default true.
+Years left are calendar years to the birthday of the exit age: a man born in 1964.10 has
+exactly 3 years left on 2021-10-01 (no finding) and 2.99 the day after.
 
 ## Why it matters
 继续提名和平级转任的一般要能干满3年 (001:L555): a member who leaves within months of the
@@ -48,13 +51,18 @@ impl Rule for Age004 {
         &META
     }
 
+    fn reading(&self, cfg: &Config) -> Option<String> {
+        Some(reading::sentence(
+            cfg,
+            "继续提名 or 平级转任",
+            "that are not promotions",
+        ))
+    }
+
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let min_years = s.param("min_years");
-        let cond = col("nomination")
-            .eq(lit("continued"))
-            .or(col("nomination").eq(lit("transfer")))
-            .fill_null(lit(false))
-            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+        let cond = reading::lateral(&ctx.config.global)
+            .and(reading::in_bodies(&ctx.config.global))
             .and(super::years_left(&ctx.config.global).lt(lit(min_years)));
         let rows = ctx.persons_where(s, cond)?;
         let g = &ctx.config.global;

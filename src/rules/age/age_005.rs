@@ -2,7 +2,8 @@
 
 use polars::prelude::*;
 
-use crate::rules::config::RuleSettings;
+use super::reading;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{fmt_num, Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -16,7 +17,9 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L555; 001:L199",
     doc: r#"
 ## What it checks
-Each member of a 乡镇 party committee or 纪委 whose `nomination` is 新提拔 has at least a
+Each member of a 乡镇 party committee or 纪委 (rows with body 党委 or 纪委; setting
+`age_rule_bodies`) whose `nomination` is 新提拔, or 交流 to a seat that ranks above the
+person's previous post (setting `exchanged_as_lateral`, default true), has at least a
 full term (setting `term_years`, default 5) left before the exit age (settings
 `retirement_age_male` 60, `retirement_age_female` 55 by default) at the reference date.
 Years left are calendar years to the birthday of the exit age: a man born in 1966.10 has
@@ -41,13 +44,19 @@ impl Rule for Age005 {
         &META
     }
 
+    fn reading(&self, cfg: &Config) -> Option<String> {
+        Some(reading::sentence(
+            cfg,
+            "新提拔",
+            "to a higher rank than the previous post",
+        ))
+    }
+
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let g = &ctx.config.global;
         let term = g.term_years;
-        let cond = col("nomination")
-            .eq(lit("new"))
-            .fill_null(lit(false))
-            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+        let cond = reading::promoted(g)
+            .and(reading::in_bodies(g))
             .and(super::years_left(g).lt(lit(term)));
         let rows = ctx.persons_where(s, cond)?;
         let t = fmt_num(term);

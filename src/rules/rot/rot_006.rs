@@ -2,7 +2,7 @@
 
 use polars::prelude::*;
 
-use crate::rules::config::RuleSettings;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::context::severity_expr;
 use crate::rules::frame::Rows;
 use crate::rules::{Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
@@ -19,8 +19,11 @@ pub static META: RuleMeta = RuleMeta {
     doc: r#"
 ## What it checks
 Two things, both under 认真执行干部交流回避有关规定:
-- kinship: two members of the same team linked in `relations` (any relation), reported
-  once per pair as a team finding naming both;
+- kinship: two people on the same team's slate linked in `relations` (any relation),
+  reported once per pair as a team finding naming both. Plain members of the 纪委 (body
+  纪委, post 委员 or 纪委副书记) count too: a secretary married to a member of the same
+  纪委 is a finding (setting `kinship_includes_discipline_members`, default true; false
+  looks at team members only);
 - native place: a principal (party secretary, 乡镇长 / 办事处主任) whose `native_place`
   names the unit itself (e.g. 籍贯 `青山县柳河镇` for the 柳河镇 secretary).
 
@@ -42,6 +45,14 @@ pub struct Rot006;
 impl Rule for Rot006 {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn reading(&self, cfg: &Config) -> Option<String> {
+        Some(if cfg.global.kinship_includes_discipline_members {
+            "kinship looks at everyone on a team's slate, plain 纪委 members included (setting kinship_includes_discipline_members = true).".into()
+        } else {
+            "kinship looks at team members only, not plain 纪委 members (setting kinship_includes_discipline_members = false).".into()
+        })
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
@@ -82,10 +93,16 @@ fn kinship(ctx: &Context, s: &RuleSettings, lang: Lang) -> PolarsResult<Vec<Find
             ),
         ],
     )?;
-    let members = ctx
-        .members
-        .clone()
-        .lazy()
+    // Everyone on the slate (one row per person and team), or the team members only.
+    let people = if ctx.config.global.kinship_includes_discipline_members {
+        ctx.seats.clone().lazy().unique_stable(
+            Some(cols(["cycle", "unit_id", "person_id"])),
+            UniqueKeepStrategy::First,
+        )
+    } else {
+        ctx.members.clone().lazy()
+    };
+    let members = people
         .with_column(severity_expr(s))
         .filter(col("severity").is_not_null())
         .select([

@@ -1,6 +1,6 @@
 //! SIZE-006: a 镇 discipline committee (纪委) has 5–7 members, where the slate lists it.
 
-use crate::rules::config::RuleSettings;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 use polars::prelude::*;
 
@@ -30,10 +30,13 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L551",
     doc: r#"
 ## What it checks
-The number of 纪委 members of each 乡镇 team: slate rows with body 纪委, plus the 纪委书记
-wherever the slate lists them. Checked only for teams whose slate lists the 纪委's plain
-members (rows with body 纪委 and post 委员); a slate that lists only the leadership team
-(the 纪委书记, perhaps a 纪委副书记) says nothing about the committee's size.
+The number of 纪委 members of each 乡镇 team: the 纪委书记 wherever the slate lists them,
+plus every row with body 纪委 (the 纪委副书记 and the plain members, post 委员). These
+rows other than the 纪委书记 are the ones SIZE-001 and the share rules leave out: they
+sit on the discipline committee, not on the leadership team. Checked only for teams whose
+slate lists the 纪委's plain members (rows with body 纪委 and post 委员); a slate that
+lists only the leadership team (the 纪委书记, perhaps a 纪委副书记) says nothing about the
+committee's size.
 
 ## Why it matters
 纪委委员一般为5至7名 (001:L551). 一般 (generally), hence warning.
@@ -51,6 +54,10 @@ pub struct Size006;
 impl Rule for Size006 {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn reading(&self, _cfg: &Config) -> Option<String> {
+        Some("counts the 纪委书记 and every row with body 纪委, the 纪委副书记 included, where the slate lists plain 纪委 members.".into())
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
