@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "58岁以上不再继续提名",
     name_en: "No re-nomination at 58 or over",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[Param {
@@ -33,7 +34,8 @@ warning: the personnel plan must explain the exception.
 001:L555「58岁以上的,一般不再继续提名」
 
 ## Example
-A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed age 59 expected < 58 for 继续提名`.
+A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed
+aged 59, re-nominated expected < 58` (中文: `59岁，继续提名`, `未满58岁`).
 "#,
 };
 
@@ -45,7 +47,7 @@ impl Rule for Age003 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let min_age = s.param("min_age");
+        let min_age = s.get(crate::param!(META, "min_age"));
         let cond = col("nomination")
             .eq(lit("continued"))
             .fill_null(lit(false))
@@ -62,7 +64,11 @@ impl Rule for Age003 {
                     Lang::Zh => format!("{unit}{who}{age}岁，{m}岁以上一般不再继续提名。"),
                     Lang::En => format!("{unit}: {who} is {age}; members aged {m} or over are generally not re-nominated."),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("age {age}, 继续提名"), format!("< {m}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("{age}岁，继续提名"), format!("未满{m}岁")),
+                    (format!("aged {age}, re-nominated"), format!("< {m}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "专职纪委副书记",
     name_en: "Full-time deputy discipline secretary",
     scope: Scope::Team,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -30,7 +31,8 @@ marked part-time. A discipline secretary with `fulltime` empty is taken as full-
 
 ## Example
 A 街道 whose 纪委书记 also serves as 组织委员 (fulltime 否) and no 纪委副书记:
-`POST-003 error observed 纪委书记非专职，无专职纪委副书记`.
+`POST-003 error observed part-time discipline secretary, no full-time deputy` (中文:
+`纪委书记非专职，无专职纪委副书记`).
 "#,
 };
 
@@ -69,14 +71,11 @@ impl Rule for Post003 {
                     Lang::Zh => format!("{unit}纪委书记不是专职，未配备专职纪委副书记。"),
                     Lang::En => format!("{unit}: the discipline secretary is part-time and there is no full-time deputy."),
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Team,
-                    "纪委书记非专职，无专职纪委副书记".into(),
-                    "专职纪委副书记1名".into(),
-                    message,
-                )
+                let (observed, expected) = lang.pick(
+                    ("纪委书记非专职，无专职纪委副书记".to_string(), "专职纪委副书记1名".to_string()),
+                    ("part-time discipline secretary, no full-time deputy".to_string(), "one full-time discipline deputy secretary".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }
