@@ -192,7 +192,7 @@ const fn const_str_eq(a: &str, b: &str) -> bool {
 /// assert_eq!(banzi::param!(META, "min_years").default, 2.0);
 /// ```
 ///
-/// ```compile_fail
+/// ```compile_fail,E0080
 /// use banzi::rules::exp::exp_001::META;
 /// let p = banzi::param!(META, "min_yaers"); // misspelt: does not compile
 /// ```
