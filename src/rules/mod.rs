@@ -11,6 +11,7 @@
 pub mod codes;
 pub mod config;
 pub mod context;
+pub mod docs;
 mod frame;
 
 pub mod age;
