@@ -39,18 +39,18 @@ pub fn run(a: &Args) -> Result<u8> {
         None => {
             let sev = |s: Option<Severity>| s.map_or("-", |s| s.code());
             println!(
-                "{:<9} {:<9} {:<9} {:<11} {:<18} name",
+                "{:<9} {:<9} {:<9} {:<13} {:<18} name",
                 "code", "乡镇", "街道", "scope", "source"
             );
             for r in rules::codes::RULES {
                 let m = r.meta();
                 let st = config.settings(m);
                 println!(
-                    "{:<9} {:<9} {:<9} {:<11} {:<18} {} ({})",
+                    "{:<9} {:<9} {:<9} {:<13} {:<18} {} ({})",
                     m.code,
                     sev(st.severity_for(Preset::Township)),
                     sev(st.severity_for(Preset::Subdistrict)),
-                    m.scope.code(),
+                    m.scope_list(),
                     m.source,
                     m.name_zh,
                     m.name_en

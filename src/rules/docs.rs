@@ -30,7 +30,7 @@ pub fn markdown(rules: &[&dyn Rule], cfg: &Config) -> String {
             m.code.to_ascii_lowercase(),
             m.name_zh,
             m.name_en,
-            scopes(m),
+            m.scope_list(),
             severity(s.severity_for(Preset::Township)),
             severity(s.severity_for(Preset::Subdistrict)),
             if COUNTY_RULES.contains(&m.code) {
@@ -53,7 +53,7 @@ pub fn markdown(rules: &[&dyn Rule], cfg: &Config) -> String {
 fn section(m: &RuleMeta, cfg: &Config) -> String {
     let s = cfg.settings(m);
     let mut out = format!("## {}\n\n**{}** ({})\n\n", m.code, m.name_zh, m.name_en);
-    out.push_str(&format!("- scope: {}\n", scopes(m)));
+    out.push_str(&format!("- scope: {}\n", m.scope_list()));
     out.push_str(&format!(
         "- severity: township (乡镇) {}, sub-district (街道) {}\n",
         severity(s.severity_for(Preset::Township)),
@@ -85,10 +85,6 @@ fn section(m: &RuleMeta, cfg: &Config) -> String {
         out.push('\n');
     }
     out
-}
-
-fn scopes(m: &RuleMeta) -> String {
-    m.scopes().map(|s| s.code()).collect::<Vec<_>>().join(", ")
 }
 
 fn severity(s: Option<Severity>) -> &'static str {

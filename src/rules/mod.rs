@@ -153,6 +153,14 @@ impl RuleMeta {
         std::iter::once(self.scope).chain(self.also.iter().copied())
     }
 
+    /// The scopes as listed to a reader: `person`, or `person, team`.
+    pub fn scope_list(&self) -> String {
+        self.scopes()
+            .map(Scope::code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The declared parameter called `name`, if any. Rules do not call this at run time:
     /// they name a parameter with [`param!`](crate::param), which looks it up when the
     /// program is compiled.
@@ -303,7 +311,7 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
     let mut out = format!("# {} {} ({})\n\n", m.code, m.name_zh, m.name_en);
     out.push_str(&format!(
         "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}; source: {}\n",
-        m.scope.code(),
+        m.scope_list(),
         sev(s.severity[Preset::Township as usize]),
         sev(s.severity[Preset::Subdistrict as usize]),
         m.source
