@@ -52,7 +52,7 @@ fn an_exchange_at_the_same_rank_is_a_lateral_move() {
         vec![hit("AGE-003", "T01", "P07"), hit("AGE-004", "T01", "P07")]
     );
     let f = w.check(&["AGE-003"]);
-    assert_eq!(f[0].observed, "age 58, 交流");
+    assert_eq!(f[0].observed, "58岁，交流");
     // The alternative: 交流 rows are outside the age rules (the earlier reading).
     let off = settings("exchanged_as_lateral = false");
     assert!(found_2021(&w, &AGE, &off).is_empty());
@@ -157,11 +157,7 @@ fn a_blank_fulltime_cannot_be_verified() {
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
         (f[0].unit_id.as_str(), f[0].observed.as_str(), f[0].severity),
-        (
-            "S01",
-            "cannot be verified: 专职 not given",
-            Severity::Advice
-        )
+        ("S01", "未填写是否专职，无法核实", Severity::Advice)
     );
     let off = settings("blank_fulltime_unknown = false");
     assert!(w.check_with(&["POST-003"], &off).is_empty());

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{codes, RuleMeta, Severity};
+use super::{codes, Param, RuleMeta, Severity};
 use crate::normalize::role::Body;
 
 /// The rule set applied to a team, chosen by the kind of its unit.
@@ -113,12 +113,14 @@ pub struct RuleSettings {
 }
 
 impl RuleSettings {
-    pub fn param(&self, name: &str) -> f64 {
+    /// The value in force of a parameter (from [`param!`](crate::param)): the file's
+    /// override, else the default. A parameter these settings do not hold (one of
+    /// another rule) has its default: there is no failing lookup.
+    pub fn get(&self, p: &Param) -> f64 {
         self.params
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
-            .unwrap_or_else(|| panic!("rule asked for undeclared parameter {name}"))
+            .find(|(n, _)| *n == p.name)
+            .map_or(p.default, |(_, v)| *v)
     }
 
     pub fn enabled_anywhere(&self) -> bool {
@@ -461,7 +463,12 @@ mod tests {
         )
         .unwrap();
         let s = cfg.settings(codes::meta("AGE-001").unwrap());
-        assert_eq!(s.param("min_share"), 0.25);
+        let meta = codes::meta("AGE-001").unwrap();
+        assert_eq!(
+            s.get(crate::param!(crate::rules::age::age_001::META, "min_share")),
+            0.25
+        );
+        assert_eq!(s.get(&meta.params[0]), meta.params[0].default);
         assert_eq!(s.severity_for(Preset::Subdistrict), Some(Severity::Warning));
         assert!(!cfg
             .settings(codes::meta("GEN-004").unwrap())

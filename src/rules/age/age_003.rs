@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "58岁以上不再继续提名",
     name_en: "No re-nomination at 58 or over",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[Param {
@@ -39,7 +40,8 @@ warning: the personnel plan must explain the exception.
 001:L555「58岁以上的,一般不再继续提名」
 
 ## Example
-A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed age 59 expected < 58 for 继续提名`.
+A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed
+aged 59, re-nominated expected < 58` (中文: `59岁，继续提名`, `未满58岁`).
 "#,
 };
 
@@ -59,7 +61,7 @@ impl Rule for Age003 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let min_age = s.param("min_age");
+        let min_age = s.get(crate::param!(META, "min_age"));
         let g = &ctx.config.global;
         let cond = reading::continued(g)
             .and(reading::in_bodies(g))
@@ -69,14 +71,17 @@ impl Rule for Age003 {
         Ok((0..rows.height)
             .filter_map(|i| {
                 let age = rows.i("age", i);
-                let how = reading::nomination_label(rows.s("nomination", i));
                 let who = ctx.person_name(rows.s("person_id", i));
                 let unit = ctx.unit_name(rows.s("unit_id", i));
                 let message = match lang {
                     Lang::Zh => format!("{unit}{who}{age}岁，{m}岁以上一般不再继续提名。"),
                     Lang::En => format!("{unit}: {who} is {age}; members aged {m} or over are generally not re-nominated."),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("age {age}, {how}"), format!("< {m}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("{age}岁，{}", reading::nomination_label(rows.s("nomination", i), Lang::Zh)), format!("未满{m}岁")),
+                    (format!("aged {age}, {}", reading::nomination_label(rows.s("nomination", i), Lang::En)), format!("< {m}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "继续提名和平级转任能干满3年",
     name_en: "Re-nominated or transferred members can serve 3 years",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[Param {
@@ -40,7 +41,8 @@ transition weakens the team. 一般, hence warning.
 001:L555「继续提名和平级转任的一般要能干满3年」
 
 ## Example
-A man aged 57.5 marked 继续提名, exit age 60: `AGE-004 warning observed 2.5 years left expected ≥ 3`.
+A man aged 57.5 marked 继续提名, exit age 60: `AGE-004 warning observed 2.5 years left expected ≥ 3`
+(中文: `距退出年龄2.5年`, `不少于3年`).
 "#,
 };
 
@@ -60,7 +62,7 @@ impl Rule for Age004 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let min_years = s.param("min_years");
+        let min_years = s.get(crate::param!(META, "min_years"));
         let cond = reading::lateral(&ctx.config.global)
             .and(reading::in_bodies(&ctx.config.global))
             .and(super::years_left(&ctx.config.global).lt(lit(min_years)));
@@ -78,7 +80,11 @@ impl Rule for Age004 {
                     Lang::Zh => format!("{unit}{who}距退出年龄{}岁仅{left_s}年，继续提名和平级转任的一般要能干满{m}年。", fmt_num(exit)),
                     Lang::En => format!("{unit}: {who} has {left_s} years left before the exit age of {}; re-nominated or transferred members should serve {m} years.", fmt_num(exit)),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("{left_s} years left"), format!("≥ {m}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("距退出年龄{left_s}年"), format!("不少于{m}年")),
+                    (format!("{left_s} years left"), format!("≥ {m}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "新提拔人选能干满一届",
     name_en: "Newly promoted members can serve a full term",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[],
@@ -33,7 +34,8 @@ exactly 5 years left on 2021-10-01 (no finding) and 4.99 the day after.
 001:L555「新提拔人选原则上要能干满一届」; 001:L199「任期五年」
 
 ## Example
-A man aged 56 newly promoted, exit age 60: `AGE-005 warning observed 4 years left expected ≥ 5`.
+A man aged 56 newly promoted, exit age 60: `AGE-005 warning observed 4 years left expected ≥ 5 (one term)`
+(中文: `距退出年龄4年`, `不少于5年（一届）`).
 "#,
 };
 
@@ -71,7 +73,11 @@ impl Rule for Age005 {
                     Lang::Zh => format!("{unit}{who}为新提拔人选，距退出年龄{}岁仅{left_s}年，不能干满一届（{t}年）。", fmt_num(exit)),
                     Lang::En => format!("{unit}: {who} is newly promoted with {left_s} years left before the exit age of {}; a full term is {t} years.", fmt_num(exit)),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("{left_s} years left"), format!("≥ {t}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("距退出年龄{left_s}年"), format!("不少于{t}年（一届）")),
+                    (format!("{left_s} years left"), format!("≥ {t} (one term)")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -50,13 +50,14 @@ pub fn promoted(g: &Global) -> Expr {
 }
 
 /// How a finding names the nomination it read: `继续提名`, `交流`.
-pub fn nomination_label(code: &str) -> &'static str {
-    match code {
-        "continued" => "继续提名",
-        "transfer" => "平级转任",
-        "exchanged" => "交流",
-        _ => "新提拔",
-    }
+pub fn nomination_label(code: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match code {
+        "continued" => ("继续提名", "re-nominated"),
+        "transfer" => ("平级转任", "transferred"),
+        "exchanged" => ("交流", "exchanged in"),
+        _ => ("新提拔", "newly promoted"),
+    };
+    lang.pick(zh, en)
 }
 
 /// The one sentence `rules explain` gives for the rows a rule reads; `kinds` names the

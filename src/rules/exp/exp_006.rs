@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "三类人员进入镇领导班子",
     name_en: "Member from the three township source groups",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[],
@@ -32,7 +33,8 @@ the reference date: a former 村党支部书记 now on 公务员 staffing still 
 001:L561「每个镇一般从这三类人员中择优配备不少于1人」
 
 ## Example
-A 镇 whose members are all 公务员: `EXP-006 warning observed 0 from the three groups expected ≥ 1`.
+A 镇 whose members are all 公务员: `EXP-006 warning observed 0/9 from the three groups expected ≥ 1`
+(中文: `三类人员0人/共9人`, `至少1人`).
 "#,
 };
 
@@ -80,7 +82,11 @@ impl Rule for Exp006 {
                     Lang::Zh => format!("{unit}领导班子{n}人中没有来自乡镇事业编制人员、优秀村干部或大学生村官的成员。"),
                     Lang::En => format!("{unit}: none of the {n} members comes from township public-institution staff, village cadres or college-graduate village officials."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("0/{n} from the three groups"), "≥ 1".into(), message)
+                let (observed, expected) = lang.pick(
+                    (format!("三类人员0人/共{n}人"), "至少1人".to_string()),
+                    (format!("0/{n} from the three groups"), "≥ 1".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

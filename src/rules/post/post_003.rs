@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "专职纪委副书记",
     name_en: "Full-time deputy discipline secretary",
     scope: Scope::Team,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -23,7 +24,7 @@ In each 街道 team whose 纪委书记 is marked not full-time (`fulltime` = fal
 full-time. A blank `fulltime` is unknown (setting `blank_fulltime_unknown`, default true):
 a team whose 纪委书记 has a blank `fulltime`, or whose part-time 纪委书记 has only deputies
 with a blank `fulltime`, and no deputy marked full-time, gets an advice finding "cannot be
-verified: 专职 not given" instead of a pass, so that a slate which never fills the column
+verified" (未填写是否专职，无法核实) instead of a pass, so that a slate which never fills the column
 does not pass unseen. With the setting false, blank is taken as full-time (the earlier
 reading).
 
@@ -35,8 +36,9 @@ reading).
 
 ## Example
 A 街道 whose 纪委书记 also serves as 组织委员 (fulltime 否) and no 纪委副书记:
-`POST-003 error observed 纪委书记非专职，无专职纪委副书记`. The same 街道 with `fulltime`
-left blank: `POST-003 advice observed cannot be verified: 专职 not given`.
+`POST-003 error observed part-time discipline secretary, no full-time deputy` (中文:
+`纪委书记非专职，无专职纪委副书记`). The same 街道 with `fulltime` left blank: `POST-003
+advice observed full-time not given, cannot be verified` (中文: `未填写是否专职，无法核实`).
 "#,
 };
 
@@ -49,7 +51,7 @@ impl Rule for Post003 {
 
     fn reading(&self, cfg: &Config) -> Option<String> {
         Some(if cfg.global.blank_fulltime_unknown {
-            "a blank fulltime is unknown: without a deputy marked full-time the team gets an advice finding \"cannot be verified: 专职 not given\" (setting blank_fulltime_unknown = true).".into()
+            "a blank fulltime is unknown: without a deputy marked full-time the team gets an advice finding \"full-time not given, cannot be verified\" (setting blank_fulltime_unknown = true).".into()
         } else {
             "a blank fulltime counts as full-time (setting blank_fulltime_unknown = false).".into()
         })
@@ -116,27 +118,21 @@ impl Rule for Post003 {
                         Lang::Zh => format!("{unit}纪委书记或纪委副书记未填写是否专职，无法核实是否配备专职纪委副书记。"),
                         Lang::En => format!("{unit}: whether the discipline secretary or the deputy is full-time is not given; a full-time deputy cannot be verified."),
                     };
-                    return rows.finding(
-                        i,
-                        META.code,
-                        Scope::Team,
-                        "cannot be verified: 专职 not given".into(),
-                        "专职纪委副书记1名".into(),
-                        message,
+                    let (observed, expected) = lang.pick(
+                        ("未填写是否专职，无法核实".to_string(), "专职纪委副书记1名".to_string()),
+                        ("full-time not given, cannot be verified".to_string(), "one full-time discipline deputy secretary".to_string()),
                     );
+                    return rows.finding(i, &META, observed, expected, message);
                 }
                 let message = match lang {
                     Lang::Zh => format!("{unit}纪委书记不是专职，未配备专职纪委副书记。"),
                     Lang::En => format!("{unit}: the discipline secretary is part-time and there is no full-time deputy."),
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Team,
-                    "纪委书记非专职，无专职纪委副书记".into(),
-                    "专职纪委副书记1名".into(),
-                    message,
-                )
+                let (observed, expected) = lang.pick(
+                    ("纪委书记非专职，无专职纪委副书记".to_string(), "专职纪委副书记1名".to_string()),
+                    ("part-time discipline secretary, no full-time deputy".to_string(), "one full-time discipline deputy secretary".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "街道领导班子职数",
     name_en: "Sub-district team size",
     scope: Scope::Team,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[
@@ -45,7 +46,8 @@ The source says 一般 (generally), so the default severity is warning.
 004:L21「职数一般为7至9名」
 
 ## Example
-A 街道 whose slate lists 6 posts: `SIZE-001 warning observed 6 expected 7–9`.
+A 街道 whose slate lists 6 posts: `SIZE-001 warning observed 6 expected 7–9`
+(中文: `领导班子职数6名`, `7至9名`).
 "#,
 };
 
@@ -61,14 +63,17 @@ impl Rule for Size001 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let rows = super::post_count_outside(ctx, s, col("member"), None)?;
+        let bounds = (
+            s.get(crate::param!(META, "min")),
+            s.get(crate::param!(META, "max")),
+        );
+        let rows = super::post_count_outside(ctx, s, bounds, col("member"), None)?;
         Ok(super::size_findings(
             ctx,
             &rows,
-            META.code,
-            s,
-            "领导班子职数",
-            "leadership posts",
+            &META,
+            bounds,
+            ("领导班子职数", "leadership posts"),
             lang,
         ))
     }

@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "镇纪委委员人数",
     name_en: "Township discipline committee size",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[
@@ -45,7 +46,8 @@ committee's size.
 001:L551「纪委委员一般为5至7名」
 
 ## Example
-A 镇 whose slate lists the 纪委书记 and three 纪委 members: `SIZE-006 warning observed 4 expected 5–7`.
+A 镇 whose slate lists the 纪委书记 and three 纪委 members: `SIZE-006 warning observed 4 expected 5–7`
+(中文: `纪委委员4名`, `5至7名`).
 "#,
 };
 
@@ -64,9 +66,14 @@ impl Rule for Size006 {
         let in_discipline = col("body")
             .eq(lit("纪委"))
             .or(col("role").eq(lit("discipline_secretary")));
+        let bounds = (
+            s.get(crate::param!(META, "min")),
+            s.get(crate::param!(META, "max")),
+        );
         let rows = super::post_count_outside(
             ctx,
             s,
+            bounds,
             in_discipline,
             Some(
                 col("body")
@@ -77,10 +84,9 @@ impl Rule for Size006 {
         Ok(super::size_findings(
             ctx,
             &rows,
-            META.code,
-            s,
-            "纪委委员",
-            "discipline committee members",
+            &META,
+            bounds,
+            ("纪委委员", "discipline committee members"),
             lang,
         ))
     }
