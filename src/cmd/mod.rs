@@ -11,6 +11,7 @@ mod bench;
 mod check;
 mod compare;
 mod export;
+mod find;
 mod gen;
 mod import_lrmx;
 mod normalize;
@@ -60,6 +61,8 @@ pub enum Command {
     ImportLrmx(import_lrmx::Args),
     /// Write an empty roster (换届人选名册) to fill in, with instructions and drop-down lists.
     Template(template::Args),
+    /// Candidates for a post: cadres without a seat who meet conditions, judged by the rules.
+    Find(find::Args),
 }
 
 /// Runs a command; returns the exit code.
@@ -76,6 +79,7 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Export(a) => export::run(&a),
         Command::ImportLrmx(a) => import_lrmx::run(&a),
         Command::Template(a) => template::run(&a),
+        Command::Find(a) => find::run(&a),
     }
 }
 

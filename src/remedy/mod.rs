@@ -9,6 +9,9 @@
 
 pub mod changes;
 pub mod diff;
+pub mod find;
+pub mod seat_rules;
+pub mod table;
 
 use anyhow::Result;
 use std::sync::Arc;
