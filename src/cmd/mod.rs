@@ -18,6 +18,7 @@ mod normalize;
 mod report;
 mod resume_stats;
 mod rules;
+mod suggest;
 mod template;
 mod terminal;
 
@@ -63,6 +64,8 @@ pub enum Command {
     Template(template::Args),
     /// Candidates for a post: cadres without a seat who meet conditions, judged by the rules.
     Find(find::Args),
+    /// Per district, the fewest seat changes after which no error rule fails (a proposal).
+    Suggest(suggest::Args),
 }
 
 /// Runs a command; returns the exit code.
@@ -80,6 +83,7 @@ pub fn run(args: Args) -> Result<u8> {
         Command::ImportLrmx(a) => import_lrmx::run(&a),
         Command::Template(a) => template::run(&a),
         Command::Find(a) => find::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
     }
 }
 

@@ -184,10 +184,7 @@ pub fn find(
 ) -> Result<Found> {
     let ds = &*run.ds;
     let lang = run.lang();
-    let rules = InForce {
-        config: &run.plan.config,
-        selected: selected(run),
-    };
+    let rules = InForce::new(&run.plan.config, &selected(run));
     let people = pool(ds, cycle, pool_ids);
     let pool_size = people.len();
     // Facts as if seated on the target (or nowhere: unit u32::MAX has no careers).

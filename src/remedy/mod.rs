@@ -11,6 +11,7 @@ pub mod changes;
 pub mod diff;
 pub mod find;
 pub mod seat_rules;
+pub mod suggest;
 pub mod table;
 
 use anyhow::Result;
@@ -56,4 +57,16 @@ pub fn what_if(loaded: Loaded, changes: &[Change], file: &str) -> Result<WhatIf>
         findings_after,
         applied,
     })
+}
+
+/// Applies `changes` to the run's dataset and checks the result with the run's plan.
+pub fn apply_and_check(run: &Run, changes: &[Change]) -> Result<(Run, Vec<Finding>)> {
+    let (changed, _) = changes::apply(&run.ds, changes, "suggestions", run.lang())?;
+    let after = Loaded {
+        plan: run.plan.clone(),
+        ds: Arc::new(changed),
+    }
+    .derive()?;
+    let findings = after.findings()?;
+    Ok((after, findings))
 }

@@ -15,7 +15,7 @@ use crate::facts::Fact;
 use crate::normalize::date::years_between;
 use crate::normalize::gender::Gender;
 use crate::normalize::role::{Body, Nomination, Role};
-use crate::rules::config::{Config, Preset};
+use crate::rules::config::{Config, Preset, RuleSettings};
 use crate::rules::context::preset_of;
 use crate::rules::{codes, Severity};
 
@@ -29,21 +29,41 @@ pub struct Seat {
     pub nomination: Nomination,
 }
 
-/// The rules in force for a run: which codes are selected, and the configuration.
+/// The rules in force for a run: the selected codes with their settings under the
+/// configuration, looked up once (a search asks them millions of times).
 pub struct InForce<'a> {
     pub config: &'a Config,
-    pub selected: Vec<&'static str>,
+    settings: Vec<(&'static str, RuleSettings)>,
 }
 
-impl InForce<'_> {
+impl<'a> InForce<'a> {
+    pub fn new(config: &'a Config, selected: &[&'static str]) -> InForce<'a> {
+        let settings = codes::RULES
+            .iter()
+            .map(|r| r.meta())
+            .map(|m| {
+                let mut s = config.settings(m);
+                if !selected.contains(&m.code) {
+                    s.severity = [None, None];
+                }
+                (m.code, s)
+            })
+            .collect();
+        InForce { config, settings }
+    }
+
+    fn settings(&self, code: &str) -> &RuleSettings {
+        &self
+            .settings
+            .iter()
+            .find(|(c, _)| *c == code)
+            .expect("a rule of the catalogue")
+            .1
+    }
+
     /// The severity of `code` for a team of `unit`, `None` when it does not apply.
     pub fn severity(&self, ds: &Dataset, unit: u32, code: &str) -> Option<Severity> {
-        if !self.selected.contains(&code) {
-            return None;
-        }
-        let meta = codes::meta(code)?;
-        let preset = self.preset(ds, unit);
-        self.config.settings(meta).severity_for(preset)
+        self.settings(code).severity_for(self.preset(ds, unit))
     }
 
     pub fn preset(&self, ds: &Dataset, unit: u32) -> Preset {
@@ -52,8 +72,7 @@ impl InForce<'_> {
 
     /// A threshold of a rule in force.
     pub fn param(&self, code: &str, name: &str) -> f64 {
-        let meta = codes::meta(code).expect("a rule of the catalogue");
-        self.config.settings(meta).param(name)
+        self.settings(code).param(name)
     }
 }
 
