@@ -171,3 +171,6 @@ fn fill_changes(
     }
     d.changes(ds, a)
 }
+
+#[cfg(test)]
+mod tests;
