@@ -101,6 +101,7 @@ pub fn read(path: &Path) -> Result<Vec<Change>> {
     let cols: Vec<Vec<Option<String>>> = COLUMNS.iter().map(|c| column(c)).collect();
     let mut out = Vec::with_capacity(raw.height());
     let mut problems = Vec::new();
+    #[allow(clippy::needless_range_loop)]
     for i in 0..raw.height() {
         let line = raw.row_number(i);
         let cell = |k: usize| cols[k][i].clone();

@@ -153,7 +153,7 @@ pub fn read_pool(ds: &Dataset, path: &Path) -> Result<Vec<u32>> {
 
 /// The members of a team (distinct persons on member seats, as the share rules count
 /// them) with their facts.
-pub fn team_members<'a>(run: &'a Run, cycle: u32, unit: u32) -> Vec<&'a Fact> {
+pub fn team_members(run: &Run, cycle: u32, unit: u32) -> Vec<&Fact> {
     let s = &run.ds.slate;
     let members: BTreeSet<u32> = (0..s.len())
         .filter(|&i| {
@@ -391,7 +391,7 @@ impl<'a> TeamView<'a> {
                 return;
             }
             let k = self.members.iter().filter(|m| has(m)).count() as i64
-                - i64::from(out.is_some_and(|h| has(h)))
+                - i64::from(out.is_some_and(has))
                 + 1;
             let need = at_least(n, rules.param(code, "min_share"));
             if k >= need {

@@ -33,6 +33,10 @@ pub const MODELLED: [&str; 9] = [
     "SIZE-002",
 ];
 
+/// What makes candidates interchangeable: attributes, eligibility and warnings per
+/// slot, and the person when kin-linked (a class of one).
+type ClassKey = (Vec<bool>, Vec<Option<u32>>, Option<u32>);
+
 /// A seat to add.
 #[derive(Debug, Clone)]
 pub struct NewSeat {
@@ -465,8 +469,7 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
         m
     };
     let pool_set: BTreeSet<u32> = sh.pool.iter().map(|p| p.0).collect();
-    let mut classes: BTreeMap<(Vec<bool>, Vec<Option<u32>>, Option<u32>), Vec<(f64, u32)>> =
-        BTreeMap::new();
+    let mut classes: BTreeMap<ClassKey, Vec<(f64, u32)>> = BTreeMap::new();
     let mut kin_linked: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     let open_units: Vec<u32> = teams.iter().filter(|t| t.open).map(|t| t.unit).collect();
     for (p, base) in &sh.pool {
