@@ -70,6 +70,7 @@ pub fn run(a: &Args) -> Result<u8> {
         keep,
         max_changes: a.max_changes,
         district: a.common.roster.district.clone(),
+        ..Options::default()
     };
     let started = std::time::Instant::now();
     let s = suggest::suggest(

@@ -110,42 +110,65 @@ pub fn suggest(run: &Run, cycle: u32, options: &Options, limits: Limits) -> Resu
     let ds = &*run.ds;
     let lang = run.lang();
     let districts = shared.districts(options.district.as_deref());
-    let results: Vec<DistrictResult> = districts
-        .par_iter()
-        .map(|(key, units)| {
-            let started = Instant::now();
-            let d = model::district(&shared, key, units, options);
-            let outcome = if d.problem.slots.is_empty() && d.problem.fixed_changes == 0 {
-                Outcome::Solved(solve::Solved {
-                    assignment: problem::Assignment::default(),
-                    optimal: true,
-                    gap: None,
-                })
-            } else {
-                solve::solve(&d.problem, limits)
-            };
-            let (changes, explanation) = match &outcome {
-                Outcome::Solved(s) => (fill_changes(ds, &d, &s.assignment), Vec::new()),
-                Outcome::Infeasible(inf) => {
-                    let mut e = explain::prechecks(ds, &d, lang);
-                    e.extend(explain::infeasible(ds, &d, inf, lang));
-                    let changes = inf
-                        .best
-                        .as_ref()
-                        .map(|b| fill_changes(ds, &d, &b.assignment))
-                        .unwrap_or_default();
-                    (changes, e)
-                }
-            };
-            DistrictResult {
-                district: d,
-                outcome,
-                changes,
-                explanation,
-                seconds: started.elapsed().as_secs_f64(),
+    let solve_one = |key: &String, units: &Vec<u32>, options: &Options| -> DistrictResult {
+        let started = Instant::now();
+        let d = model::district(&shared, key, units, options);
+        let outcome = if d.problem.slots.is_empty() && d.problem.fixed_changes == 0 {
+            Outcome::Solved(solve::Solved {
+                assignment: problem::Assignment::default(),
+                optimal: true,
+                gap: None,
+            })
+        } else {
+            solve::solve(&d.problem, limits)
+        };
+        let (changes, explanation) = match &outcome {
+            Outcome::Solved(s) => (fill_changes(ds, &d, &s.assignment), Vec::new()),
+            Outcome::Infeasible(inf) => {
+                let mut e = explain::prechecks(ds, &d, lang);
+                e.extend(explain::infeasible(ds, &d, inf, lang));
+                let changes = inf
+                    .best
+                    .as_ref()
+                    .map(|b| fill_changes(ds, &d, &b.assignment))
+                    .unwrap_or_default();
+                (changes, e)
             }
-        })
+        };
+        DistrictResult {
+            district: d,
+            outcome,
+            changes,
+            explanation,
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    };
+    // Districts are solved apart, in parallel, from one pool: a candidate two of them
+    // chose goes to the first, and the later district is solved again without the
+    // persons already placed (in district order, so the result does not depend on the
+    // thread count).
+    let mut results: Vec<DistrictResult> = districts
+        .par_iter()
+        .map(|(key, units)| solve_one(key, units, options))
         .collect();
+    let incoming = |r: &DistrictResult| -> Vec<u32> {
+        r.changes
+            .iter()
+            .filter_map(|c| c.into.as_ref())
+            .filter_map(|id| ds.cadres.index.get(id).copied())
+            .collect()
+    };
+    let mut used: std::collections::BTreeSet<u32> = options.exclude.clone();
+    for (k, (key, units)) in districts.iter().enumerate() {
+        if incoming(&results[k]).iter().any(|p| used.contains(p)) {
+            let mut o = options.clone();
+            o.exclude = used.clone();
+            let seconds = results[k].seconds;
+            results[k] = solve_one(key, units, &o);
+            results[k].seconds += seconds;
+        }
+        used.extend(incoming(&results[k]));
+    }
     let before = shared.findings.clone();
     let mut s = Suggestions {
         cycle,

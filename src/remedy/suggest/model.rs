@@ -143,6 +143,9 @@ pub struct Options {
     pub keep: BTreeSet<u32>,
     pub max_changes: Option<usize>,
     pub district: Option<String>,
+    /// Candidates already placed in another district (districts are solved apart, a
+    /// person takes one seat).
+    pub exclude: BTreeSet<u32>,
 }
 
 /// What every district shares: the run, the rules, the candidates' facts.
@@ -474,6 +477,9 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
     let open_units: Vec<u32> = teams.iter().filter(|t| t.open).map(|t| t.unit).collect();
     for (p, base) in &sh.pool {
         let p = *p;
+        if options.exclude.contains(&p) {
+            continue;
+        }
         // Facts with tenure where the candidate has worked in an open unit.
         let mut at_unit: BTreeMap<u32, Fact> = BTreeMap::new();
         if let Some(cu) = sh.career_units.get(&p) {
