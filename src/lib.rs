@@ -20,6 +20,7 @@ pub mod lrmx;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod remedy;
 pub mod report;
 pub mod resume;
 pub mod roster;

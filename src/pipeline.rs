@@ -38,6 +38,7 @@ pub struct RunOptions {
 }
 
 /// A validated run description: the configuration in force and the selected rules.
+#[derive(Clone)]
 pub struct Plan {
     pub options: RunOptions,
     pub config: Config,

@@ -11,12 +11,14 @@ mod bench;
 mod check;
 mod compare;
 mod export;
+mod find;
 mod gen;
 mod import_lrmx;
 mod normalize;
 mod report;
 mod resume_stats;
 mod rules;
+mod suggest;
 mod template;
 mod terminal;
 
@@ -60,6 +62,10 @@ pub enum Command {
     ImportLrmx(import_lrmx::Args),
     /// Write an empty roster (换届人选名册) to fill in, with instructions and drop-down lists.
     Template(template::Args),
+    /// Candidates for a post: cadres without a seat who meet conditions, judged by the rules.
+    Find(find::Args),
+    /// Per district, the fewest seat changes after which no error rule fails (a proposal).
+    Suggest(suggest::Args),
 }
 
 /// Runs a command; returns the exit code.
@@ -76,6 +82,8 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Export(a) => export::run(&a),
         Command::ImportLrmx(a) => import_lrmx::run(&a),
         Command::Template(a) => template::run(&a),
+        Command::Find(a) => find::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
     }
 }
 

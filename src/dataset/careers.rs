@@ -38,7 +38,7 @@ impl CareerSource {
 }
 
 /// Posts held, one row per post and spell.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Careers {
     pub person: Vec<u32>,
     pub start: Vec<PartialDate>,

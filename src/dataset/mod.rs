@@ -89,7 +89,7 @@ pub struct TableCount {
 }
 
 /// A loaded dataset: typed tables plus everything that was not used.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Dataset {
     pub path: PathBuf,
     pub cadres: Cadres,

@@ -148,7 +148,7 @@ pub(super) fn required<'v>(
 }
 
 /// Cadre records, one per person.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cadres {
     pub person_id: Vec<String>,
     pub name: Vec<String>,
@@ -356,7 +356,7 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
 }
 
 /// Units (乡镇, 街道, counties …).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Units {
     pub unit_id: Vec<String>,
     pub name: Vec<String>,
@@ -455,7 +455,7 @@ pub fn read_units(mut raw: RawTable, rej: &mut Rejections) -> Units {
 }
 
 /// Transition cycles with their reference dates.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cycles {
     pub cycle: Vec<String>,
     pub as_of: Vec<NaiveDate>,
@@ -548,7 +548,7 @@ pub fn read_cycles(mut raw: RawTable, rej: &mut Rejections) -> Cycles {
 }
 
 /// Seats of the leadership teams: one row per post.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Slate {
     pub cycle: Vec<u32>,
     pub unit: Vec<u32>,
@@ -710,7 +710,7 @@ pub fn read_slate(
 }
 
 /// Kinship pairs between persons in `cadres`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Relations {
     pub person: Vec<u32>,
     pub relative: Vec<u32>,
