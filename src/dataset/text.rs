@@ -326,7 +326,8 @@ pub fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
                 format!("{f:.2}")
             } else if date_column && f.fract() == 0.0 && (10_000.0..80_000.0).contains(f) {
                 excel_serial_date(*f)
-            } else if f.fract() == 0.0 && f.abs() < 1e15 {
+            } else if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
+                // An exact integer (up to 2^53) without a trailing `.0`.
                 format!("{}", *f as i64)
             } else {
                 f.to_string()

@@ -132,6 +132,8 @@ pub fn detect(path: &Path) -> Result<Option<Vec<PathBuf>>, LoadError> {
 /// A person's identity across the roster.
 struct Person {
     id: String,
+    name: String,
+    birth: String,
     unit: String,
     row: usize,
     table: String,
@@ -346,9 +348,20 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     })
                     .collect(),
             };
-            let id = identify(e, &unit, &g.source, &mut people, &mut out.notes);
-            let new_person = id.1;
-            let id = id.0;
+            let (id, new_person) = match identify(e, &unit, &g.source, &mut people, &mut out.notes)
+            {
+                Ok(found) => found,
+                Err(reason) => {
+                    out.rejections.reject(
+                        &g.source,
+                        row,
+                        &col_name(Field::IdNumber),
+                        e.get(Field::IdNumber).unwrap_or(""),
+                        reason,
+                    );
+                    continue;
+                }
+            };
             if !units.iter().any(|(u, _)| *u == unit) {
                 units.push((unit.clone(), district.clone()));
             }
@@ -542,29 +555,49 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
 
 /// The person id of an entry (身份证号, else name and birth date) and whether the person
 /// is new. Two entries with one name and birth date in different teams are kept apart
-/// (and said so): without an id number they may be two people.
+/// (and said so): without an id number they may be two people. One 身份证号 on two
+/// different persons (another name or birth date) is a clash: the later row is refused
+/// (`Err`, the reason) and listed, never merged into the first.
 fn identify(
     e: &Entry,
     unit: &str,
     table: &str,
     people: &mut HashMap<String, Vec<Person>>,
     notes: &mut Vec<String>,
-) -> (String, bool) {
+) -> Result<(String, bool), String> {
     let name = e.get(Field::Name).unwrap_or("");
     let birth = e.get(Field::Birth).unwrap_or("");
+    let person = |id: &str| Person {
+        id: id.to_string(),
+        name: name.to_string(),
+        birth: birth.to_string(),
+        unit: unit.to_string(),
+        row: e.excel_row(),
+        table: table.to_string(),
+    };
     if let Some(id) = e.get(Field::IdNumber) {
         let key = format!("id:{id}");
         let seen = people.entry(key).or_default();
         if let Some(p) = seen.first() {
-            return (p.id.clone(), false);
+            if p.name == name && same_birth(&p.birth, birth) {
+                return Ok((p.id.clone(), false));
+            }
+            notes.push(format!(
+                "身份证号 {id} is {} ({}) in {} ({} row {}) and {name} ({birth}) in {unit} ({table} row {}): one number on two persons; the second row is rejected",
+                p.name,
+                p.birth,
+                p.unit,
+                p.table,
+                p.row,
+                e.excel_row()
+            ));
+            return Err(format!(
+                "身份证号 {id} is already {} ({}) at {} row {}: two persons cannot share one number",
+                p.name, p.birth, p.table, p.row
+            ));
         }
-        seen.push(Person {
-            id: id.to_string(),
-            unit: unit.to_string(),
-            row: e.excel_row(),
-            table: table.to_string(),
-        });
-        return (id.to_string(), true);
+        seen.push(person(id));
+        return Ok((id.to_string(), true));
     }
     let key = format!("{name}|{birth}");
     let base = if birth.is_empty() {
@@ -574,7 +607,7 @@ fn identify(
     };
     let seen = people.entry(key).or_default();
     if let Some(p) = seen.iter().find(|p| p.unit == unit) {
-        return (p.id.clone(), false);
+        return Ok((p.id.clone(), false));
     }
     let id = if seen.is_empty() {
         base
@@ -589,13 +622,18 @@ fn identify(
         ));
         format!("{base}-{}", seen.len() + 1)
     };
-    seen.push(Person {
-        id: id.clone(),
-        unit: unit.to_string(),
-        row: e.excel_row(),
-        table: table.to_string(),
-    });
-    (id, true)
+    seen.push(person(&id));
+    Ok((id, true))
+}
+
+/// Whether two birth cells give one date (`1980.03` and `1980-03` do); texts that are not
+/// dates are compared as written.
+fn same_birth(a: &str, b: &str) -> bool {
+    use crate::normalize::date::PartialDate;
+    match (PartialDate::parse(a), PartialDate::parse(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
 }
 
 /// The cadre record of an entry.

@@ -209,6 +209,25 @@ pub fn read(grid: &Grid, header: &Header) -> SheetRows {
             entry.values.insert(fk(field), parts.join(sep));
         }
         let _ = name;
+        if let Some(c) = header.column(Field::IdNumber) {
+            match id_cell(grid, r..=last, c) {
+                Ok(Some(id)) => {
+                    entry.values.insert(fk(Field::IdNumber), id);
+                }
+                Ok(None) => {}
+                Err((value, reason)) => {
+                    out.bad.push(Bad {
+                        row: excel,
+                        column: header.name(c).to_string(),
+                        value,
+                        reason,
+                    });
+                    out.read += last - r;
+                    r = last + 1;
+                    continue;
+                }
+            }
+        }
         entry.unit = match unit_col.and_then(|c| grid.text(r, c)) {
             Some(u) => {
                 csv_unit = Some(u.to_string());
@@ -222,6 +241,44 @@ pub fn read(grid: &Grid, header: &Header) -> SheetRows {
         r = last + 1;
     }
     out
+}
+
+/// The 身份证号 of a person's rows as exact text (`x` written `X`), or the value and why
+/// it cannot be trusted: a number cell beyond 2^53 (or a text in scientific notation, as
+/// a CSV saved from such a cell has it) has lost its last digits, and reading it would
+/// merge two people whose numbers differ only there.
+fn id_cell(
+    grid: &Grid,
+    rows: std::ops::RangeInclusive<usize>,
+    c: usize,
+) -> Result<Option<String>, (String, String)> {
+    let mut id: Option<String> = None;
+    for r in rows {
+        let Some(cell) = grid.cell(r, c) else {
+            continue;
+        };
+        let Some(text) = cell.text.as_deref() else {
+            continue;
+        };
+        let exponent = text.contains(['e', 'E']) && text.chars().any(|c| c.is_ascii_digit());
+        if cell.imprecise || exponent {
+            return Err((
+                text.to_string(),
+                format!(
+                    "身份证号 {text} was stored as a number and has lost its last digits; format the column as text (文本) and type the numbers again"
+                ),
+            ));
+        }
+        let t: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == 'x' { 'X' } else { c })
+            .collect();
+        if id.is_none() {
+            id = Some(t);
+        }
+    }
+    Ok(id)
 }
 
 /// The unit a team heading names: `一、城关镇（9人）` → `城关镇`.
