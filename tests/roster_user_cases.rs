@@ -218,3 +218,121 @@ fn one_id_on_two_persons_is_a_clash_not_a_merge() {
         ds.notes
     );
 }
+
+const POST_HEADER: [&str; 8] = [
+    "单位",
+    "姓名",
+    "性别",
+    "民族",
+    "出生年月",
+    "现任职务",
+    "任现职时间",
+    "拟任职务",
+];
+
+fn post_row(
+    unit: &'static str,
+    name: &'static str,
+    current: &'static str,
+    post: &'static str,
+) -> Vec<V> {
+    vec![
+        S(unit),
+        S(name),
+        S("男"),
+        S("汉族"),
+        S("1980.01"),
+        S(current),
+        S("2016.10"),
+        S(post),
+    ]
+}
+
+/// `(unit of the spell, its unit name, post, leadership)` of a person's career spells.
+fn spells(ds: &Dataset, name: &str) -> Vec<(Option<String>, String, String, bool)> {
+    let p = ds
+        .cadres
+        .name
+        .iter()
+        .position(|n| n == name)
+        .unwrap_or_else(|| panic!("no {name}: {:?}", ds.rejections.items)) as u32;
+    let c = &ds.careers;
+    (0..c.len())
+        .filter(|&i| c.person[i] == p)
+        .map(|i| {
+            (
+                c.unit[i].map(|u| ds.units.unit_id[u as usize].clone()),
+                c.unit_name[i].to_string(),
+                c.post[i].to_string(),
+                c.leadership[i],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_current_post_is_held_in_the_unit_its_title_names() {
+    let dir = tmp();
+    let path: PathBuf = dir.path().join("名册.xlsx");
+    let mut wb = Workbook::new();
+    let title = "平川区2021年乡镇领导班子换届人选名册";
+    let ws = wb.add_worksheet().set_name("王家镇").unwrap();
+    sheet(
+        ws,
+        title,
+        &POST_HEADER,
+        &[
+            post_row("王家镇", "张建国", "王家镇党委书记", "党委书记"),
+            // A deputy head of the next sheet's township, and a district clerk.
+            post_row("王家镇", "王芳", "共和乡副乡长", "副镇长"),
+            post_row("王家镇", "陈静", "区委组织部科员", "组织委员"),
+            post_row("王家镇", "刘芳", "王家镇团委书记", "副镇长"),
+        ],
+    );
+    let ws = wb.add_worksheet().set_name("共和乡").unwrap();
+    sheet(
+        ws,
+        title,
+        &POST_HEADER,
+        &[post_row("共和乡", "孙伟", "党委副书记、乡长", "党委书记")],
+    );
+    wb.save(&path).unwrap();
+    let ds = load(&path);
+    let id = |u: &str| Some(u.to_string());
+    assert_eq!(
+        spells(&ds, "张建国"),
+        [(id("王家镇"), "王家镇".into(), "王家镇党委书记".into(), true)]
+    );
+    assert_eq!(
+        spells(&ds, "王芳"),
+        [(id("共和乡"), "共和乡".into(), "副乡长".into(), true)]
+    );
+    assert_eq!(
+        spells(&ds, "陈静"),
+        [(None, "平川区委组织部".into(), "科员".into(), false)]
+    );
+    assert_eq!(
+        spells(&ds, "刘芳"),
+        [(
+            id("王家镇"),
+            "王家镇".into(),
+            "王家镇团委书记".into(),
+            false
+        )]
+    );
+    assert_eq!(spells(&ds, "孙伟").len(), 2);
+    assert!(spells(&ds, "孙伟")
+        .iter()
+        .all(|s| s.0 == id("共和乡") && s.3));
+    // 王芳 was a deputy head elsewhere: her 副镇长 seat is an exchange, not a promotion;
+    // 陈静 comes from the district's offices: new.
+    let nomination_of = |name: &str| {
+        let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;
+        let i = (0..ds.slate.len())
+            .find(|&i| ds.slate.person[i] == p)
+            .unwrap();
+        ds.slate.nomination[i].map(|n| n.label_zh())
+    };
+    assert_eq!(nomination_of("王芳"), Some("交流"));
+    assert_eq!(nomination_of("陈静"), Some("新提拔"));
+}

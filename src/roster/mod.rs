@@ -14,6 +14,7 @@
 //! Layouts: one team or many per sheet (单位 merged down, a team heading row, or one
 //! sheet per unit named after it), one sheet per township or one for the whole county.
 
+pub mod current;
 pub mod grid;
 pub mod header;
 pub mod meta;
@@ -342,7 +343,12 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     .map(|s| {
                         inferred += 1;
                         Some((
-                            seats::infer_nomination(e.get(Field::CurrentPost), &unit, s),
+                            seats::infer_nomination(
+                                e.get(Field::CurrentPost),
+                                &unit,
+                                district.as_deref(),
+                                s,
+                            ),
                             true,
                         ))
                     })
@@ -372,19 +378,13 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     match e.get(Field::CurrentSince) {
                         Some(since) => {
                             for part in seats::split(e.get(Field::CurrentPost).unwrap_or("")) {
-                                // A post in another unit keeps its text as the unit's
-                                // name; one in this unit (or naming none) is this unit's.
-                                let unit_name = if seats::names_other_unit(&part, &unit) {
-                                    part.clone()
-                                } else {
-                                    unit.clone()
-                                };
+                                let held = current::held(&part, &unit, district.as_deref());
                                 careers.push(
                                     &[
                                         Some(id.clone()),
                                         Some(since.to_string()),
-                                        Some(unit_name),
-                                        Some(part.clone()),
+                                        Some(held.unit_name),
+                                        Some(held.post),
                                     ],
                                     Origin {
                                         table: g.source.clone(),

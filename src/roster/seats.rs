@@ -145,12 +145,17 @@ fn rank(role: Role) -> u8 {
 
 /// 新提拔 / 继续提名 / 交流 from what the person holds now (`current`, 现任职务) and where
 /// (`here`: whether the current post is in the team's own unit).
-pub fn infer_nomination(current: Option<&str>, unit: &str, seat: &Seat) -> Nomination {
+pub fn infer_nomination(
+    current: Option<&str>,
+    unit: &str,
+    district: Option<&str>,
+    seat: &Seat,
+) -> Nomination {
     let Some(current) = current else {
         return Nomination::New;
     };
     for part in split(current) {
-        let here = !names_other_unit(&part, unit);
+        let here = super::current::held(&part, unit, district).here;
         let Ok(role) = Role::parse(&part) else {
             continue;
         };
@@ -175,23 +180,6 @@ pub fn short_unit(unit: &str) -> String {
         }
     }
     unit.to_string()
-}
-
-/// Whether a post (现任职务) names a unit other than `unit`: 石桥镇党委书记 for 柳河镇,
-/// 县农业农村局副局长; 党委副书记 or 柳河镇镇长 do not.
-pub fn names_other_unit(part: &str, unit: &str) -> bool {
-    let short = short_unit(unit);
-    !(part.contains(unit) || part.contains(&short)) && has_other_unit(part, &short)
-}
-
-/// Whether a post names some unit other than `short` (某某镇…, 某某街道…).
-fn has_other_unit(part: &str, short: &str) -> bool {
-    if part.contains(short) {
-        return false;
-    }
-    ["镇", "乡", "街道", "县", "区", "市", "局", "村", "社区"]
-        .iter()
-        .any(|m| part.find(m).is_some_and(|i| part[..i].chars().count() >= 2))
 }
 
 #[cfg(test)]
@@ -244,27 +232,27 @@ mod tests {
         let seat = |t: &str| seats(t).unwrap().remove(0);
         let unit = "青山县柳河镇";
         assert_eq!(
-            infer_nomination(Some("柳河镇党委副书记"), unit, &seat("党委副书记")),
+            infer_nomination(Some("柳河镇党委副书记"), unit, None, &seat("党委副书记")),
             Nomination::Continued
         );
         assert_eq!(
-            infer_nomination(Some("党委副书记、镇长"), unit, &seat("党委书记")),
+            infer_nomination(Some("党委副书记、镇长"), unit, None, &seat("党委书记")),
             Nomination::Continued
         );
         assert_eq!(
-            infer_nomination(Some("副镇长"), unit, &seat("镇长")),
+            infer_nomination(Some("副镇长"), unit, None, &seat("镇长")),
             Nomination::New
         );
         assert_eq!(
-            infer_nomination(Some("石桥镇党委书记"), unit, &seat("党委书记")),
+            infer_nomination(Some("石桥镇党委书记"), unit, None, &seat("党委书记")),
             Nomination::Exchanged
         );
         assert_eq!(
-            infer_nomination(Some("县农业农村局副局长"), unit, &seat("副镇长")),
+            infer_nomination(Some("县农业农村局副局长"), unit, None, &seat("副镇长")),
             Nomination::New
         );
         assert_eq!(
-            infer_nomination(None, unit, &seat("副镇长")),
+            infer_nomination(None, unit, None, &seat("副镇长")),
             Nomination::New
         );
         assert_eq!(
