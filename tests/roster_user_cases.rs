@@ -336,3 +336,69 @@ fn a_current_post_is_held_in_the_unit_its_title_names() {
     assert_eq!(nomination_of("王芳"), Some("交流"));
     assert_eq!(nomination_of("陈静"), Some("新提拔"));
 }
+
+#[test]
+fn heading_rows_name_the_teams_of_a_sheet_without_a_unit_column() {
+    use rust_xlsxwriter::Format;
+    let dir = tmp();
+    let path: PathBuf = dir.path().join("名册.xlsx");
+    let mut wb = Workbook::new();
+    let header = &POST_HEADER[1..];
+    let person =
+        |name: &'static str, post: &'static str| post_row("", name, "", post)[1..].to_vec();
+    let ws = wb.add_worksheet().set_name("名册").unwrap();
+    // Each team opens with a heading merged across the row (so 姓名 is filled too).
+    let rows = vec![
+        vec![S("一、平川区王家镇（2人）")],
+        person("张建国", "党委书记"),
+        person("李明", "党委副书记、镇长"),
+        vec![S("二、平川区共和乡（1人）")],
+        person("孙伟", "党委书记"),
+    ];
+    sheet(ws, "平川区2021年乡镇领导班子换届人选名册", header, &rows);
+    for r in [3u32, 6] {
+        let text = if r == 3 {
+            "一、平川区王家镇（2人）"
+        } else {
+            "二、平川区共和乡（1人）"
+        };
+        ws.merge_range(r, 0, r, header.len() as u16 - 1, text, &Format::new())
+            .unwrap();
+    }
+    // A sheet with neither: one team, named after the sheet, and said so.
+    let ws = wb.add_worksheet().set_name("东岭乡").unwrap();
+    sheet(
+        ws,
+        "平川区2021年乡镇领导班子换届人选名册",
+        header,
+        &[person("周明", "党委书记")],
+    );
+    wb.save(&path).unwrap();
+    let ds = load(&path);
+    assert!(rejected(&ds).is_empty(), "{:?}", rejected(&ds));
+    let team_of = |name: &str| {
+        let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;
+        let i = (0..ds.slate.len())
+            .find(|&i| ds.slate.person[i] == p)
+            .unwrap();
+        ds.units.unit_id[ds.slate.unit[i] as usize].clone()
+    };
+    assert_eq!(team_of("张建国"), "平川区王家镇");
+    assert_eq!(team_of("李明"), "平川区王家镇");
+    assert_eq!(team_of("孙伟"), "平川区共和乡");
+    assert_eq!(team_of("周明"), "东岭乡");
+    assert!(!ds.units.unit_id.iter().any(|u| u == "名册"));
+    let heading_note = ds
+        .notes
+        .iter()
+        .find(|n| n.starts_with("名册.xlsx[名册]: roster header"))
+        .unwrap();
+    assert!(heading_note.contains("2 team heading"), "{heading_note}");
+    assert!(
+        ds.notes
+            .iter()
+            .any(|n| n.starts_with("名册.xlsx[东岭乡]: no 单位 column and no team heading rows")),
+        "{:?}",
+        ds.notes
+    );
+}

@@ -285,6 +285,26 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 .join(", "),
             sheet_rows.bad.len()
         ));
+        let unnamed = sheet_rows
+            .entries
+            .iter()
+            .filter(|e| e.unit.is_none())
+            .count();
+        if h.column(Field::Unit).is_none() && unnamed > 0 {
+            out.notes.push(if sheet_rows.headings == 0 {
+                format!(
+                    "{}: no 单位 column and no team heading rows (such as 一、城关镇（9人）): its {unnamed} persons are read as one team named after the sheet, {}",
+                    g.source,
+                    g.sheet.trim()
+                )
+            } else {
+                format!(
+                    "{}: {unnamed} persons above the first team heading are read as a team named after the sheet, {}",
+                    g.source,
+                    g.sheet.trim()
+                )
+            });
+        }
         for b in &sheet_rows.bad {
             out.rejections
                 .reject(&g.source, b.row, &b.column, &b.value, b.reason.clone());

@@ -67,6 +67,8 @@ pub struct SheetRows {
     pub footnotes: Vec<String>,
     /// Rows below the header.
     pub read: usize,
+    /// Team heading rows (`一、城关镇（9人）`) that named the unit of the rows below.
+    pub headings: usize,
 }
 
 const TOTAL_WORDS: [&str; 4] = ["合计", "小计", "总计", "共计"];
@@ -132,12 +134,32 @@ pub fn read(grid: &Grid, header: &Header) -> SheetRows {
             continue;
         }
         let name = grid.text(r, name_col);
-        if is_footnote(first) && name != Some(first) || (name.is_none() && is_footnote(first)) {
+        // A footnote may stand in the 姓名 column when that is the first one; a lone
+        // text longer than any name is then still a footnote.
+        let lone = texts.iter().all(|t| *t == first) && first.chars().count() > 6;
+        if is_footnote(first) && (name != Some(first) || name.is_none() || lone) {
             out.footnotes.push(texts.join(" "));
             out.skipped.push(Skipped {
                 row: excel,
                 why: "footnote",
                 text: texts.join(" "),
+            });
+            r += 1;
+            continue;
+        }
+        // One text over the whole row, merged across it or written as a heading
+        // (`一、平川区王家镇（10人）`): a team's heading, though the merge fills 姓名 too.
+        let one_text = texts.iter().all(|t| *t == first);
+        let merged_across = grid
+            .merge_at(r, name_col)
+            .is_some_and(|m| m.right > m.left && m.top == m.bottom);
+        if name.is_some() && one_text && (merged_across || looks_like_heading(first)) {
+            heading_unit = Some(team_heading(first));
+            out.headings += 1;
+            out.skipped.push(Skipped {
+                row: excel,
+                why: "team heading",
+                text: first.to_string(),
             });
             r += 1;
             continue;
@@ -160,6 +182,7 @@ pub fn read(grid: &Grid, header: &Header) -> SheetRows {
             };
             if distinct.len() == 1 {
                 heading_unit = Some(team_heading(distinct[0]));
+                out.headings += 1;
                 out.skipped.push(Skipped {
                     row: excel,
                     why: "team heading",
@@ -281,6 +304,24 @@ fn id_cell(
     Ok(id)
 }
 
+/// Whether a lone text reads as a team heading rather than a name: numbered (`一、`,
+/// `2.`), counted (`（10人）`), or naming a unit (…镇, …乡, …街道, …县, …区, …市).
+fn looks_like_heading(text: &str) -> bool {
+    let t = squeeze(text);
+    let numbered = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        && t.chars().take(4).any(|c| "、.．".contains(c));
+    let counted = t.ends_with("人）") || t.ends_with("人)");
+    let unit = team_heading(&t);
+    let names_unit = unit.chars().count() >= 3
+        && ["镇", "乡", "街道", "县", "区", "市", "旗", "苏木"]
+            .iter()
+            .any(|w| unit.ends_with(w));
+    numbered || counted || names_unit
+}
+
 /// The unit a team heading names: `一、城关镇（9人）` → `城关镇`.
 fn team_heading(text: &str) -> String {
     let t = squeeze(text);
@@ -302,5 +343,8 @@ mod tests {
         assert!(is_footnote("注：年龄计算截至2021年6月30日"));
         assert!(is_footnote("说明: 本表"));
         assert!(!is_footnote("张三"));
+        assert!(looks_like_heading("一、平川区王家镇（10人）"));
+        assert!(looks_like_heading("共和乡"));
+        assert!(!looks_like_heading("张建国"));
     }
 }
