@@ -402,3 +402,75 @@ fn heading_rows_name_the_teams_of_a_sheet_without_a_unit_column() {
         ds.notes
     );
 }
+
+#[test]
+fn a_county_team_keeps_its_portfolios_and_gets_the_county_preset() {
+    use banzi::facts::{self, FactOptions};
+    use banzi::rules::{self, Config, Lang};
+    let dir = tmp();
+    let path: PathBuf = dir.path().join("名册.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("区领导班子").unwrap();
+    let u = "平川区";
+    sheet(
+        ws,
+        "平川区2021年区领导班子换届人选名册",
+        &POST_HEADER,
+        &[
+            post_row(u, "高建", "平川区委副书记、区长", "区委书记"),
+            post_row(u, "林峰", "平川区委常委、常务副区长", "区委副书记、区长"),
+            post_row(
+                u,
+                "黄河",
+                "平川区委常委、组织部部长",
+                "区委常委、组织部部长",
+            ),
+            post_row(
+                u,
+                "马力",
+                "平川区委常委、宣传部部长",
+                "区委常委、宣传部部长",
+            ),
+            post_row(u, "温婉", "平川区纪委副书记", "区纪委副书记、区监委副主任"),
+            post_row(u, "罗兰", "平川区副区长", "副区长"),
+        ],
+    );
+    wb.save(&path).unwrap();
+    let ds = load(&path);
+    // No row rejected: not the portfolios, not the district as a second unit.
+    assert!(rejected(&ds).is_empty(), "{:?}", rejected(&ds));
+    assert_eq!(ds.units.unit_id, ["平川区"]);
+    let seats_of = |name: &str| -> Vec<String> {
+        let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;
+        (0..ds.slate.len())
+            .filter(|&i| ds.slate.person[i] == p)
+            .map(|i| ds.slate.role[i].code().to_string())
+            .collect()
+    };
+    assert_eq!(seats_of("黄河"), ["member"]);
+    assert_eq!(seats_of("马力"), ["member"]);
+    assert_eq!(seats_of("温婉"), ["discipline_deputy_secretary"]);
+    // 常务副区长 is the district's own post: a deputy head's spell at 平川区.
+    let c = &ds.careers;
+    let p = ds.cadres.name.iter().position(|n| n == "林峰").unwrap() as u32;
+    assert!((0..c.len())
+        .filter(|&i| c.person[i] == p)
+        .all(|i| c.unit[i] == Some(0) && c.leadership[i]));
+    // Under `auto` the county team gets the county preset: no township size rule.
+    let ds = std::sync::Arc::new(ds);
+    let config = Config::default();
+    let facts = facts::compute(&ds, &FactOptions::default());
+    let ctx = rules::Context::build(&ds, &facts, &config).unwrap();
+    let found = rules::run(&ctx, rules::codes::RULES, &config, Lang::Zh).unwrap();
+    let county = banzi::rules::config::COUNTY_RULES;
+    assert!(
+        found.iter().all(|f| county.contains(&f.rule)),
+        "{:?}",
+        found.iter().map(|f| f.rule).collect::<Vec<_>>()
+    );
+    // Forced to the township preset, the same team fails the township size rules.
+    let township = Config::preset("township").unwrap();
+    let ctx = rules::Context::build(&ds, &facts, &township).unwrap();
+    let found = rules::run(&ctx, rules::codes::RULES, &township, Lang::Zh).unwrap();
+    assert!(found.iter().any(|f| f.rule.starts_with("SIZE-")));
+}

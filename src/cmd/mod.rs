@@ -145,7 +145,7 @@ impl RosterArgs {
 /// The rule options: every command that runs rules takes the same ones.
 #[derive(Debug, ClapArgs)]
 pub struct RuleArgs {
-    /// Preset (`township`, `subdistrict`, `auto`) or a TOML file of overrides.
+    /// Preset (`auto`: 街道 → subdistrict, 县/区/市 → county, else township; or `township`, `subdistrict`, `county`) or a TOML file of overrides.
     #[arg(long)]
     pub rules: Option<String>,
     /// Only these rule codes or prefixes (comma-separated, e.g. `AGE,ROT-002`).

@@ -513,7 +513,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 Some(d.clone()),
                 Some(meta::unit_kind(d).label().to_string()),
                 None,
-                Some("false".into()),
+                Some(meta::minority_area(d).to_string()),
             ],
             Origin {
                 table: file_label.clone(),
@@ -522,7 +522,8 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             },
         );
     }
-    for (name, parent) in &units {
+    // A county's own team (区领导班子 of 平川区) is the district's unit: one row.
+    for (name, parent) in units.iter().filter(|(u, _)| !districts.contains(u)) {
         unit_table.push(
             &[
                 Some(name.clone()),

@@ -74,13 +74,25 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
         return Err("拟任职务 is empty".into());
     }
     let mut out: Vec<Seat> = Vec::new();
+    let mut offices: Vec<&String> = Vec::new();
     for part in &parts {
-        let role = Role::parse(part).map_err(|e| format!("{part}: {e}"))?;
-        out.push(Seat {
-            post: part.clone(),
-            role,
-            body: body_of(part, role),
-        });
+        match Role::parse(part) {
+            Ok(role) => out.push(Seat {
+                post: part.clone(),
+                role,
+                body: body_of(part, role),
+            }),
+            Err(_) if is_office(part) => offices.push(part),
+            Err(e) => return Err(format!("{part}: {e}")),
+        }
+    }
+    // 区委常委、组织部部长: the office is the standing-committee member's portfolio, part
+    // of that seat; without a 常委 seat beside it, it is a post banzi does not know.
+    if let Some(office) = offices.first() {
+        if !out.iter().any(is_standing_committee) {
+            let e = Role::parse(office).err().unwrap_or_default();
+            return Err(format!("{office}: {e}"));
+        }
     }
     // A plain 党委委员 beside a post that is a 党委 seat by office is the same seat.
     let by_office = out.iter().any(|s| {
@@ -113,6 +125,19 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
         fresh
     });
     Ok(out)
+}
+
+/// A county's or city's office that a standing-committee member heads (组织部部长,
+/// 政法委书记, 区委秘书长, 统战部部长, 军分区政委): no seat of its own.
+fn is_office(part: &str) -> bool {
+    ["部长", "委书记", "秘书长", "政委", "司令员", "校长", "主任"]
+        .iter()
+        .any(|w| part.ends_with(w) && part.chars().count() > w.chars().count())
+}
+
+/// A 常委 seat: a member of a county's or city's standing committee.
+fn is_standing_committee(s: &Seat) -> bool {
+    s.role == Role::Member && s.post.ends_with("常委")
 }
 
 /// 党委委员 / 委员 / 党工委委员, as opposed to 宣传委员 and the other offices.
@@ -222,6 +247,15 @@ mod tests {
         );
         assert_eq!(roles("纪委书记"), [(DisciplineSecretary, Discipline)]);
         assert_eq!(roles("副书记"), [(DeputySecretary, PartyCommittee)]);
+        assert_eq!(roles("区委常委、组织部部长"), [(Member, PartyCommittee)]);
+        assert_eq!(roles("市委常委、政法委书记"), [(Member, PartyCommittee)]);
+        assert_eq!(
+            roles("区纪委副书记、区监委副主任"),
+            [(DisciplineDeputySecretary, Discipline)]
+        );
+        assert!(seats("副镇长、组织部部长")
+            .unwrap_err()
+            .starts_with("组织部部长"));
         assert!(seats("党委委员、镇长助理")
             .unwrap_err()
             .starts_with("镇长助理"));
