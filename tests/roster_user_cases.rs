@@ -474,3 +474,77 @@ fn a_county_team_keeps_its_portfolios_and_gets_the_county_preset() {
     let found = rules::run(&ctx, rules::codes::RULES, &township, Lang::Zh).unwrap();
     assert!(found.iter().any(|f| f.rule.starts_with("SIZE-")));
 }
+
+/// A city panel whose career dates are years alone, its two persons born `births`.
+fn year_panel(dir: &Path, births: [&str; 2]) {
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write("units.csv", "unit_id,name,kind,parent_id\nC1,南通市,市,\n");
+    write("cycles.csv", "cycle,as_of,previous\n2006,2006-12-31,\n");
+    write(
+        "cadres.csv",
+        &format!(
+            "person_id,name,gender,birth_date,ethnicity\nP1,甲,男,{},汉族\nP2,乙,男,{},汉族\n",
+            births[0], births[1]
+        ),
+    );
+    write(
+        "careers.csv",
+        "person_id,start,end,unit_id,unit_name,unit_kind,post\nP1,2002,,C1,南通市,市,市委书记\nP2,2001,2004,C1,南通市,市,副市长\nP2,2004,,C1,南通市,市,市长\n",
+    );
+    write(
+        "slate.csv",
+        "cycle,unit_id,body,post,person_id,nomination\n2006,C1,党委,市委书记,P1,继续提名\n2006,C1,政府,市长,P2,继续提名\n",
+    );
+}
+
+#[test]
+fn year_only_dates_are_read_as_month_unknown_and_counted() {
+    let dir = tmp();
+    year_panel(dir.path(), ["1956", "1958"]);
+    let ds = load(dir.path());
+    assert!(rejected(&ds).is_empty(), "{:?}", rejected(&ds));
+    // Births at mid-year, career dates at January (spells 2001–2004, 2004– meet).
+    let births: Vec<String> = ds.cadres.birth.iter().map(|b| b.to_string()).collect();
+    assert_eq!(births, ["1956-07", "1958-07"]);
+    assert_eq!(ds.careers.start[2].to_string(), "2004-01");
+    assert_eq!(
+        ds.careers.end[1].map(|d| d.to_string()).as_deref(),
+        Some("2004-01")
+    );
+    assert!(
+        ds.notes
+            .iter()
+            .any(|n| n.starts_with("2 birth dates give the year alone")),
+        "{:?}",
+        ds.notes
+    );
+    assert!(
+        ds.notes
+            .iter()
+            .any(|n| n.starts_with("4 start or end dates")),
+        "{:?}",
+        ds.notes
+    );
+}
+
+#[test]
+fn a_run_left_with_no_team_exits_2_and_says_why() {
+    let dir = tmp();
+    year_panel(dir.path(), ["出生不详", "不详"]);
+    let out = dir.path().join("out");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_banzi"))
+        .args(["check", "--lang", "en", "--out"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{text}");
+    assert!(text.contains("no team to check"), "{text}");
+    assert!(
+        text.contains("cadres, column birth_date (2 rows)"),
+        "{text}"
+    );
+    // rejected.csv is still written, for the user to read.
+    assert!(out.join("rejected.csv").exists());
+}

@@ -303,6 +303,12 @@ fn load_tables(
     let raw = take("cadres").expect("required table checked above");
     note_read("cadres", &raw);
     ds.cadres = tables::read_cadres(raw, &mut ds.rejections);
+    if ds.cadres.year_only_births > 0 {
+        ds.notes.push(format!(
+            "{} birth dates give the year alone (1956): read as July of that year (month unknown), so ages may be six months off",
+            ds.cadres.year_only_births
+        ));
+    }
 
     match take("units") {
         Some(raw) => {
@@ -346,6 +352,12 @@ fn load_tables(
             &mut ds.rejections,
             &mut ds.careers,
         );
+        if ds.careers.year_only_dates > 0 {
+            ds.notes.push(format!(
+                "{} start or end dates of careers give the year alone (2002): read as January of that year (month unknown)",
+                ds.careers.year_only_dates
+            ));
+        }
     }
     ds.resumes_parsed =
         careers::careers_from_resumes(&ds.cadres, &ds.units, &mut ds.rejections, &mut ds.careers);
