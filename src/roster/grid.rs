@@ -137,7 +137,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<Grid>, LoadError> {
     text::check_zip(std::io::Cursor::new(bytes.as_slice()), bytes.len() as u64)
         .map_err(|e| not_a_table(&file, e))?;
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
-        .map_err(|e| not_a_table(&file, text::first_line(&e.to_string())))?;
+        .map_err(|e| not_a_table(&file, text::workbook_open_error(&e)))?;
     let mut grids = Vec::new();
     for sheet in book.sheet_names() {
         let range = book.worksheet_range(&sheet).map_err(|e| {
