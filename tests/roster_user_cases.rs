@@ -548,3 +548,48 @@ fn a_run_left_with_no_team_exits_2_and_says_why() {
     // rejected.csv is still written, for the user to read.
     assert!(out.join("rejected.csv").exists());
 }
+
+#[test]
+fn the_template_has_id_numbers_as_text_and_the_county_titles() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tmp();
+    let path = dir.path().join("模板.xlsx");
+    banzi::roster::write::template(&path).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("名册").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .nth(3)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert!(header.iter().any(|h| h == "身份证号"), "{header:?}");
+    assert!(header.iter().any(|h| h == "任同级职务时间"), "{header:?}");
+    let titles: Vec<String> = book
+        .worksheet_range("选项")
+        .unwrap()
+        .rows()
+        .filter_map(|r| r.first().map(|c| c.to_string()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    for t in ["区委书记", "县长", "县委常委", "县政协主席", "县人大常委会主任"] {
+        assert!(titles.iter().any(|x| x == t), "{t} not in {titles:?}");
+    }
+    // Every title offered is one banzi reads.
+    for t in &titles {
+        assert!(banzi::roster::seats::seats(t).is_ok(), "{t}");
+    }
+    // The 身份证号 cells are formatted as text.
+    let styles = {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut text = String::new();
+        zip.by_name("xl/styles.xml")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    assert!(styles.contains("formatCode=\"@\""), "no text format in styles");
+}
