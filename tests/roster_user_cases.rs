@@ -573,7 +573,13 @@ fn the_template_has_id_numbers_as_text_and_the_county_titles() {
         .filter_map(|r| r.first().map(|c| c.to_string()))
         .filter(|t| !t.is_empty())
         .collect();
-    for t in ["区委书记", "县长", "县委常委", "县政协主席", "县人大常委会主任"] {
+    for t in [
+        "区委书记",
+        "县长",
+        "县委常委",
+        "县政协主席",
+        "县人大常委会主任",
+    ] {
         assert!(titles.iter().any(|x| x == t), "{t} not in {titles:?}");
     }
     // Every title offered is one banzi reads.
@@ -591,5 +597,62 @@ fn the_template_has_id_numbers_as_text_and_the_county_titles() {
             .unwrap();
         text
     };
-    assert!(styles.contains("formatCode=\"@\""), "no text format in styles");
+    assert!(
+        styles.contains("formatCode=\"@\""),
+        "no text format in styles"
+    );
+}
+
+#[test]
+fn a_same_rank_date_gives_a_spell_of_that_rank_before_the_current_post() {
+    let dir = tmp();
+    let path: PathBuf = dir.path().join("名册.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("王家镇").unwrap();
+    let mut header = POST_HEADER.to_vec();
+    header.push("任同级职务时间");
+    let mut row = post_row("王家镇", "李明", "王家镇副镇长", "镇长");
+    row.push(S("2011.09"));
+    let mut same = post_row("王家镇", "赵强", "王家镇副镇长", "副镇长");
+    same.push(S("2016.10"));
+    sheet(
+        ws,
+        "平川区2021年乡镇领导班子换届人选名册",
+        &header,
+        &[row, same],
+    );
+    wb.save(&path).unwrap();
+    let ds = load(&path);
+    let c = &ds.careers;
+    let of = |name: &str| {
+        let p = ds.cadres.name.iter().position(|n| n == name).unwrap() as u32;
+        (0..c.len())
+            .filter(|&i| c.person[i] == p)
+            .map(|i| {
+                (
+                    c.start[i].to_string(),
+                    c.end[i].map(|d| d.to_string()),
+                    c.unit[i].is_some(),
+                    c.role[i].is_some(),
+                    c.leadership[i],
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // 2011.09–2016.10 at the same rank, unit and role unknown, leadership; then the post.
+    assert_eq!(
+        of("李明"),
+        [
+            ("2016-10".to_string(), None, true, true, true),
+            (
+                "2011-09".to_string(),
+                Some("2016-10".to_string()),
+                false,
+                false,
+                true
+            ),
+        ]
+    );
+    // The same date as 任现职时间: nothing more.
+    assert_eq!(of("赵强").len(), 1);
 }

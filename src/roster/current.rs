@@ -140,6 +140,67 @@ pub fn held(title: &str, row_unit: &str, district: Option<&str>) -> Held {
     }
 }
 
+/// The unit name of a same-rank spell: the roster says since when the person has held
+/// the rank, not where.
+pub const SAME_RANK_UNIT: &str = "任同级职务（单位未载）";
+
+/// One career spell read from a roster row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spell {
+    pub start: String,
+    pub end: Option<String>,
+    pub unit_name: String,
+    pub post: String,
+    /// Whether it comes from 任同级职务时间 (the columns to name in a rejection differ).
+    pub same_rank: bool,
+}
+
+/// The spells of a row without 简历: each 现任职务 title from 任现职时间 (open), and, when
+/// 任同级职务时间 is earlier, a spell of the same rank from then until 任现职时间, at no
+/// known unit, named after the first title (`同级职务（副镇长）`: a 副镇长 since 2016 who
+/// has been 副科 since 2011 held a post of that rank for those five years, not
+/// necessarily that post). Leadership years count it; years in a post, in the team, in a
+/// township or as secretary do not, since neither its unit nor its role is known.
+pub fn spells(
+    current: &str,
+    since: &str,
+    same_rank_since: Option<&str>,
+    row_unit: &str,
+    district: Option<&str>,
+) -> Vec<Spell> {
+    use crate::normalize::date::PartialDate;
+    let held: Vec<Held> = super::seats::split(current)
+        .iter()
+        .map(|part| held(part, row_unit, district))
+        .collect();
+    let mut out: Vec<Spell> = held
+        .iter()
+        .map(|h| Spell {
+            start: since.to_string(),
+            end: None,
+            unit_name: h.unit_name.clone(),
+            post: h.post.clone(),
+            same_rank: false,
+        })
+        .collect();
+    let earlier = same_rank_since.filter(|s| {
+        matches!(
+            (PartialDate::parse(s), PartialDate::parse(since)),
+            (Ok(a), Ok(b)) if a < b
+        )
+    });
+    if let (Some(from), Some(first)) = (earlier, held.first()) {
+        out.push(Spell {
+            start: from.to_string(),
+            end: Some(since.to_string()),
+            unit_name: SAME_RANK_UNIT.to_string(),
+            post: format!("同级职务（{}）", first.post),
+            same_rank: true,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +212,26 @@ mod tests {
 
     fn s(unit: &str, post: &str, here: bool) -> (String, String, bool) {
         (unit.to_string(), post.to_string(), here)
+    }
+
+    #[test]
+    fn a_same_rank_date_before_the_current_one_is_a_spell_of_its_own() {
+        let s = spells("王家镇副镇长", "2016.10", Some("2011.09"), "王家镇", None);
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[1].start.as_str(), s[1].end.as_deref()),
+            ("2011.09", Some("2016.10"))
+        );
+        assert_eq!(
+            (s[1].unit_name.as_str(), s[1].post.as_str()),
+            (SAME_RANK_UNIT, "同级职务（王家镇副镇长）")
+        );
+        // The same date, or none: no extra spell.
+        assert_eq!(
+            spells("副镇长", "2016.10", Some("2016.10"), "王家镇", None).len(),
+            1
+        );
+        assert_eq!(spells("副镇长", "2016.10", None, "王家镇", None).len(), 1);
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
     let mut slate = Builder::new(&schema::SLATE, &schema::SLATE.column_names());
     let mut careers = Builder::new(
         &schema::CAREERS,
-        &["person_id", "start", "unit_name", "post"],
+        &["person_id", "start", "end", "unit_name", "post"],
     );
     let mut seat_notes = Builder::new(
         &schema::SLATE,
@@ -397,21 +397,33 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 if e.get(Field::Resume).is_none() {
                     match e.get(Field::CurrentSince) {
                         Some(since) => {
-                            for part in seats::split(e.get(Field::CurrentPost).unwrap_or("")) {
-                                let held = current::held(&part, &unit, district.as_deref());
+                            for spell in current::spells(
+                                e.get(Field::CurrentPost).unwrap_or(""),
+                                since,
+                                e.get(Field::SameRankSince),
+                                &unit,
+                                district.as_deref(),
+                            ) {
+                                let (start, end) = if spell.same_rank {
+                                    (Field::SameRankSince, Field::CurrentSince)
+                                } else {
+                                    (Field::CurrentSince, Field::CurrentSince)
+                                };
                                 careers.push(
                                     &[
                                         Some(id.clone()),
-                                        Some(since.to_string()),
-                                        Some(held.unit_name),
-                                        Some(held.post),
+                                        Some(spell.start),
+                                        spell.end,
+                                        Some(spell.unit_name),
+                                        Some(spell.post),
                                     ],
                                     Origin {
                                         table: g.source.clone(),
                                         row,
                                         columns: vec![
                                             ("person_id", col_name(Field::Name)),
-                                            ("start", col_name(Field::CurrentSince)),
+                                            ("start", col_name(start)),
+                                            ("end", col_name(end)),
                                             ("unit_name", col_name(Field::CurrentPost)),
                                             ("post", col_name(Field::CurrentPost)),
                                         ],
