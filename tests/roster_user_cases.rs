@@ -656,3 +656,29 @@ fn a_same_rank_date_gives_a_spell_of_that_rank_before_the_current_post() {
     // The same date as 任现职时间: nothing more.
     assert_eq!(of("赵强").len(), 1);
 }
+
+#[test]
+fn a_footnote_with_an_impossible_date_is_named_in_the_error() {
+    let dir = tmp();
+    let path: PathBuf = dir.path().join("名册.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("王家镇").unwrap();
+    let rows = [post_row("王家镇", "李明", "王家镇副镇长", "镇长")];
+    sheet(
+        ws,
+        "平川区2021年乡镇领导班子换届人选名册",
+        &POST_HEADER,
+        &rows,
+    );
+    ws.write_string(
+        3 + rows.len() as u32 + 1,
+        0,
+        "注：年龄计算截至2021年13月40日。",
+    )
+    .unwrap();
+    wb.save(&path).unwrap();
+    let err = dataset::load(&path, &LoadOptions::default())
+        .expect_err("no reference date")
+        .to_string();
+    assert!(err.contains("2021年13月40日 is not a date"), "{err}");
+}

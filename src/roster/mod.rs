@@ -229,7 +229,13 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         }
         let sheet_rows = rows::read(g, &h);
         let title = meta::Title::read(g, &h);
-        let footnote_as_of = sheet_rows.footnotes.iter().find_map(|f| meta::as_of_in(f));
+        let footnote_dates: Vec<Result<chrono::NaiveDate, String>> = sheet_rows
+            .footnotes
+            .iter()
+            .filter_map(|f| meta::as_of_in(f))
+            .collect();
+        let footnote_as_of = footnote_dates.iter().find_map(|d| d.as_ref().ok().copied());
+        let bad_footnote = footnote_dates.iter().find_map(|d| d.as_ref().err());
         let cycle = match options.cycle.clone().or_else(|| title.year.clone()) {
             Some(c) => c,
             None => {
@@ -245,7 +251,10 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             None => {
                 return Err(LoadError::Roster {
                     file: g.source.clone(),
-                    reason: "no reference date for ages and tenures: give --as-of YYYY-MM-DD, or a footnote such as 注：年龄计算截至2021年6月30日".into(),
+                    reason: match bad_footnote {
+                        Some(bad) => format!("the footnote's reference date {bad} is not a date: correct it (注：年龄计算截至2021年6月30日) or give --as-of YYYY-MM-DD"),
+                        None => "no reference date for ages and tenures: give --as-of YYYY-MM-DD, or a footnote such as 注：年龄计算截至2021年6月30日".into(),
+                    },
                 })
             }
         };
