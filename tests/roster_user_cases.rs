@@ -45,8 +45,13 @@ fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// Loads with the notes in English (the assertions read them).
 fn load(path: &Path) -> Dataset {
-    dataset::load(path, &LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+    let english = LoadOptions {
+        lang: banzi::rules::Lang::En,
+        ..LoadOptions::default()
+    };
+    dataset::load(path, &english).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `(table, row, column, value, reason)` of the rows rejected whole.
@@ -400,6 +405,22 @@ fn heading_rows_name_the_teams_of_a_sheet_without_a_unit_column() {
             .any(|n| n.starts_with("名册.xlsx[东岭乡]: no 单位 column and no team heading rows")),
         "{:?}",
         ds.notes
+    );
+    // Under --lang zh (the default) the notes are Chinese.
+    let zh = dataset::load(&path, &LoadOptions::default()).unwrap();
+    assert!(
+        zh.notes
+            .iter()
+            .any(|n| n.starts_with("名册.xlsx[名册]：表头在第3行") && n.contains("班子标题行2行")),
+        "{:?}",
+        zh.notes
+    );
+    assert!(
+        zh.notes
+            .iter()
+            .any(|n| n.starts_with("名册.xlsx[东岭乡]：没有单位列")),
+        "{:?}",
+        zh.notes
     );
 }
 

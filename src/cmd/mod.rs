@@ -125,7 +125,7 @@ pub struct RosterArgs {
 }
 
 impl RosterArgs {
-    fn load_options(&self) -> Result<LoadOptions> {
+    fn load_options(&self, lang: Lang) -> Result<LoadOptions> {
         let as_of = match &self.as_of {
             Some(t) => Some(
                 banzi::normalize::date::PartialDate::parse(t)
@@ -138,6 +138,7 @@ impl RosterArgs {
             as_of,
             cycle: self.cycle.clone(),
             district: self.district.clone(),
+            lang,
         })
     }
 }
@@ -166,7 +167,7 @@ impl CommonArgs {
             ignore: rules.map(|r| r.ignore.clone()).unwrap_or_default(),
             lang: self.lang,
             out: self.out.clone(),
-            load: self.roster.load_options()?,
+            load: self.roster.load_options(self.lang)?,
         })
     }
 }

@@ -18,6 +18,7 @@ pub mod current;
 pub mod grid;
 pub mod header;
 pub mod meta;
+pub mod notes;
 pub mod rows;
 pub mod seats;
 pub mod write;
@@ -31,6 +32,7 @@ use crate::dataset::schema::{self, TableSpec};
 use crate::dataset::source::{text_frame, Format, RawTable};
 use crate::dataset::{LoadError, LoadOptions};
 use crate::normalize::role::Nomination;
+use crate::rules::Lang;
 use grid::Grid;
 use header::{Field, Header};
 use rows::Entry;
@@ -140,8 +142,21 @@ struct Person {
     table: String,
 }
 
+impl Person {
+    fn seen(&self) -> notes::Seen<'_> {
+        notes::Seen {
+            name: &self.name,
+            birth: &self.birth,
+            unit: &self.unit,
+            table: &self.table,
+            row: self.row,
+        }
+    }
+}
+
 /// Reads the roster files into contract tables.
 pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadError> {
+    let lang = options.lang;
     let mut grids: Vec<Grid> = Vec::new();
     for file in files {
         match Format::of(file) {
@@ -194,10 +209,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
     for g in &grids {
         let Some(h) = header::find(g) else {
             if !g.blank_row(0) || g.cells.len() > 1 {
-                out.notes.push(format!(
-                    "{}: no roster header (姓名 and 拟任职务 or 现任职务); sheet ignored",
-                    g.source
-                ));
+                out.notes.push(notes::no_header(lang, &g.source));
             }
             continue;
         };
@@ -221,11 +233,8 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             .map(|(_, n, _)| n.as_str())
             .collect();
         if !ignored.is_empty() {
-            out.notes.push(format!(
-                "{}: columns banzi does not read, ignored: {}",
-                g.source,
-                ignored.join(", ")
-            ));
+            out.notes
+                .push(notes::ignored_columns(lang, &g.source, &ignored));
         }
         let sheet_rows = rows::read(g, &h);
         let title = meta::Title::read(g, &h);
@@ -259,9 +268,12 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             }
         };
         match cycles.get(&cycle) {
-            Some((d, from)) if *d != as_of => out.notes.push(format!(
-                "{}: reference date {as_of} differs from {d} given by {from}; {d} is used",
-                g.source
+            Some((d, from)) if *d != as_of => out.notes.push(notes::as_of_differs(
+                lang,
+                &g.source,
+                &as_of.to_string(),
+                &d.to_string(),
+                from,
             )),
             Some(_) => {}
             None => {
@@ -280,19 +292,19 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         for s in &sheet_rows.skipped {
             *why.entry(s.why).or_default() += 1;
         }
-        out.notes.push(format!(
-            "{}: roster header at row {}{}; {} rows below it: {} person rows, {} skipped ({}), {} rejected",
-            g.source,
-            h.row + 1,
-            if h.rows == 2 { " (two rows)" } else { "" },
-            sheet_rows.read,
-            sheet_rows.entries.len(),
-            sheet_rows.skipped.len(),
-            why.iter()
-                .map(|(w, n)| format!("{n} {w}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            sheet_rows.bad.len()
+        let why: Vec<(&str, usize)> = why.into_iter().collect();
+        out.notes.push(notes::sheet_account(
+            lang,
+            &notes::SheetAccount {
+                source: &g.source,
+                header_row: h.row + 1,
+                two_rows: h.rows == 2,
+                read: sheet_rows.read,
+                persons: sheet_rows.entries.len(),
+                skipped: sheet_rows.skipped.len(),
+                why: &why,
+                rejected: sheet_rows.bad.len(),
+            },
         ));
         let unnamed = sheet_rows
             .entries
@@ -300,19 +312,13 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             .filter(|e| e.unit.is_none())
             .count();
         if h.column(Field::Unit).is_none() && unnamed > 0 {
-            out.notes.push(if sheet_rows.headings == 0 {
-                format!(
-                    "{}: no 单位 column and no team heading rows (such as 一、城关镇（9人）): its {unnamed} persons are read as one team named after the sheet, {}",
-                    g.source,
-                    g.sheet.trim()
-                )
-            } else {
-                format!(
-                    "{}: {unnamed} persons above the first team heading are read as a team named after the sheet, {}",
-                    g.source,
-                    g.sheet.trim()
-                )
-            });
+            out.notes.push(notes::sheet_team(
+                lang,
+                &g.source,
+                unnamed,
+                sheet_rows.headings,
+                g.sheet.trim(),
+            ));
         }
         for b in &sheet_rows.bad {
             out.rejections
@@ -383,20 +389,20 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     })
                     .collect(),
             };
-            let (id, new_person) = match identify(e, &unit, &g.source, &mut people, &mut out.notes)
-            {
-                Ok(found) => found,
-                Err(reason) => {
-                    out.rejections.reject(
-                        &g.source,
-                        row,
-                        &col_name(Field::IdNumber),
-                        e.get(Field::IdNumber).unwrap_or(""),
-                        reason,
-                    );
-                    continue;
-                }
-            };
+            let (id, new_person) =
+                match identify(e, &unit, &g.source, &mut people, &mut out.notes, lang) {
+                    Ok(found) => found,
+                    Err(reason) => {
+                        out.rejections.reject(
+                            &g.source,
+                            row,
+                            &col_name(Field::IdNumber),
+                            e.get(Field::IdNumber).unwrap_or(""),
+                            reason,
+                        );
+                        continue;
+                    }
+                };
             if !units.iter().any(|(u, _)| *u == unit) {
                 units.push((unit.clone(), district.clone()));
             }
@@ -504,14 +510,10 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         }
     }
     if inferred > 0 {
-        out.notes.push(format!(
-            "no 提名方式 given for {inferred} seats: inferred from 现任职务 and 拟任职务 (see roster_seats.csv of banzi normalize)"
-        ));
+        out.notes.push(notes::inferred(lang, inferred));
     }
     if no_since > 0 {
-        out.notes.push(format!(
-            "{no_since} persons have a 现任职务 but no 任现职时间 and no 简历: no work history for them"
-        ));
+        out.notes.push(notes::no_since(lang, no_since));
     }
     if cycles.is_empty() {
         return Err(LoadError::Roster {
@@ -520,8 +522,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         });
     }
     if districts.is_empty() {
-        out.notes
-            .push("no district named (title or --district): aggregate rules are skipped".into());
+        out.notes.push(notes::no_district(lang));
     }
     let mut unit_table = Builder::new(
         &schema::UNITS,
@@ -605,10 +606,18 @@ fn identify(
     unit: &str,
     table: &str,
     people: &mut HashMap<String, Vec<Person>>,
-    notes: &mut Vec<String>,
+    out_notes: &mut Vec<String>,
+    lang: Lang,
 ) -> Result<(String, bool), String> {
     let name = e.get(Field::Name).unwrap_or("");
     let birth = e.get(Field::Birth).unwrap_or("");
+    let this = notes::Seen {
+        name,
+        birth,
+        unit,
+        table,
+        row: e.excel_row(),
+    };
     let person = |id: &str| Person {
         id: id.to_string(),
         name: name.to_string(),
@@ -624,15 +633,7 @@ fn identify(
             if p.name == name && same_birth(&p.birth, birth) {
                 return Ok((p.id.clone(), false));
             }
-            notes.push(format!(
-                "身份证号 {id} is {} ({}) in {} ({} row {}) and {name} ({birth}) in {unit} ({table} row {}): one number on two persons; the second row is rejected",
-                p.name,
-                p.birth,
-                p.unit,
-                p.table,
-                p.row,
-                e.excel_row()
-            ));
+            out_notes.push(notes::id_clash(lang, id, &p.seen(), &this));
             return Err(format!(
                 "身份证号 {id} is already {} ({}) at {} row {}: two persons cannot share one number",
                 p.name, p.birth, p.table, p.row
@@ -655,13 +656,7 @@ fn identify(
         base
     } else {
         let first = &seen[0];
-        notes.push(format!(
-            "{name} ({birth}) is in {} ({} row {}) and in {unit} ({table} row {}): kept as two persons; give 身份证号 if they are one",
-            first.unit,
-            first.table,
-            first.row,
-            e.excel_row()
-        ));
+        out_notes.push(notes::name_clash(lang, &first.seen(), &this));
         format!("{base}-{}", seen.len() + 1)
     };
     seen.push(person(&id));
