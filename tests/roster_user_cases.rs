@@ -703,3 +703,27 @@ fn a_footnote_with_an_impossible_date_is_named_in_the_error() {
         .to_string();
     assert!(err.contains("2021年13月40日 is not a date"), "{err}");
 }
+
+#[test]
+fn values_under_no_header_are_listed_not_dropped_silently() {
+    let dir = tmp();
+    let path = dir.path().join("名册.csv");
+    std::fs::write(
+        &path,
+        "平川区2021年乡镇领导班子换届人选名册\n\
+         单位,姓名,性别,民族,出生年月,拟任职务\n\
+         平川区王家镇,张建国,男,汉族,1970.05,党委书记\n\
+         ,王芳,女,汉族,1988.11,党委副书记,多余1,多余2\n\
+         注：年龄计算截至2021年6月30日\n",
+    )
+    .unwrap();
+    let ds = load(&path);
+    assert_eq!(ds.cadres.name, ["张建国", "王芳"]);
+    let ignored: Vec<(usize, &str, &str, bool)> = ds
+        .rejections
+        .items
+        .iter()
+        .map(|r| (r.row, r.column.as_str(), r.value.as_str(), r.kept))
+        .collect();
+    assert_eq!(ignored, [(4, "G", "多余1", true), (4, "H", "多余2", true)]);
+}

@@ -320,6 +320,10 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 g.sheet.trim(),
             ));
         }
+        for b in &sheet_rows.unheaded {
+            out.rejections
+                .drop_value(&g.source, b.row, &b.column, &b.value, b.reason.clone());
+        }
         for b in &sheet_rows.bad {
             out.rejections
                 .reject(&g.source, b.row, &b.column, &b.value, b.reason.clone());

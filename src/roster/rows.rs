@@ -63,6 +63,9 @@ pub struct SheetRows {
     pub entries: Vec<Entry>,
     pub skipped: Vec<Skipped>,
     pub bad: Vec<Bad>,
+    /// Values of person rows under no header (a CSV row longer than its header, a note
+    /// typed beside the table): the row is kept, the value is listed as ignored.
+    pub unheaded: Vec<Bad>,
     /// Footnote texts (注：…), for the reference date.
     pub footnotes: Vec<String>,
     /// Rows below the header.
@@ -259,6 +262,20 @@ pub fn read(grid: &Grid, header: &Header) -> SheetRows {
             None if grid.from_csv && unit_col.is_some() => csv_unit.clone(),
             None => heading_unit.clone(),
         };
+        for row in r..=last {
+            for c in 0..width {
+                let Some(t) = grid.text(row, c) else { continue };
+                if header.columns.iter().any(|(col, _, _)| *col == c) {
+                    continue;
+                }
+                out.unheaded.push(Bad {
+                    row: row + 1,
+                    column: column_letters(c),
+                    value: t.to_string(),
+                    reason: format!("column {} has no header", column_letters(c)),
+                });
+            }
+        }
         out.entries.push(entry);
         out.read += last - r;
         r = last + 1;
@@ -322,6 +339,19 @@ fn looks_like_heading(text: &str) -> bool {
     numbered || counted || names_unit
 }
 
+/// A column as a spreadsheet names it: 0 → `A`, 26 → `AA`.
+fn column_letters(c: usize) -> String {
+    let mut n = c + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// The unit a team heading names: `一、城关镇（9人）` → `城关镇`.
 fn team_heading(text: &str) -> String {
     let t = squeeze(text);
@@ -346,5 +376,8 @@ mod tests {
         assert!(looks_like_heading("一、平川区王家镇（10人）"));
         assert!(looks_like_heading("共和乡"));
         assert!(!looks_like_heading("张建国"));
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(11), "L");
+        assert_eq!(column_letters(26), "AA");
     }
 }
