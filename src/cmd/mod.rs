@@ -133,7 +133,7 @@ pub struct RosterArgs {
 }
 
 impl RosterArgs {
-    fn load_options(&self) -> Result<LoadOptions> {
+    fn load_options(&self, lang: Lang) -> Result<LoadOptions> {
         let as_of = match &self.as_of {
             Some(t) => Some(
                 banzi::normalize::date::PartialDate::parse(t)
@@ -146,6 +146,7 @@ impl RosterArgs {
             as_of,
             cycle: self.cycle.clone(),
             district: self.district.clone(),
+            lang,
         })
     }
 }
@@ -153,7 +154,7 @@ impl RosterArgs {
 /// The rule options: every command that runs rules takes the same ones.
 #[derive(Debug, ClapArgs)]
 pub struct RuleArgs {
-    /// Preset (`township`, `subdistrict`, `auto`) or a TOML file of overrides.
+    /// Preset (`auto`: 街道 → subdistrict, 县/区/市 → county, else township; or `township`, `subdistrict`, `county`) or a TOML file of overrides.
     #[arg(long)]
     pub rules: Option<String>,
     /// Only these rule codes or prefixes (comma-separated, e.g. `AGE,ROT-002`).
@@ -174,7 +175,7 @@ impl CommonArgs {
             ignore: rules.map(|r| r.ignore.clone()).unwrap_or_default(),
             lang: self.lang,
             out: self.out.clone(),
-            load: self.roster.load_options()?,
+            load: self.roster.load_options(self.lang)?,
         })
     }
 }

@@ -11,7 +11,7 @@ use banzi::rules::{self, Config, Preset, Severity};
 pub struct Args {
     #[command(subcommand)]
     pub action: Option<Action>,
-    /// Preset (`auto`, `township`, `subdistrict`) or a TOML file, for the thresholds shown.
+    /// Preset (`auto`, `township`, `subdistrict`, `county`) or a TOML file, for the thresholds shown.
     #[arg(long, global = true)]
     pub rules: Option<String>,
     /// Print the whole catalogue as Markdown (codes, names, scopes, severities,
@@ -39,17 +39,18 @@ pub fn run(a: &Args) -> Result<u8> {
         None => {
             let sev = |s: Option<Severity>| s.map_or("-", |s| s.code());
             println!(
-                "{:<9} {:<9} {:<9} {:<13} {:<18} name",
-                "code", "乡镇", "街道", "scope", "source"
+                "{:<9} {:<9} {:<9} {:<9} {:<13} {:<18} name",
+                "code", "乡镇", "街道", "县区", "scope", "source"
             );
             for r in rules::codes::RULES {
                 let m = r.meta();
                 let st = config.settings(m);
                 println!(
-                    "{:<9} {:<9} {:<9} {:<13} {:<18} {} ({})",
+                    "{:<9} {:<9} {:<9} {:<9} {:<13} {:<18} {} ({})",
                     m.code,
                     sev(st.severity_for(Preset::Township)),
                     sev(st.severity_for(Preset::Subdistrict)),
+                    sev(st.severity_for(Preset::County)),
                     m.scope_list(),
                     m.source,
                     m.name_zh,

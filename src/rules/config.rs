@@ -1,5 +1,5 @@
 //! Rule configuration: the presets (township 乡镇 from source 001, sub-district 街道 from
-//! source 004), and a TOML file that overrides any threshold, any rule's severity, and
+//! source 004, county 县/区/市 from seeds 000 and 001), and a TOML file that overrides any threshold, any rule's severity, and
 //! turns rules off.
 //!
 //! As in cargo-deny, the file is first parsed as plain TOML, then validated into a typed
@@ -21,6 +21,9 @@ pub enum Preset {
     Township = 0,
     /// 街道 teams (source 004).
     Subdistrict = 1,
+    /// 县/区/市 teams (seeds 000 and 001): the rules of [`COUNTY_RULES`], at their
+    /// township severity. The township size and post rules (SIZE-005 …) do not fit them.
+    County = 2,
 }
 
 impl Preset {
@@ -28,6 +31,7 @@ impl Preset {
         match self {
             Preset::Township => "township",
             Preset::Subdistrict => "subdistrict",
+            Preset::County => "county",
         }
     }
 }
@@ -35,7 +39,8 @@ impl Preset {
 /// How teams get their preset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PresetChoice {
-    /// 街道 units get `subdistrict`, every other unit `township`.
+    /// 街道 units get `subdistrict`, 县/区/市 units `county`, every other unit
+    /// `township`.
     #[default]
     Auto,
     /// Every team gets this preset.
@@ -107,8 +112,8 @@ impl Default for Global {
 /// A rule's settings after presets and overrides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSettings {
-    /// Severity per preset (`[township, subdistrict]`); `None` = off.
-    pub severity: [Option<Severity>; 2],
+    /// Severity per preset (`[township, subdistrict, county]`); `None` = off.
+    pub severity: [Option<Severity>; 3],
     pub params: Vec<(&'static str, f64)>,
 }
 
@@ -148,11 +153,10 @@ pub struct Config {
     pub choice: PresetChoice,
     pub global: Global,
     overrides: BTreeMap<String, RuleOverride>,
-    /// The rules a preset is limited to (the county preset); `None` = all.
-    pub only: Option<&'static [&'static str]>,
 }
 
-/// The rules of the county preset (`--rules county`, 县/区/市 teams, seeds 000 and 001):
+/// The rules of the county preset (县/区/市 teams under `auto`, or every team with
+/// `--rules county`; seeds 000 and 001):
 /// those of the catalogue that apply to every team. The township size and post rules do
 /// not fit a county team; SIZE-008 and POST-010 (人大常委会) are not implemented yet.
 pub const COUNTY_RULES: &[&str] = &["AGE-007", "ELIG-001", "GEN-004", "ROT-005", "ROT-006"];
@@ -199,13 +203,7 @@ impl Config {
             "auto" => PresetChoice::Auto,
             "township" | "乡镇" => PresetChoice::Force(Preset::Township),
             "subdistrict" | "街道" => PresetChoice::Force(Preset::Subdistrict),
-            "county" | "县" | "县区" => {
-                return Some(Config {
-                    choice: PresetChoice::Force(Preset::Township),
-                    only: Some(COUNTY_RULES),
-                    ..Config::default()
-                })
-            }
+            "county" | "县" | "县区" => PresetChoice::Force(Preset::County),
             _ => return None,
         };
         Some(Config {
@@ -255,7 +253,6 @@ impl Config {
                 "preset" => match value.as_str().and_then(Config::preset) {
                     Some(c) => {
                         cfg.choice = c.choice;
-                        cfg.only = c.only;
                     }
                     None => err(
                         "preset".into(),
@@ -371,7 +368,11 @@ impl Config {
 
     /// The settings of a rule: preset defaults, then the file's overrides.
     pub fn settings(&self, meta: &RuleMeta) -> RuleSettings {
-        let mut severity = [meta.township, meta.subdistrict];
+        let county = COUNTY_RULES
+            .contains(&meta.code)
+            .then_some(meta.township)
+            .flatten();
+        let mut severity = [meta.township, meta.subdistrict, county];
         let mut params: Vec<(&'static str, f64)> =
             meta.params.iter().map(|p| (p.name, p.default)).collect();
         if let Some(o) = self.overrides.get(meta.code) {
@@ -391,16 +392,13 @@ impl Config {
                 severity[Preset::Subdistrict as usize] = s;
             }
             if o.enabled == Some(false) {
-                severity = [None, None];
+                severity = [None; 3];
             }
             for (name, value) in &o.params {
                 if let Some(slot) = params.iter_mut().find(|(n, _)| n == name) {
                     slot.1 = *value;
                 }
             }
-        }
-        if self.only.is_some_and(|only| !only.contains(&meta.code)) {
-            severity = [None, None];
         }
         RuleSettings { severity, params }
     }

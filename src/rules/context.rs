@@ -46,6 +46,7 @@ pub fn preset_of(kind: UnitKind, choice: PresetChoice) -> Preset {
     match choice {
         PresetChoice::Force(p) => p,
         PresetChoice::Auto if kind == UnitKind::Subdistrict => Preset::Subdistrict,
+        PresetChoice::Auto if matches!(kind, UnitKind::County | UnitKind::City) => Preset::County,
         PresetChoice::Auto => Preset::Township,
     }
 }
@@ -304,6 +305,8 @@ pub fn severity_expr(settings: &super::config::RuleSettings) -> Expr {
     };
     when(col("preset").eq(lit(Preset::Subdistrict.code())))
         .then(lit_sev(Preset::Subdistrict))
+        .when(col("preset").eq(lit(Preset::County.code())))
+        .then(lit_sev(Preset::County))
         .otherwise(lit_sev(Preset::Township))
         .alias("severity")
 }

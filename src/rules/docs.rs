@@ -5,7 +5,6 @@
 //! the command's output, so a reader of the code finds the documentation the code cites
 //! without running banzi, and it cannot drift from the rules.
 
-use super::config::COUNTY_RULES;
 use super::{fmt_num, Config, Preset, Rule, RuleMeta, Severity};
 
 /// The catalogue of `rules` as Markdown, with the severities and thresholds of `cfg`.
@@ -33,7 +32,7 @@ pub fn markdown(rules: &[&dyn Rule], cfg: &Config) -> String {
             m.scope_list(),
             severity(s.severity_for(Preset::Township)),
             severity(s.severity_for(Preset::Subdistrict)),
-            if COUNTY_RULES.contains(&m.code) {
+            if s.severity_for(Preset::County).is_some() {
                 "yes"
             } else {
                 "no"

@@ -317,14 +317,15 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
     let sev = |v: Option<Severity>| v.map_or("off".to_string(), |s| s.code().to_string());
     let mut out = format!("# {} {} ({})\n\n", m.code, m.name_zh, m.name_en);
     out.push_str(&format!(
-        "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}; source: {}\n",
+        "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}, county (县/区/市) {}; source: {}\n",
         m.scope_list(),
         sev(s.severity[Preset::Township as usize]),
         sev(s.severity[Preset::Subdistrict as usize]),
+        sev(s.severity[Preset::County as usize]),
         m.source
     ));
-    if let Some(only) = cfg.only {
-        out.push_str(if only.contains(&m.code) {
+    if cfg.choice == config::PresetChoice::Force(Preset::County) {
+        out.push_str(if s.severity_for(Preset::County).is_some() {
             "preset county: runs this rule\n"
         } else {
             "preset county: does not run this rule\n"

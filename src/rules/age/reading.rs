@@ -87,7 +87,7 @@ pub fn uncovered_pc_heads(ctx: &Context, rules: &[&dyn Rule], lang: Lang) -> Vec
                     .is_some_and(|m| cfg.settings(m).severity_for(p).is_some())
         })
     };
-    let in_preset = [Preset::Township, Preset::Subdistrict]
+    let in_preset = [Preset::Township, Preset::Subdistrict, Preset::County]
         .into_iter()
         .filter(|&p| on(p))
         .map(|p| col("preset").eq(lit(p.code())))
