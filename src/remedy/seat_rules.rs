@@ -44,7 +44,7 @@ impl<'a> InForce<'a> {
             .map(|m| {
                 let mut s = config.settings(m);
                 if !selected.contains(&m.code) {
-                    s.severity = [None, None];
+                    s.severity = [None; 3];
                 }
                 (m.code, s)
             })
