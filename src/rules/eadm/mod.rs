@@ -1,0 +1,7 @@
+//! EADM: election administration, where the data carry it (catalogue 3.13): seats per
+//! constituency, election-committee members who stand, and the kind of assembly a
+//! 街道's party members hold.
+
+pub mod eadm_001;
+pub mod eadm_002;
+pub mod eadm_008;
