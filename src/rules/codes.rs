@@ -1,7 +1,7 @@
 //! The one catalogue of rule codes: every rule banzi implements, in code order. A code
 //! appears here once; `banzi rules` lists this table and `--select`/`--ignore` match it.
 
-use super::{age, elig, eth, exp, gen, post, rot, size, spec, Rule, RuleMeta};
+use super::{age, del, delel, eadm, elig, eth, exp, gen, post, rot, size, spec, Rule, RuleMeta};
 
 /// All rules, sorted by code.
 pub static RULES: &[&dyn Rule] = &[
@@ -11,6 +11,26 @@ pub static RULES: &[&dyn Rule] = &[
     &age::age_004::Age004,
     &age::age_005::Age005,
     &age::age_007::Age007,
+    &del::del_001::Del001,
+    &del::del_002::Del002,
+    &del::del_003::Del003,
+    &del::del_004::Del004,
+    &del::del_005::Del005,
+    &del::del_009::Del009,
+    &del::del_010::Del010,
+    &del::del_011::Del011,
+    &del::del_012::Del012,
+    &del::del_013::Del013,
+    &del::del_014::Del014,
+    &del::del_024::Del024,
+    &delel::delel_001::Delel001,
+    &delel::delel_002::Delel002,
+    &delel::delel_003::Delel003,
+    &delel::delel_004::Delel004,
+    &delel::delel_005::Delel005,
+    &eadm::eadm_001::Eadm001,
+    &eadm::eadm_002::Eadm002,
+    &eadm::eadm_008::Eadm008,
     &elig::elig_001::Elig001,
     &eth::eth_001::Eth001,
     &exp::exp_001::Exp001,
@@ -34,6 +54,10 @@ pub static RULES: &[&dyn Rule] = &[
     &size::size_004::Size004,
     &size::size_005::Size005,
     &size::size_006::Size006,
+    &size::size_009::Size009,
+    &size::size_010::Size010,
+    &size::size_011::Size011,
+    &size::size_013::Size013,
     &spec::spec_001::Spec001,
     &spec::spec_002::Spec002,
 ];

@@ -87,7 +87,8 @@ impl ElectionContext {
             x.women += u32::from(ds.cadres.gender[p] == Gender::Female);
             x.non_party += u32::from(ds.cadres.party[p].as_ref().is_some_and(|p| !p.cpc));
         }
-        let margin = |i: usize| (tally[i].candidates as f64 - e.seats[i] as f64) / e.seats[i] as f64;
+        let margin =
+            |i: usize| (tally[i].candidates as f64 - e.seats[i] as f64) / e.seats[i] as f64;
         let frontline_share = |i: usize| tally[i].share(tally[i].frontline);
         let leading_share = |i: usize| tally[i].share(tally[i].leading);
         // The county PC election a township's PC election is compared with (DEL-002).
@@ -148,7 +149,10 @@ impl ElectionContext {
                 ),
                 Column::new(
                     "candidates".into(),
-                    tally.iter().map(|x| x.candidates as i64).collect::<Vec<_>>(),
+                    tally
+                        .iter()
+                        .map(|x| x.candidates as i64)
+                        .collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "results".into(),
@@ -324,12 +328,7 @@ impl ElectionContext {
                     "flags".into(),
                     c.flags
                         .iter()
-                        .map(|g| {
-                            g.iter()
-                                .map(|g| g.code())
-                                .collect::<Vec<_>>()
-                                .join(";")
-                        })
+                        .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
                         .collect::<Vec<_>>(),
                 ),
                 Column::new("constituency".into(), &c.constituency),

@@ -62,7 +62,8 @@ impl Rule for Del001 {
             return Ok(vec![]);
         };
         let (min, max) = (s.param("min_share"), s.param("max_share"));
-        let share = col("incumbent").cast(DataType::Float64) / col("delegates").cast(DataType::Float64);
+        let share =
+            col("incumbent").cast(DataType::Float64) / col("delegates").cast(DataType::Float64);
         let rows = super::rows_of(
             ec.elections_of(ElectionBody::PcDelegates, s)
                 .filter(col("delegates").gt(lit(0)))

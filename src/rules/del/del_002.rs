@@ -54,12 +54,12 @@ impl Rule for Del002 {
         let Some(ec) = super::frames(ctx) else {
             return Ok(vec![]);
         };
-        let fell = col("prev_frontline_share").is_not_null().and(
-            col("frontline_share").lt_eq(col("prev_frontline_share") + lit(1e-9)),
-        );
-        let below_county = col("county_frontline_share").is_not_null().and(
-            col("frontline_share").lt_eq(col("county_frontline_share") + lit(1e-9)),
-        );
+        let fell = col("prev_frontline_share")
+            .is_not_null()
+            .and(col("frontline_share").lt_eq(col("prev_frontline_share") + lit(1e-9)));
+        let below_county = col("county_frontline_share")
+            .is_not_null()
+            .and(col("frontline_share").lt_eq(col("county_frontline_share") + lit(1e-9)));
         let rows = super::rows_of(
             ec.elections_of(ElectionBody::PcDelegates, s)
                 .filter(col("frontline_share").is_not_null())

@@ -44,8 +44,14 @@ impl Rule for Del003 {
         let Some(ec) = super::frames(ctx) else {
             return Ok(vec![]);
         };
-        let grassroots = col("quota_category").is_in(lit(Series::new("q".into(), ["工人", "农民", "专业技术人员"])).implode(false), false);
-        let squeezer = col("category").is_in(lit(Series::new("c".into(), ["党政干部", "企业负责人"])).implode(false), false);
+        let grassroots = col("quota_category").is_in(
+            lit(Series::new("q".into(), ["工人", "农民", "专业技术人员"])).implode(false),
+            false,
+        );
+        let squeezer = col("category").is_in(
+            lit(Series::new("c".into(), ["党政干部", "企业负责人"])).implode(false),
+            false,
+        );
         let rows = super::rows_of(
             ec.candidates_of(ElectionBody::PcDelegates, s)
                 .filter(grassroots.and(squeezer).fill_null(lit(false))),

@@ -73,14 +73,29 @@ impl Rule for Del004 {
                     (cap, "上限", "the cap")
                 };
                 let message = match lang {
-                    Lang::Zh => format!("{label}领导干部代表占{}，高于{zh}的{}，应控制领导干部人选的比例。", pct(now), pct(limit)),
-                    Lang::En => format!("{label}: leading cadres are {} of the delegates, above {en} ({}).", pct(now), pct(limit)),
+                    Lang::Zh => format!(
+                        "{label}领导干部代表占{}，高于{zh}的{}，应控制领导干部人选的比例。",
+                        pct(now),
+                        pct(limit)
+                    ),
+                    Lang::En => format!(
+                        "{label}: leading cadres are {} of the delegates, above {en} ({}).",
+                        pct(now),
+                        pct(limit)
+                    ),
                 };
                 let observed = match lang {
                     Lang::Zh => format!("{} ({zh} {})", pct(now), pct(limit)),
                     Lang::En => format!("{} ({en} {})", pct(now), pct(limit)),
                 };
-                rows.finding(i, META.code, Scope::Cycle, observed, format!("≤ {}", pct(limit)), message)
+                rows.finding(
+                    i,
+                    META.code,
+                    Scope::Cycle,
+                    observed,
+                    format!("≤ {}", pct(limit)),
+                    message,
+                )
             })
             .collect())
     }

@@ -77,13 +77,7 @@ impl Rule for Del009 {
                 .with_column(severity_expr(s))
                 .filter(col("severity").is_not_null()),
         )?;
-        let members = Rows::new(
-            &ec.memberships
-                .clone()
-                .lazy()
-                .filter(in_bodies)
-                .collect()?,
-        )?;
+        let members = Rows::new(&ec.memberships.clone().lazy().filter(in_bodies).collect()?)?;
         // (person, cycle) → the candidate seats (level, body, row) and membership seats.
         type Key<'a> = (&'a str, &'a str);
         let mut elected: BTreeMap<Key, Vec<(&str, &str, usize)>> = BTreeMap::new();

@@ -60,8 +60,14 @@ pub struct Del014;
 /// Slate roles that stand apart from the stroke order, per body elected.
 fn exempt_roles(body: ElectionBody) -> &'static [&'static str] {
     match body {
-        ElectionBody::DisciplineCommittee => &["discipline_secretary", "discipline_deputy_secretary"],
-        _ => &["secretary", "deputy_secretary", "deputy_secretary_party_building"],
+        ElectionBody::DisciplineCommittee => {
+            &["discipline_secretary", "discipline_deputy_secretary"]
+        }
+        _ => &[
+            "secretary",
+            "deputy_secretary",
+            "deputy_secretary_party_building",
+        ],
     }
 }
 
@@ -75,7 +81,10 @@ impl Rule for Del014 {
             return Ok(vec![]);
         };
         let mut out = Vec::new();
-        for body in [ElectionBody::PartyCommittee, ElectionBody::DisciplineCommittee] {
+        for body in [
+            ElectionBody::PartyCommittee,
+            ElectionBody::DisciplineCommittee,
+        ] {
             let roles = Series::new("r".into(), exempt_roles(body));
             let slate = Rows::new(
                 &ctx.seats
@@ -86,7 +95,13 @@ impl Rule for Del014 {
                     .collect()?,
             )?;
             let leaders: HashSet<(&str, &str, &str)> = (0..slate.height)
-                .map(|i| (slate.s("cycle", i), slate.s("unit_id", i), slate.s("person_id", i)))
+                .map(|i| {
+                    (
+                        slate.s("cycle", i),
+                        slate.s("unit_id", i),
+                        slate.s("person_id", i),
+                    )
+                })
                 .collect();
             let list = Rows::new(
                 &ec.candidates
@@ -114,7 +129,11 @@ impl Rule for Del014 {
                     .filter(|&k| {
                         let role = list.s("role", k);
                         let leader = if role.is_empty() {
-                            leaders.contains(&(list.s("cycle", k), list.s("unit_id", k), list.s("person_id", k)))
+                            leaders.contains(&(
+                                list.s("cycle", k),
+                                list.s("unit_id", k),
+                                list.s("person_id", k),
+                            ))
                         } else {
                             role == "secretary" || role == "deputy_secretary"
                         };
@@ -122,7 +141,10 @@ impl Rule for Del014 {
                     })
                     .filter_map(|k| surname_key(list.s("name", k)).map(|key| (k, key)))
                     .collect();
-                if let Some(w) = ordered.windows(2).find(|w| order(&w[0].1, &w[1].1) == Ordering::Greater) {
+                if let Some(w) = ordered
+                    .windows(2)
+                    .find(|w| order(&w[0].1, &w[1].1) == Ordering::Greater)
+                {
                     let (a, b) = (&w[0].1, &w[1].1);
                     let strokes = |k: &(String, u8, Option<u8>)| match k.2 {
                         Some(x) => format!("{}({}+{x})", k.0, k.1),
@@ -138,7 +160,14 @@ impl Rule for Del014 {
                         Lang::Zh => format!("{} 在 {} 之前", strokes(a), strokes(b)),
                         Lang::En => format!("{} before {}", strokes(a), strokes(b)),
                     };
-                    out.extend(list.finding(i, META.code, Scope::Team, observed, lang.pick("按姓氏笔画", "surname-stroke order").to_string(), message));
+                    out.extend(list.finding(
+                        i,
+                        META.code,
+                        Scope::Team,
+                        observed,
+                        lang.pick("按姓氏笔画", "surname-stroke order").to_string(),
+                        message,
+                    ));
                 }
                 i = j;
             }

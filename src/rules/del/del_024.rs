@@ -59,14 +59,25 @@ impl Rule for Del024 {
                 let (n, seats) = (rows.i("candidates", i), rows.i("seats", i));
                 let label = super::label_of(ctx, &rows, i, lang);
                 let message = match lang {
-                    Lang::Zh => format!("{label}须差额选举，候选人{n}名、应选{seats}名，候选人应多于应选人数。"),
-                    Lang::En => format!("{label} must be competitive: {n} candidates for {seats} seats."),
+                    Lang::Zh => format!(
+                        "{label}须差额选举，候选人{n}名、应选{seats}名，候选人应多于应选人数。"
+                    ),
+                    Lang::En => {
+                        format!("{label} must be competitive: {n} candidates for {seats} seats.")
+                    }
                 };
                 let observed = match lang {
                     Lang::Zh => format!("{n}人/{seats}名"),
                     Lang::En => format!("{n} for {seats}"),
                 };
-                rows.finding(i, META.code, Scope::Team, observed, format!("> {seats}"), message)
+                rows.finding(
+                    i,
+                    META.code,
+                    Scope::Team,
+                    observed,
+                    format!("> {seats}"),
+                    message,
+                )
             })
             .collect())
     }

@@ -133,7 +133,14 @@ pub(crate) fn margin_fell(
                 Lang::Zh => format!("{} (上届 {})", pct(now), pct(before)),
                 Lang::En => format!("{} (previous {})", pct(now), pct(before)),
             };
-            rows.finding(i, code, Scope::Cycle, observed, format!("≥ {}", pct(before)), message)
+            rows.finding(
+                i,
+                code,
+                Scope::Cycle,
+                observed,
+                format!("≥ {}", pct(before)),
+                message,
+            )
         })
         .collect())
 }

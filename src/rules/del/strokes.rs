@@ -15,10 +15,10 @@ const TABLE: &str = include_str!("../../../assets/strokes/strokes.tsv");
 
 /// Compound surnames of two characters (复姓) that appear in lists.
 pub const COMPOUND: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-    "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门", "申屠", "澹台",
-    "公冶", "呼延", "万俟", "闻人", "赫连", "拓跋", "百里", "东郭", "太史", "仲孙", "单于",
-    "濮阳", "淳于", "宗政", "公羊", "司空", "司寇", "第五", "左丘", "梁丘", "羊舌", "乐正",
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门", "申屠", "澹台", "公冶", "呼延",
+    "万俟", "闻人", "赫连", "拓跋", "百里", "东郭", "太史", "仲孙", "单于", "濮阳", "淳于", "宗政",
+    "公羊", "司空", "司寇", "第五", "左丘", "梁丘", "羊舌", "乐正",
 ];
 
 fn table() -> &'static HashMap<char, u8> {
@@ -81,7 +81,14 @@ mod tests {
 
     #[test]
     fn common_surnames_have_their_counts() {
-        for (c, n) in [('王', 4), ('刘', 6), ('李', 7), ('周', 8), ('黄', 11), ('丁', 2)] {
+        for (c, n) in [
+            ('王', 4),
+            ('刘', 6),
+            ('李', 7),
+            ('周', 8),
+            ('黄', 11),
+            ('丁', 2),
+        ] {
             assert_eq!(strokes(c), Some(n), "{c}");
         }
         assert_eq!(strokes('A'), None);
@@ -94,9 +101,15 @@ mod tests {
         let sima = surname_key("司马光").unwrap();
         assert_eq!(sima, ("司马".to_string(), 5, Some(3)));
         // 欧 (8) ties 周 (8): either order.
-        assert_eq!(order(&ouyang, &surname_key("周明").unwrap()), Ordering::Equal);
+        assert_eq!(
+            order(&ouyang, &surname_key("周明").unwrap()),
+            Ordering::Equal
+        );
         // 司马 (5, 3) before 司徒 (5, 10).
-        assert_eq!(order(&sima, &surname_key("司徒雷").unwrap()), Ordering::Less);
+        assert_eq!(
+            order(&sima, &surname_key("司徒雷").unwrap()),
+            Ordering::Less
+        );
         assert_eq!(surname_key("王小明").unwrap().2, None);
     }
 }

@@ -77,14 +77,35 @@ impl Rule for Eadm001 {
                     col("constituency"),
                 ])
                 .agg([
-                    col("elected").eq(lit(true)).fill_null(lit(false)).cast(DataType::UInt32).sum().alias("elected_n"),
-                    col("elected").is_not_null().cast(DataType::UInt32).sum().alias("results"),
+                    col("elected")
+                        .eq(lit(true))
+                        .fill_null(lit(false))
+                        .cast(DataType::UInt32)
+                        .sum()
+                        .alias("elected_n"),
+                    col("elected")
+                        .is_not_null()
+                        .cast(DataType::UInt32)
+                        .sum()
+                        .alias("results"),
                     col("severity").first(),
                 ])
-                .with_column(col("results").sum().over([col("election_id")])?.alias("results"))
+                .with_column(
+                    col("results")
+                        .sum()
+                        .over([col("election_id")])?
+                        .alias("results"),
+                )
                 .filter(col("results").gt(lit(0)))
-                .filter(col("elected_n").lt(lit(min)).or(col("elected_n").gt(lit(max))))
-                .sort(["election_id", "constituency"], SortMultipleOptions::default()),
+                .filter(
+                    col("elected_n")
+                        .lt(lit(min))
+                        .or(col("elected_n").gt(lit(max))),
+                )
+                .sort(
+                    ["election_id", "constituency"],
+                    SortMultipleOptions::default(),
+                ),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {
@@ -92,10 +113,21 @@ impl Rule for Eadm001 {
                 let label = label_of(ctx, &rows, i, lang);
                 let (min, max) = (min as i64, max as i64);
                 let message = match lang {
-                    Lang::Zh => format!("{label}{c}选出代表{n}名，每一选区应选{min}至{max}名代表。"),
-                    Lang::En => format!("{label}: constituency {c} elected {n} delegates; {min} to {max} expected."),
+                    Lang::Zh => {
+                        format!("{label}{c}选出代表{n}名，每一选区应选{min}至{max}名代表。")
+                    }
+                    Lang::En => format!(
+                        "{label}: constituency {c} elected {n} delegates; {min} to {max} expected."
+                    ),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{c} {n}"), format!("{min}–{max}"), message)
+                rows.finding(
+                    i,
+                    META.code,
+                    Scope::Team,
+                    format!("{c} {n}"),
+                    format!("{min}–{max}"),
+                    message,
+                )
             })
             .collect())
     }

@@ -47,16 +47,27 @@ impl Rule for Size009 {
             return Ok(vec![]);
         };
         let chair = col("delegate").and(col("role").eq(lit("chair")).fill_null(lit(false)));
-        let full = chair.clone().and(col("fulltime").neq(lit(false)).fill_null(lit(true)));
+        let full = chair
+            .clone()
+            .and(col("fulltime").neq(lit(false)).fill_null(lit(true)));
         let rows = rows_of(
             ec.candidates_of(ElectionBody::Presidium, s)
-                .group_by_stable([col("cycle"), col("unit_id"), col("election_id"), col("body")])
+                .group_by_stable([
+                    col("cycle"),
+                    col("unit_id"),
+                    col("election_id"),
+                    col("body"),
+                ])
                 .agg([
                     chair.cast(DataType::UInt32).sum().alias("chairs"),
                     full.cast(DataType::UInt32).sum().alias("fulltime_chairs"),
                     col("severity").first(),
                 ])
-                .filter(col("chairs").neq(lit(1)).or(col("fulltime_chairs").neq(lit(1)))),
+                .filter(
+                    col("chairs")
+                        .neq(lit(1))
+                        .or(col("fulltime_chairs").neq(lit(1))),
+                ),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {

@@ -56,8 +56,16 @@ impl Rule for Size010 {
             .and(col("fulltime").eq(lit(true)).fill_null(lit(false)));
         let rows = rows_of(
             ec.candidates_of(ElectionBody::Presidium, s)
-                .group_by_stable([col("cycle"), col("unit_id"), col("election_id"), col("body")])
-                .agg([vice.cast(DataType::UInt32).sum().alias("vice"), col("severity").first()])
+                .group_by_stable([
+                    col("cycle"),
+                    col("unit_id"),
+                    col("election_id"),
+                    col("body"),
+                ])
+                .agg([
+                    vice.cast(DataType::UInt32).sum().alias("vice"),
+                    col("severity").first(),
+                ])
                 .filter(col("vice").cast(DataType::Float64).gt(lit(max))),
         )?;
         Ok((0..rows.height)
@@ -66,10 +74,19 @@ impl Rule for Size010 {
                 let max = max as i64;
                 let label = label_of(ctx, &rows, i, lang);
                 let message = match lang {
-                    Lang::Zh => format!("{label}专职副主席{n}名，有条件的可以配备专职副主席{max}人。"),
+                    Lang::Zh => {
+                        format!("{label}专职副主席{n}名，有条件的可以配备专职副主席{max}人。")
+                    }
                     Lang::En => format!("{label}: {n} full-time vice-chairs; at most {max}."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{n}"), format!("≤ {max}"), message)
+                rows.finding(
+                    i,
+                    META.code,
+                    Scope::Team,
+                    format!("{n}"),
+                    format!("≤ {max}"),
+                    message,
+                )
             })
             .collect())
     }

@@ -74,7 +74,14 @@ impl Rule for Size011 {
                     Lang::Zh => format!("{label}代表名额{n}名，一般为{min}至{max}名。"),
                     Lang::En => format!("{label}: {n} delegate seats; {min} to {max} expected."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{n}"), format!("{min}–{max}"), message)
+                rows.finding(
+                    i,
+                    META.code,
+                    Scope::Team,
+                    format!("{n}"),
+                    format!("{min}–{max}"),
+                    message,
+                )
             })
             .collect())
     }

@@ -49,8 +49,11 @@ impl Rule for Size013 {
             return Ok(vec![]);
         };
         let rows = rows_of(
-            ec.elections_of(ElectionBody::PcDelegates, s)
-                .filter(col("prev_seats").is_not_null().and(col("seats").neq(col("prev_seats")))),
+            ec.elections_of(ElectionBody::PcDelegates, s).filter(
+                col("prev_seats")
+                    .is_not_null()
+                    .and(col("seats").neq(col("prev_seats"))),
+            ),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {
