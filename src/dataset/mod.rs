@@ -8,6 +8,7 @@
 //! one of the typed tables or the rejections.
 
 pub mod careers;
+pub mod election_vocab;
 pub mod elections;
 pub mod reject;
 pub mod schema;

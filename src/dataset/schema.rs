@@ -184,7 +184,7 @@ pub const RELATIONS: TableSpec = TableSpec {
 };
 
 /// Every table banzi reads, in load order.
-pub const TABLES: [&TableSpec; 9] = [
+pub const TABLES: [&TableSpec; 10] = [
     &CADRES,
     &CAREERS,
     &UNITS,
@@ -194,6 +194,7 @@ pub const TABLES: [&TableSpec; 9] = [
     &super::elections::ELECTIONS,
     &super::elections::CANDIDATES,
     &super::elections::MEMBERSHIPS,
+    &super::elections::PROXIES,
 ];
 
 /// Tables of the contract that banzi recognises but no rule uses yet.

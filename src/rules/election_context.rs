@@ -28,6 +28,9 @@ pub struct ElectionContext {
     pub elections: DataFrame,
     pub candidates: DataFrame,
     pub memberships: DataFrame,
+    /// `proxies`: one row per entrusted vote (election_id, cycle, unit_id, preset, body,
+    /// voter, proxy_id, approved).
+    pub proxies: DataFrame,
 }
 
 /// Figures of one election's delegates.
@@ -87,8 +90,11 @@ impl ElectionContext {
             x.women += u32::from(ds.cadres.gender[p] == Gender::Female);
             x.non_party += u32::from(ds.cadres.party[p].as_ref().is_some_and(|p| !p.cpc));
         }
-        let margin =
-            |i: usize| (tally[i].candidates as f64 - e.seats[i] as f64) / e.seats[i] as f64;
+        // An election whose list is not given (no candidate rows) has no margin.
+        let margin = |i: usize| {
+            (tally[i].candidates > 0)
+                .then(|| (tally[i].candidates as f64 - e.seats[i] as f64) / e.seats[i] as f64)
+        };
         let frontline_share = |i: usize| tally[i].share(tally[i].frontline);
         let leading_share = |i: usize| tally[i].share(tally[i].leading);
         // The county PC election a township's PC election is compared with (DEL-002).
@@ -205,7 +211,9 @@ impl ElectionContext {
                 ),
                 Column::new(
                     "prev_margin".into(),
-                    (0..ne).map(|i| prev(i).map(margin)).collect::<Vec<_>>(),
+                    (0..ne)
+                        .map(|i| prev(i).and_then(margin))
+                        .collect::<Vec<_>>(),
                 ),
                 Column::new(
                     "prev_frontline_share".into(),
@@ -367,10 +375,46 @@ impl ElectionContext {
                 Column::new("role".into(), &m.role),
             ],
         )?;
+        let x = &t.proxies;
+        let np = x.election.len();
+        let pel = |i: usize| x.election[i] as usize;
+        let proxies = DataFrame::new(
+            np,
+            vec![
+                Column::new(
+                    "election_id".into(),
+                    (0..np)
+                        .map(|i| e.election_id[pel(i)].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "cycle".into(),
+                    (0..np)
+                        .map(|i| ds.cycles.cycle[e.cycle[pel(i)] as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "unit_id".into(),
+                    (0..np).map(|i| unit_id(pel(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "preset".into(),
+                    (0..np).map(|i| preset(pel(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "body".into(),
+                    (0..np).map(|i| e.body[pel(i)].code()).collect::<Vec<_>>(),
+                ),
+                Column::new("voter".into(), &x.voter),
+                Column::new("proxy_id".into(), &x.proxy),
+                Column::new("approved".into(), &x.approved),
+            ],
+        )?;
         Ok(Some(ElectionContext {
             elections,
             candidates,
             memberships,
+            proxies,
         }))
     }
 

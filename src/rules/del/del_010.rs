@@ -23,7 +23,8 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 Each election whose `body` is 党代会代表: the margin (差额比例) = (candidates − seats) /
 seats, with candidates the rows of `candidates` for the election and seats
-`elections.seats`, is at least `min_margin`. Exactly 20% passes.
+`elections.seats`, is at least `min_margin`. Exactly 20% passes. An election whose
+list is not given (no `candidates` rows) is not checked.
 
 ## Why it matters
 党代表选举的差额比例一般不少于20% (004:L43). The source says 一般 (generally), so the

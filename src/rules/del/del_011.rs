@@ -18,7 +18,9 @@ pub static META: RuleMeta = RuleMeta {
 Each 党代会代表 election whose `elections.previous` names the election of the last term:
 its margin (candidates − seats) / seats is not below the previous election's margin. An
 equal margin passes: the source asks to expand the competitive share, and banzi only
-reports a fall.
+reports a fall. An election whose
+list is not given (no `candidates` rows), or whose previous election has none, is not
+checked.
 
 ## Why it matters
 适当扩大差额推荐和差额选举党代会代表的比例 (000:L4): 适当扩大 (appropriately expand) is

@@ -23,7 +23,8 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 Each election whose `body` is 党委委员: (candidates − seats) / seats is at least
 `min_margin`. Exactly 20% passes (9 seats need 11 candidates: 2/9 = 22.2%; 10 candidates
-give 11.1%).
+give 11.1%). An election whose
+list is not given (no `candidates` rows) is not checked.
 
 ## Why it matters
 党委委员候选人差额比例一般不少于20% (004:L45): 一般 (generally), hence warning. For towns,

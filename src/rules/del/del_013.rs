@@ -17,7 +17,9 @@ pub static META: RuleMeta = RuleMeta {
 ## What it checks
 Each 党委委员 election of a township (乡镇 preset) whose `elections.previous` names the
 election of the last transition: its margin (candidates − seats) / seats is not below the
-previous one's. An equal margin passes.
+previous one's. An equal margin passes. An election whose
+list is not given (no `candidates` rows), or whose previous election has none, is not
+checked.
 
 ## Why it matters
 党委委员候选人差额比例不低于上次换届 (001:L563): a directive with a comparison, hence

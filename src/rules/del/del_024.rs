@@ -21,7 +21,7 @@ Each election marked `competitive` (差额选举) = true in `elections`: its lis
 candidates than `seats`. Which elections the law requires to be competitive (under the
 organic law, the deputy posts a people's congress elects; a chief post may have a single
 candidate) is not in the sources, so the data says it: elections without the mark are
-not checked.
+not checked, and neither are elections whose list is not given (no `candidates` rows).
 
 ## Why it matters
 坚持差额选举制度 (004:L51): 坚持 (uphold) without a number, hence warning.
@@ -52,6 +52,7 @@ impl Rule for Del024 {
                 .filter(col("competitive").eq(lit(true)).fill_null(lit(false)))
                 .with_column(severity_expr(s))
                 .filter(col("severity").is_not_null())
+                .filter(col("candidates").gt(lit(0)))
                 .filter(col("candidates").lt_eq(col("seats"))),
         )?;
         Ok((0..rows.height)
