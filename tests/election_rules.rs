@@ -313,6 +313,10 @@ fn del_014_ballot_in_surname_stroke_order() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Error);
     assert_eq!(f[0].observed, "李(7) 在 刘(6) 之前");
+    assert_eq!(
+        (f[0].unit_id.as_str(), f[0].person_id.as_str()),
+        ("T01", "")
+    );
     // A tie (李 7, 吴 7) is accepted in either order.
     let mut w = with_elections();
     w.candidate("T01-PCM21", "P06").ballot_order = "7".into();

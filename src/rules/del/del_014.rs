@@ -160,14 +160,21 @@ impl Rule for Del014 {
                         Lang::Zh => format!("{} 在 {} 之前", strokes(a), strokes(b)),
                         Lang::En => format!("{} before {}", strokes(a), strokes(b)),
                     };
-                    out.extend(list.finding(
-                        i,
-                        META.code,
-                        Scope::Team,
-                        observed,
-                        lang.pick("按姓氏笔画", "surname-stroke order").to_string(),
-                        message,
-                    ));
+                    // A finding on the ballot, not on a person (the message names both).
+                    out.extend(
+                        list.finding(
+                            i,
+                            META.code,
+                            Scope::Team,
+                            observed,
+                            lang.pick("按姓氏笔画", "surname-stroke order").to_string(),
+                            message,
+                        )
+                        .map(|f| Finding {
+                            person_id: String::new(),
+                            ..f
+                        }),
+                    );
                 }
                 i = j;
             }

@@ -43,6 +43,27 @@ pub fn strokes(c: char) -> Option<u8> {
     table().get(&c).copied()
 }
 
+/// A common character of `count` strokes (the first of the table in the basic CJK block),
+/// which `export --pseudonymize` writes in place of a surname so that DEL-014 can still
+/// order the pseudonymised ballot.
+pub fn stand_in(count: u8) -> Option<char> {
+    static T: OnceLock<HashMap<u8, char>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut first = HashMap::new();
+        for (&c, &n) in table() {
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                let e = first.entry(n).or_insert(c);
+                if c < *e {
+                    *e = c;
+                }
+            }
+        }
+        first
+    })
+    .get(&count)
+    .copied()
+}
+
 /// A surname's sort key: the surname, the first character's strokes and, for a compound
 /// surname, the second's. `None` when the name is empty or a character is not in the table.
 pub fn surname_key(name: &str) -> Option<(String, u8, Option<u8>)> {
@@ -92,6 +113,15 @@ mod tests {
             assert_eq!(strokes(c), Some(n), "{c}");
         }
         assert_eq!(strokes('A'), None);
+    }
+
+    #[test]
+    fn stand_ins_have_the_count() {
+        for n in [2u8, 4, 6, 7, 8, 11] {
+            let c = stand_in(n).unwrap();
+            assert_eq!(strokes(c), Some(n), "{c}");
+        }
+        assert_eq!(stand_in(2), Some('丁'));
     }
 
     #[test]
