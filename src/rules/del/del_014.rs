@@ -5,7 +5,7 @@ use polars::prelude::*;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use super::strokes::{order, surname_key};
+use super::strokes::{order, surname_key, SurnameKey};
 use crate::dataset::elections::ElectionBody;
 use crate::rules::config::RuleSettings;
 use crate::rules::context::severity_expr;
@@ -125,7 +125,7 @@ impl Rule for Del014 {
                 while j < list.height && list.s("election_id", j) == id {
                     j += 1;
                 }
-                let ordered: Vec<(usize, (String, u8, Option<u8>))> = (i..j)
+                let ordered: Vec<(usize, SurnameKey)> = (i..j)
                     .filter(|&k| {
                         let role = list.s("role", k);
                         let leader = if role.is_empty() {
@@ -146,7 +146,7 @@ impl Rule for Del014 {
                     .find(|w| order(&w[0].1, &w[1].1) == Ordering::Greater)
                 {
                     let (a, b) = (&w[0].1, &w[1].1);
-                    let strokes = |k: &(String, u8, Option<u8>)| match k.2 {
+                    let strokes = |k: &SurnameKey| match k.2 {
                         Some(x) => format!("{}({}+{x})", k.0, k.1),
                         None => format!("{}({})", k.0, k.1),
                     };

@@ -43,6 +43,10 @@ pub fn strokes(c: char) -> Option<u8> {
     table().get(&c).copied()
 }
 
+/// A surname's sort key: the surname, its first character's strokes and, for a compound
+/// surname, its second's.
+pub type SurnameKey = (String, u8, Option<u8>);
+
 /// A common character of `count` strokes (the first of the table in the basic CJK block),
 /// which `export --pseudonymize` writes in place of a surname so that DEL-014 can still
 /// order the pseudonymised ballot.
@@ -66,7 +70,7 @@ pub fn stand_in(count: u8) -> Option<char> {
 
 /// A surname's sort key: the surname, the first character's strokes and, for a compound
 /// surname, the second's. `None` when the name is empty or a character is not in the table.
-pub fn surname_key(name: &str) -> Option<(String, u8, Option<u8>)> {
+pub fn surname_key(name: &str) -> Option<SurnameKey> {
     let name = name.trim();
     let mut chars = name.chars();
     let first = chars.next()?;
@@ -86,7 +90,7 @@ pub fn surname_key(name: &str) -> Option<(String, u8, Option<u8>)> {
 
 /// The order of two surname keys: by the first character's strokes, then (both
 /// compound) the second's; anything else is a tie (`Equal`), which either order meets.
-pub fn order(a: &(String, u8, Option<u8>), b: &(String, u8, Option<u8>)) -> Ordering {
+pub fn order(a: &SurnameKey, b: &SurnameKey) -> Ordering {
     match a.1.cmp(&b.1) {
         Ordering::Equal => match (a.2, b.2) {
             (Some(x), Some(y)) => x.cmp(&y),
