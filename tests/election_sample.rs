@@ -119,3 +119,55 @@ fn the_sample_plants_every_election_rule_of_the_catalogue_it_implements() {
         }
     }
 }
+
+#[test]
+fn the_report_shows_the_delegate_structure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("r");
+    let o = banzi(&["report", "data/sample", "--out", out.to_str().unwrap()]);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // The table: T03's 2021 PC delegates have 20 frontline of 40, as in 2016 (DEL-002).
+    let text = std::fs::read_to_string(out.join("delegates.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let t03: Vec<&str> = lines
+        .find(|l| l.contains(",T03-PC21,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        [
+            t03[at("delegates")],
+            t03[at("frontline")],
+            t03[at("prev_frontline")],
+            t03[at("previous")]
+        ],
+        ["40", "20", "20", "T03-PC16"]
+    );
+    // The charts, in PNG and SVG, on the page.
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    for stem in [
+        "delegates-frontline",
+        "delegates-women",
+        "delegates-nonparty",
+        "delegates-minorities",
+        "delegates-reelected",
+        "delegates-categories",
+        "delegates-frontline-change",
+    ] {
+        for ext in ["png", "svg"] {
+            let p = out.join("charts").join(format!("{stem}.{ext}"));
+            assert!(p.is_file(), "{}", p.display());
+        }
+    }
+    assert!(page.contains("基层一线代表占比：本届与上届"));
+    // The workbook has the delegate sheet.
+    use calamine::Reader;
+    let book: calamine::Xlsx<_> = calamine::open_workbook(out.join("structure.xlsx")).unwrap();
+    assert!(book.sheet_names().contains(&"代表结构".to_string()));
+}

@@ -6,7 +6,8 @@
 //!   candidates, the delegates, how many of them are incumbent, frontline, leading
 //!   cadres, women, non-party) and the same figures of the previous term's election
 //!   (`previous`) and, for a township PC election, of its county's;
-//! - `candidates`: one row per person on a list, with the person's attributes;
+//! - `candidates`: one row per person on a list, with the person's attributes (woman,
+//!   minority, non-party, frontline, leading cadre, as the counts above read them);
 //! - `memberships`: the seats in other bodies.
 //!
 //! The *delegates* of an election are the candidates marked `elected`; when no candidate
@@ -340,6 +341,34 @@ impl ElectionContext {
                         .collect::<Vec<_>>(),
                 ),
                 Column::new("constituency".into(), &c.constituency),
+                Column::new(
+                    "woman".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "minority".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "non_party".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "frontline".into(),
+                    (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "leading".into(),
+                    (0..nc)
+                        .map(|i| c.leading_cadre[i] == Some(true))
+                        .collect::<Vec<_>>(),
+                ),
             ],
         )?;
         let m = &t.memberships;
