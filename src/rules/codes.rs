@@ -66,6 +66,17 @@ pub static RULES: &[&dyn Rule] = &[
     &spec::spec_002::Spec002,
 ];
 
+/// The rules that read the election tables (and find nothing without them): the DEL,
+/// DELEL and EADM families and the list rules of SIZE and POST.
+pub fn reads_elections(code: &str) -> bool {
+    let family = code.split('-').next().unwrap_or("");
+    matches!(family, "DEL" | "DELEL" | "EADM")
+        || [
+            "SIZE-009", "SIZE-010", "SIZE-011", "SIZE-013", "POST-008", "POST-009", "POST-013",
+        ]
+        .contains(&code)
+}
+
 /// The catalogue entry of a code.
 pub fn meta(code: &str) -> Option<&'static RuleMeta> {
     let code = code.trim().to_ascii_uppercase();
