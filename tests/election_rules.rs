@@ -582,3 +582,91 @@ fn post_013_committee_members_who_are_delegates_join_the_presidium() {
     });
     assert!(w.found("POST-013").is_empty());
 }
+
+/// The pipeline on a folder, whatever it rejects.
+fn run_dir(dir: &std::path::Path, select: &[&str]) -> banzi::pipeline::Run {
+    banzi::pipeline::RunOptions {
+        dataset: dir.to_path_buf(),
+        select: select.iter().map(|s| s.to_string()).collect(),
+        out: dir.join("out"),
+        ..Default::default()
+    }
+    .plan_with(Config::default())
+    .unwrap()
+    .load()
+    .unwrap()
+    .derive()
+    .unwrap()
+}
+
+#[test]
+fn chinese_headers_and_sheet_names_load_the_same_lists() {
+    // A DEL-014 breach, written once with the contract's headers and once with the
+    // headers and file names a department's list uses.
+    let mut w = with_elections();
+    w.candidate("T01-PCM21", "P05").ballot_order = "6".into();
+    w.candidate("T01-PCM21", "P06").ballot_order = "5".into();
+    let english = w.check(&["DEL", "EADM"]);
+    assert_eq!(english.len(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    w.write(dir.path());
+    let rename = |from: &str, to: &str, header: &str| {
+        let text = std::fs::read_to_string(dir.path().join(from)).unwrap();
+        let body = text.split_once('\n').unwrap().1;
+        std::fs::remove_file(dir.path().join(from)).unwrap();
+        std::fs::write(dir.path().join(to), format!("{header}\n{body}")).unwrap();
+    };
+    rename(
+        "elections.csv",
+        "选举.csv",
+        "选举编号,届次,单位编号,选举类别,应选人数,层级,上届选举,党员人数,会议形式,差额选举",
+    );
+    rename(
+        "candidates.csv",
+        "候选人名单.csv",
+        "选举编号,人员编号,选票顺序,候选职务,是否专职,是否当选,连任,身份类别,名额类别,一线,领导干部,不宜人选情形,选区",
+    );
+    rename(
+        "memberships.csv",
+        "代表委员身份.csv",
+        "人员编号,届次,机构,层级,职务",
+    );
+    rename(
+        "proxies.csv",
+        "委托投票.csv",
+        "选举编号,委托人,受委托人,选举委员会同意",
+    );
+    let run = run_dir(dir.path(), &["DEL", "EADM"]);
+    assert!(
+        run.ds.rejections.items.is_empty(),
+        "{:?}",
+        run.ds.rejections.items
+    );
+    let chinese = run.findings().unwrap();
+    assert_eq!(chinese, english);
+}
+
+#[test]
+fn unknown_vocabulary_is_reported_never_guessed() {
+    let mut w = with_elections();
+    w.election("T01-PCM21").body = "党委会成员选举会";
+    w.candidate("T01-PC21", "D05").flags = "服刑;不明情形";
+    let dir = tempfile::tempdir().unwrap();
+    w.write(dir.path());
+    let run = run_dir(dir.path(), &["DELEL-001"]);
+    let items = &run.ds.rejections.items;
+    assert!(
+        items
+            .iter()
+            .any(|r| r.table == "elections" && r.column == "body" && !r.kept),
+        "{items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|r| r.table == "candidates" && r.column == "flags" && r.kept),
+        "{items:?}"
+    );
+    // The rows of the rejected election are rejected too; the known flag still counts.
+    assert_eq!(run.findings().unwrap().len(), 1);
+}
