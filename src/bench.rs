@@ -1,5 +1,5 @@
 //! `banzi bench`: times each stage of a check on generated datasets (read floor, load,
-//! derive, check, report) and reports peak memory, so speed and memory are measured the
+//! derive, check, of which the election rules, report) and reports peak memory, so speed and memory are measured the
 //! same way every time rather than guessed.
 //!
 //! Each dataset is measured in a fresh child process (`banzi bench --one DIR`), so the
@@ -25,6 +25,11 @@ pub struct Timings {
     pub load: f64,
     pub derive: f64,
     pub check: f64,
+    /// Of `check`: the rules of the election tables alone (DEL, DELEL, EADM and the list
+    /// rules), timed on their own.
+    pub elections: f64,
+    /// Rows of the election tables (of `rows`).
+    pub election_rows: usize,
     pub write: f64,
     pub report: f64,
     pub findings: usize,
@@ -39,8 +44,8 @@ impl Timings {
 
     pub fn to_line(&self) -> String {
         format!(
-            "rows={} read_floor={:.3} load={:.3} derive={:.3} check={:.3} write={:.3} report={:.3} findings={} peak_mib={:.0}",
-            self.rows, self.read_floor, self.load, self.derive, self.check, self.write, self.report, self.findings, self.peak_mib
+            "rows={} election_rows={} read_floor={:.3} load={:.3} derive={:.3} check={:.3} elections={:.3} write={:.3} report={:.3} findings={} peak_mib={:.0}",
+            self.rows, self.election_rows, self.read_floor, self.load, self.derive, self.check, self.elections, self.write, self.report, self.findings, self.peak_mib
         )
     }
 
@@ -55,6 +60,8 @@ impl Timings {
                 "load" => t.load = x,
                 "derive" => t.derive = x,
                 "check" => t.check = x,
+                "elections" => t.elections = x,
+                "election_rows" => t.election_rows = x as usize,
                 "write" => t.write = x,
                 "report" => t.report = x,
                 "findings" => t.findings = x as usize,
@@ -118,6 +125,24 @@ pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
     t.check = clock.elapsed().as_secs_f64();
     t.findings = findings.len();
 
+    let election_rules: Vec<&dyn crate::rules::Rule> = crate::rules::codes::RULES
+        .iter()
+        .copied()
+        .filter(|r| crate::rules::codes::reads_elections(r.meta().code))
+        .collect();
+    let clock = Instant::now();
+    run.findings_of(&election_rules)?;
+    t.elections = clock.elapsed().as_secs_f64();
+    t.election_rows = run
+        .ds
+        .counts
+        .iter()
+        .filter(|c| {
+            ["elections", "candidates", "memberships", "proxies"].contains(&c.table.as_str())
+        })
+        .map(|c| c.read)
+        .sum();
+
     let clock = Instant::now();
     crate::exceptions::write_csv(&findings, &out.join("exceptions.csv"))?;
     t.write = clock.elapsed().as_secs_f64();
@@ -148,13 +173,15 @@ pub fn run_suite(
     };
     writeln!(
         w,
-        "{:>7} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>8}",
+        "{:>7} {:>9} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8} {:>8}",
         "units",
         "rows",
+        "elect_rows",
         "floor",
         "load",
         "derive",
         "check",
+        "elect",
         "write",
         "total",
         "xfloor",
@@ -189,13 +216,15 @@ pub fn run_suite(
         let t = Timings::from_line(line.trim()).context("reading the child's timings")?;
         writeln!(
             w,
-            "{:>7} {:>9} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}x {:>8.2} {:>8.0}",
+            "{:>7} {:>9} {:>9} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}x {:>8.2} {:>8.0}",
             n,
             t.rows,
+            t.election_rows,
             t.read_floor,
             t.load,
             t.derive,
             t.check,
+            t.elections,
             t.write,
             t.check_total(),
             t.check_total() / t.read_floor.max(1e-9),

@@ -1,6 +1,6 @@
 //! `banzi export DATASET --out DIR [--pseudonymize KEY_FILE]`: writes the dataset as
 //! banzi sees it, in the contract's own format (cadres, careers, units, slate, cycles,
-//! relations as CSV), so that it can be checked again anywhere, and, with a key, in a form
+//! relations and the election tables as CSV), so that it can be checked again anywhere, and, with a key, in a form
 //! that can leave the user's machine.
 //!
 //! Pseudonymisation keeps exactly what the rules and charts need and nothing else:
@@ -11,6 +11,12 @@
 //! id, kind, role and leadership flag); native place is kept only as a same-or-different
 //! flag against the units a person sits on (it is written as that unit's name when it is
 //! the same, empty otherwise); relations become token pairs.
+//!
+//! The election tables go along when the dataset has them, with person, voter and proxy
+//! ids as tokens (a proxy who is a candidate keeps matching). A pseudonymised name is the
+//! person's token behind one stand-in character with the surname's stroke count: the
+//! only thing of a name a rule reads (DEL-014's ballot order), and shared by many
+//! surnames. A compound surname keeps only its first character's count.
 
 use anyhow::{bail, Context as _, Result};
 use hmac::{Hmac, KeyInit, Mac};
@@ -18,9 +24,11 @@ use sha2::Sha256;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::dataset::elections as el;
 use crate::dataset::schema::{self, TableSpec};
 use crate::dataset::Dataset;
 use crate::output::csv;
+use crate::rules::del::strokes;
 
 /// Keyed tokens for person ids.
 pub struct Pseudonymizer {
@@ -89,7 +97,11 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     for (i, native_units) in native_units.iter().enumerate() {
         let id = pid(i as u32);
         let name = if p.is_some() {
-            id.clone()
+            let stand_in = strokes::surname_key(&ds.cadres.name[i])
+                .and_then(|k| strokes::stand_in(k.1))
+                .map(String::from)
+                .unwrap_or_default();
+            format!("{stand_in}{id}")
         } else {
             ds.cadres.name[i].clone()
         };
@@ -209,6 +221,88 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     let mut c = table_csv(dir, &schema::RELATIONS)?;
     for i in 0..r.person.len() {
         c.row(&[pid(r.person[i]), pid(r.relative[i]), r.relation[i].clone()])?;
+    }
+    c.finish()?;
+    if ds.elections.present {
+        export_elections(ds, dir, p)?;
+    }
+    Ok(())
+}
+
+/// The four election tables (`elections`, `candidates`, `memberships`, `proxies`).
+fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()> {
+    let t = &ds.elections;
+    let token = |id: &str| p.map_or_else(|| id.to_string(), |p| p.token(id));
+    let pid = |i: u32| token(&ds.cadres.person_id[i as usize]);
+    let opt = |b: Option<bool>| b.map_or(String::new(), |b| b.to_string());
+    let e = &t.elections;
+    let mut c = table_csv(dir, &el::ELECTIONS)?;
+    for i in 0..e.len() {
+        c.row(&[
+            e.election_id[i].clone(),
+            ds.cycles.cycle[e.cycle[i] as usize].clone(),
+            ds.units.unit_id[e.unit[i] as usize].clone(),
+            e.body[i].label_zh().to_string(),
+            e.seats[i].to_string(),
+            e.level[i].label().to_string(),
+            e.date[i].map_or(String::new(), |d| d.format("%Y-%m-%d").to_string()),
+            e.previous[i].map_or(String::new(), |j| e.election_id[j as usize].clone()),
+            e.party_members[i].map_or(String::new(), |n| n.to_string()),
+            e.congress[i].map_or(String::new(), |b| {
+                if b {
+                    "党员代表大会"
+                } else {
+                    "党员大会"
+                }
+                .to_string()
+            }),
+            opt(e.competitive[i]),
+        ])?;
+    }
+    c.finish()?;
+    let k = &t.candidates;
+    let mut c = table_csv(dir, &el::CANDIDATES)?;
+    for i in 0..k.len() {
+        let flags: Vec<&str> = k.flags[i].iter().map(|g| g.code()).collect();
+        c.row(&[
+            e.election_id[k.election[i] as usize].clone(),
+            pid(k.person[i]),
+            k.ballot_order[i].map_or(String::new(), |n| n.to_string()),
+            k.role[i].map_or(String::new(), |r| r.code().to_string()),
+            opt(k.fulltime[i]),
+            k.nominated_by[i].clone().unwrap_or_default(),
+            opt(k.elected[i]),
+            opt(k.incumbent[i]),
+            k.category[i].map_or(String::new(), |x| x.label_zh().to_string()),
+            k.quota_category[i].map_or(String::new(), |x| x.label_zh().to_string()),
+            opt(k.frontline[i]),
+            opt(k.leading_cadre[i]),
+            flags.join(";"),
+            k.constituency[i].clone().unwrap_or_default(),
+        ])?;
+    }
+    c.finish()?;
+    let m = &t.memberships;
+    let mut c = table_csv(dir, &el::MEMBERSHIPS)?;
+    for i in 0..m.person.len() {
+        c.row(&[
+            pid(m.person[i]),
+            ds.cycles.cycle[m.cycle[i] as usize].clone(),
+            m.body[i].label_zh().to_string(),
+            m.level[i].map_or(String::new(), |l| l.label().to_string()),
+            m.role[i].clone().unwrap_or_default(),
+        ])?;
+    }
+    c.finish()?;
+    let x = &t.proxies;
+    let mut c = table_csv(dir, &el::PROXIES)?;
+    for i in 0..x.election.len() {
+        c.row(&[
+            e.election_id[x.election[i] as usize].clone(),
+            token(&x.voter[i]),
+            token(&x.proxy[i]),
+            opt(x.approved[i]),
+        ])?;
     }
     c.finish()?;
     Ok(())

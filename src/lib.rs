@@ -12,6 +12,7 @@ pub mod bench;
 pub mod clean_tables;
 pub mod compare;
 pub mod dataset;
+pub mod delegates;
 pub mod exceptions;
 pub mod export;
 pub mod facts;

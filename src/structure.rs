@@ -36,11 +36,13 @@ pub const SPECIALTIES: [(&str, &[&str]); 5] = [
     ("spec_农林水牧", &["农林", "农业", "水牧", "畜牧"]),
 ];
 
-/// The three structure tables.
+/// The three structure tables, and the delegate structure when the dataset has election
+/// tables ([`crate::delegates`]).
 pub struct Structure {
     pub teams: DataFrame,
     pub areas: DataFrame,
     pub totals: DataFrame,
+    pub delegates: Option<DataFrame>,
 }
 
 fn count(e: Expr, name: &str) -> Expr {
@@ -194,6 +196,7 @@ pub fn compute(ctx: &Context) -> PolarsResult<Structure> {
         )?,
         areas: order(areas, &["cycle", "parent_id"])?,
         totals: order(totals, &["cycle"])?,
+        delegates: crate::delegates::compute(ctx)?,
     })
 }
 
@@ -285,15 +288,20 @@ pub fn header_label(column: &str, zh: bool) -> String {
     label.to_string()
 }
 
-/// Writes `structure_{teams,areas,totals}.csv` and one `structure.xlsx` with three sheets.
+/// Writes `structure_{teams,areas,totals}.csv` and one `structure.xlsx` with three sheets,
+/// and, when the dataset has election tables, `delegates.csv` and a fourth sheet.
 pub fn write(s: &Structure, dir: &Path, zh: bool) -> Result<()> {
-    let tables = [
+    let mut tables = vec![
         ("teams", &s.teams),
         ("areas", &s.areas),
         ("totals", &s.totals),
     ];
-    for (name, df) in tables {
+    for (name, df) in &tables {
         csv::write_frame(df, &dir.join(format!("structure_{name}.csv")))?;
+    }
+    if let Some(d) = &s.delegates {
+        csv::write_frame(d, &dir.join("delegates.csv"))?;
+        tables.push(("delegates", d));
     }
     write_xlsx(&tables, &dir.join("structure.xlsx"), zh)
 }
@@ -307,17 +315,25 @@ fn write_xlsx(tables: &[(&str, &DataFrame)], path: &Path, zh: bool) -> Result<()
             ("teams", true) => "班子",
             ("areas", true) => "县区",
             ("totals", true) => "合计",
+            ("delegates", true) => "代表结构",
             (n, _) => n,
+        };
+        let label = |c: &str| {
+            if *name == "delegates" {
+                crate::delegates::header_label(c, zh)
+            } else {
+                header_label(c, zh)
+            }
         };
         sheet.set_name(sheet_name)?;
         for (j, c) in df.columns().iter().enumerate() {
-            let label = header_label(c.name(), zh);
+            let label = label(c.name());
             sheet.set_column_width(
                 j as u16,
                 (label.chars().count() as f64 * 1.8 + 2.0).clamp(8.0, 24.0),
             )?;
         }
-        xlsx::fill_sheet(sheet, df, &bold, &|name| header_label(name, zh))?;
+        xlsx::fill_sheet(sheet, df, &bold, &label)?;
     }
     xlsx::save(&mut book, path)
 }

@@ -54,8 +54,18 @@ fn not_carried() -> BTreeSet<String> {
 
 #[test]
 fn the_sample_roster_gives_the_sample_findings_but_those_listed() {
+    // A roster lists the teams, not the election lists: the findings to compare with are
+    // those of the sample's team tables (its election tables left out).
     let options = LoadOptions::default();
-    let tables = dataset::load(Path::new("data/sample"), &options).unwrap();
+    let teams_only = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir("data/sample").unwrap() {
+        let path = e.unwrap().path();
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+        if !["elections", "candidates", "memberships", "proxies"].contains(&stem.as_str()) {
+            std::fs::copy(&path, teams_only.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let tables = dataset::load(teams_only.path(), &options).unwrap();
     let roster_options = LoadOptions {
         as_of: chrono::NaiveDate::from_ymd_opt(2021, 9, 30),
         ..LoadOptions::default()

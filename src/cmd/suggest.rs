@@ -174,6 +174,21 @@ pub fn run(a: &Args) -> Result<u8> {
     for f in &left {
         println!("  {} {} {}", f.rule, show(&f.unit_id), show(&f.message));
     }
+    let lists = s.list_errors_left();
+    if !lists.is_empty() {
+        let codes: std::collections::BTreeSet<&str> = lists.iter().map(|f| f.rule).collect();
+        let codes = codes.into_iter().collect::<Vec<_>>().join(", ");
+        match lang {
+            Lang::Zh => println!(
+                "另有选举名单错误{}条（{codes}），调整班子人选无法消除，须修改候选人名单",
+                lists.len()
+            ),
+            Lang::En => println!(
+                "and {} errors of the election lists ({codes}), which no seat change fixes: correct the lists",
+                lists.len()
+            ),
+        }
+    }
     println!(
         "{}{}",
         lang.pick("调整建议：", "suggestions: "),

@@ -8,6 +8,8 @@
 //! one of the typed tables or the rejections.
 
 pub mod careers;
+pub mod election_vocab;
+pub mod elections;
 pub mod reject;
 pub mod schema;
 pub mod source;
@@ -101,6 +103,8 @@ pub struct Dataset {
     pub slate: Slate,
     pub cycles: Cycles,
     pub relations: Relations,
+    /// The optional election tables (`elections`, `candidates`, `memberships`).
+    pub elections: elections::ElectionTables,
     pub rejections: Rejections,
     pub counts: Vec<TableCount>,
     /// Things the user should know that are not errors (encodings, ignored columns,
@@ -397,6 +401,7 @@ fn load_tables(
             loaded,
         });
     }
+    elections::load(&mut take, &mut ds);
     Ok(ds)
 }
 

@@ -184,10 +184,21 @@ pub const RELATIONS: TableSpec = TableSpec {
 };
 
 /// Every table banzi reads, in load order.
-pub const TABLES: [&TableSpec; 6] = [&CADRES, &CAREERS, &UNITS, &SLATE, &CYCLES, &RELATIONS];
+pub const TABLES: [&TableSpec; 10] = [
+    &CADRES,
+    &CAREERS,
+    &UNITS,
+    &SLATE,
+    &CYCLES,
+    &RELATIONS,
+    &super::elections::ELECTIONS,
+    &super::elections::CANDIDATES,
+    &super::elections::MEMBERSHIPS,
+    &super::elections::PROXIES,
+];
 
 /// Tables of the contract that banzi recognises but no rule uses yet.
-pub const RECOGNISED_UNUSED: [&str; 3] = ["elections", "candidates", "lrmx_import"];
+pub const RECOGNISED_UNUSED: [&str; 1] = ["lrmx_import"];
 
 /// The table a file stem or sheet name stands for.
 pub fn table_for(stem: &str) -> Option<&'static TableSpec> {

@@ -17,6 +17,7 @@
 
 mod compose;
 mod csv;
+mod elections;
 mod layout;
 mod model;
 mod oracle;
@@ -123,7 +124,7 @@ const SCALE_UNSEATED_PER_UNIT: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GenSummary {
     /// Data rows per table, in the order `cadres`, `careers` (when written), `units`,
-    /// `slate`, `cycles`, `relations`.
+    /// `slate`, `cycles`, `relations`, `elections`, `candidates`, `memberships`, `proxies`.
     pub rows_per_table: Vec<(String, usize)>,
     /// Findings a checker must report, sorted.
     pub expected: Vec<ExpectedFinding>,
@@ -164,7 +165,7 @@ pub fn generate(opts: &GenOptions, out_dir: &Path) -> Result<GenSummary> {
             tables.write_world(&world)?;
             expected.extend(expected_of(&world));
             first_unit += plan.size;
-            person_base += world.persons.len();
+            person_base += world.persons.len() + world.elections.pool.len();
         }
     }
     let rows_per_table = tables.finish()?;
@@ -192,7 +193,10 @@ pub fn write_expected(findings: &[ExpectedFinding], path: &Path) -> Result<()> {
 
 fn build_sample(seed: u64) -> model::World {
     let layout = layout::sample_layout();
-    compose::Builder::new(layout, seed, true, compose::Extra::FillTo(SAMPLE_CADRES)).run()
+    let mut w =
+        compose::Builder::new(layout, seed, true, compose::Extra::FillTo(SAMPLE_CADRES)).run();
+    w.elections = elections::build(&w, seed, true);
+    w
 }
 
 fn build_scale_area(
@@ -205,13 +209,16 @@ fn build_scale_area(
     let mut rng = rng::Rng::derive(seed, index as u64);
     let mut world = layout::scale_layout(index, plan, first_unit, &mut rng);
     world.person_base = person_base;
-    compose::Builder::new(
+    let seed = rng.next_u64();
+    let mut w = compose::Builder::new(
         world,
-        rng.next_u64(),
+        seed,
         false,
         compose::Extra::PerUnit(SCALE_UNSEATED_PER_UNIT),
     )
-    .run()
+    .run();
+    w.elections = elections::build(&w, seed, false);
+    w
 }
 
 /// The oracle's findings on `w`, carrying the planted notes where they match.
@@ -227,5 +234,7 @@ fn expected_of(w: &model::World) -> Vec<ExpectedFinding> {
             f.note = format!("{} (observed: {observed})", p.note);
         }
     }
-    write::expected(w, &found)
+    let mut out = write::expected(w, &found);
+    out.extend(w.elections.expected(w));
+    out
 }

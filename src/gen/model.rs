@@ -582,6 +582,8 @@ pub struct World {
     pub person_base: usize,
     /// Digits of person ids.
     pub person_digits: usize,
+    /// The election tables (built once the teams are).
+    pub elections: super::elections::ElectionSet,
 }
 
 impl World {

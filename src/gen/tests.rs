@@ -219,7 +219,20 @@ fn tables_and_expected_list_are_written() {
         .iter()
         .map(|(n, _)| n.as_str())
         .collect();
-    assert_eq!(names, ["cadres", "units", "slate", "cycles", "relations"]);
+    assert_eq!(
+        names,
+        [
+            "cadres",
+            "units",
+            "slate",
+            "cycles",
+            "relations",
+            "elections",
+            "candidates",
+            "memberships",
+            "proxies"
+        ]
+    );
     assert!(!dir.path().join("careers.csv").exists());
     let cycles = std::fs::read_to_string(dir.path().join("cycles.csv")).unwrap();
     assert_eq!(
@@ -237,6 +250,55 @@ fn tables_and_expected_list_are_written() {
     assert!(text.starts_with("rule,cycle,unit_id,person_id,note\n"));
     assert!(text.contains("\nGEN-002,2021,,,\"C02: "));
     assert_eq!(text.lines().count(), summary.expected.len() + 1);
+}
+
+#[test]
+fn sample_elections_plant_every_election_rule_once() {
+    let w = build_sample(DEFAULT_SEED);
+    let mut rules: Vec<&str> = w.elections.planted.iter().map(|p| p.rule).collect();
+    rules.sort_unstable();
+    let before = rules.len();
+    rules.dedup();
+    assert_eq!(rules.len(), before, "one plant per rule: {rules:?}");
+    for code in [
+        "DEL-001",
+        "DEL-002",
+        "DEL-003",
+        "DEL-004",
+        "DEL-005",
+        "DEL-009",
+        "DEL-010",
+        "DEL-011",
+        "DEL-012",
+        "DEL-013",
+        "DEL-014",
+        "DEL-024",
+        "DELEL-001",
+        "DELEL-002",
+        "DELEL-003",
+        "DELEL-004",
+        "DELEL-005",
+        "EADM-001",
+        "EADM-002",
+        "EADM-004",
+        "EADM-008",
+        "POST-008",
+        "POST-009",
+        "POST-013",
+        "SIZE-009",
+        "SIZE-010",
+        "SIZE-011",
+        "SIZE-013",
+    ] {
+        assert!(rules.contains(&code), "{code} is not planted in the sample");
+    }
+    // Every list person is a cadre: pool people follow the world's in the numbering.
+    let ids: std::collections::HashSet<String> = (0..w.persons.len() + w.elections.pool.len())
+        .map(|p| w.person_id(p))
+        .collect();
+    for c in &w.elections.candidates {
+        assert!(ids.contains(&elections::ElectionSet::person_id(&w, c.who)));
+    }
 }
 
 /// A longer run over many seeds: `cargo test --release stress -- --ignored`.

@@ -1,14 +1,17 @@
 //! Serialises a generated [`World`] into the contract's tables: `cadres`, `careers`
-//! (when asked), `units`, `slate`, `cycles` and `relations`, plus the expected-findings
-//! list.
+//! (when asked), `units`, `slate`, `cycles`, `relations` and the election tables
+//! (`elections`, `candidates`, `memberships`, `proxies`), plus the expected-findings
+//! list. The people of the election lists follow the world's people in `cadres`.
 //!
 //! Worlds are written one after another (scale mode makes one per county), so every
 //! table is streamed; only the 2021 slate rows are held back in memory so that
 //! `slate.csv` lists cycle 2016 before cycle 2021.
 
 use super::csv::{push_record, CsvFile};
+use super::elections::{ElectionSet, Proxy};
 use super::model::*;
 use super::{CareersMode, ExpectedFinding};
+use crate::dataset::elections as el;
 use crate::dataset::schema::{self, TableSpec};
 use anyhow::Result;
 use std::path::Path;
@@ -54,6 +57,10 @@ pub struct Tables {
     slate_later_rows: usize,
     relations: CsvFile,
     cycles: CsvFile,
+    elections: CsvFile,
+    candidates: CsvFile,
+    memberships: CsvFile,
+    proxies: CsvFile,
 }
 
 impl Tables {
@@ -85,6 +92,10 @@ impl Tables {
             slate_later_rows: 0,
             relations: table(&schema::RELATIONS)?,
             cycles: table(&schema::CYCLES)?,
+            elections: table(&el::ELECTIONS)?,
+            candidates: table(&el::CANDIDATES)?,
+            memberships: table(&el::MEMBERSHIPS)?,
+            proxies: table(&el::PROXIES)?,
         })
     }
 
@@ -149,6 +160,7 @@ impl Tables {
                 }
             }
         }
+        self.write_elections(w, with_resume)?;
         for (c, year) in CYCLE_YEARS.iter().enumerate() {
             let cycle = year.to_string();
             for (u, unit) in w.units.iter().enumerate() {
@@ -182,6 +194,93 @@ impl Tables {
         Ok(())
     }
 
+    /// The pool people (in `cadres`) and the election tables of `w`.
+    fn write_elections(&mut self, w: &World, with_resume: bool) -> Result<()> {
+        let es = &w.elections;
+        for (j, p) in es.pool.iter().enumerate() {
+            let id = w.person_id(w.persons.len() + j);
+            let birth = p.birth.dashed();
+            let gender = if p.female { "女" } else { "男" };
+            let mut fields = vec![
+                id.as_str(),
+                &p.name,
+                gender,
+                &birth,
+                "汉族",
+                p.party,
+                p.education,
+                "",
+                "",
+                "",
+                "false",
+            ];
+            if with_resume {
+                fields.push("");
+            }
+            self.cadres.row(&fields)?;
+        }
+        let opt = |b: Option<bool>| b.map(flag).unwrap_or("");
+        for e in &es.elections {
+            let year = CYCLE_YEARS[e.cycle].to_string();
+            let seats = e.seats.to_string();
+            let date = format!("{year}-10");
+            let members = e.party_members.map(|m| m.to_string()).unwrap_or_default();
+            let competitive = if e.competitive { "true" } else { "" };
+            self.elections.row(&[
+                &e.id,
+                &year,
+                &e.unit_id,
+                e.body,
+                &seats,
+                e.level,
+                &date,
+                &e.previous,
+                &members,
+                e.assembly,
+                competitive,
+            ])?;
+        }
+        for c in &es.candidates {
+            let id = ElectionSet::person_id(w, c.who);
+            let order = c.order.map(|o| o.to_string()).unwrap_or_default();
+            self.candidates.row(&[
+                &es.elections[c.election].id,
+                &id,
+                &order,
+                c.role,
+                opt(c.fulltime),
+                "",
+                opt(c.elected),
+                opt(c.incumbent),
+                c.category,
+                c.quota,
+                "",
+                opt(c.leading),
+                c.flags,
+                &c.constituency,
+            ])?;
+        }
+        for m in &es.memberships {
+            let id = ElectionSet::person_id(w, m.who);
+            let year = CYCLE_YEARS[m.cycle].to_string();
+            self.memberships
+                .row(&[&id, &year, m.body, m.level, m.role])?;
+        }
+        for p in &es.proxies {
+            let proxy = match &p.proxy {
+                Proxy::Voter(v) => v.clone(),
+                Proxy::Person(who) => ElectionSet::person_id(w, *who),
+            };
+            self.proxies.row(&[
+                &es.elections[p.election].id,
+                &p.voter,
+                &proxy,
+                flag(p.approved),
+            ])?;
+        }
+        Ok(())
+    }
+
     /// Writes what was held back and closes every table; returns rows per table.
     pub fn finish(mut self) -> Result<Vec<(String, usize)>> {
         self.slate
@@ -204,6 +303,10 @@ impl Tables {
         rows.push(("slate".to_string(), self.slate.finish()?));
         rows.push(("cycles".to_string(), self.cycles.finish()?));
         rows.push(("relations".to_string(), self.relations.finish()?));
+        rows.push(("elections".to_string(), self.elections.finish()?));
+        rows.push(("candidates".to_string(), self.candidates.finish()?));
+        rows.push(("memberships".to_string(), self.memberships.finish()?));
+        rows.push(("proxies".to_string(), self.proxies.finish()?));
         Ok(rows)
     }
 }

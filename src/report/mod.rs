@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod compare_charts;
 mod comparison;
+mod delegate_charts;
 pub mod html;
 pub mod page;
 

@@ -1,7 +1,8 @@
 //! Assembles the briefing of one cycle from the structure tables and the findings: the
 //! charts (age bands per team, an age pyramid by gender, shares against their
-//! thresholds, a compliance heat map, exceptions by rule) and the HTML page with summary
-//! figures, the charts, the exception list and a card per team.
+//! thresholds, a compliance heat map, exceptions by rule, the delegate structure when the
+//! dataset has election tables) and the HTML page with summary figures, the charts, the
+//! exception list and a card per team.
 //!
 //! Charts stay readable at any size: up to [`MAX_TEAMS_PER_CHART`] teams are drawn one
 //! row per team (paginated by `charts`); beyond that the per-team charts are drawn per
@@ -145,7 +146,7 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
     let mut progress = Progress {
         on: b.progress,
         lang,
-        total: 9 + usize::from(b.previous.is_some()) + 1,
+        total: 10 + usize::from(b.previous.is_some()) + 1,
         done: 0,
     };
     let unit_word = if by_area {
@@ -304,6 +305,15 @@ pub fn write(b: &Briefing, dir: &Path) -> Result<Vec<ChartFile>> {
         .draw(&chart_dir, "exceptions-by-rule", lang)?,
     );
     progress.step("各规则例外数量", "exceptions by rule");
+
+    files.extend(super::delegate_charts::draw(
+        b.structure.delegates.as_ref(),
+        &b.cycle,
+        &chart_dir,
+        &caption,
+        lang,
+    )?);
+    progress.step("代表结构", "delegate structure");
 
     if let Some((comparison, prev)) = &b.previous {
         files.extend(super::compare_charts::draw(

@@ -1,7 +1,7 @@
 //! The one catalogue of rule codes: every rule banzi implements, in code order. A code
 //! appears here once; `banzi rules` lists this table and `--select`/`--ignore` match it.
 
-use super::{age, elig, eth, exp, gen, post, rot, size, spec, Rule, RuleMeta};
+use super::{age, del, delel, eadm, elig, eth, exp, gen, post, rot, size, spec, Rule, RuleMeta};
 
 /// All rules, sorted by code.
 pub static RULES: &[&dyn Rule] = &[
@@ -11,6 +11,27 @@ pub static RULES: &[&dyn Rule] = &[
     &age::age_004::Age004,
     &age::age_005::Age005,
     &age::age_007::Age007,
+    &del::del_001::Del001,
+    &del::del_002::Del002,
+    &del::del_003::Del003,
+    &del::del_004::Del004,
+    &del::del_005::Del005,
+    &del::del_009::Del009,
+    &del::del_010::Del010,
+    &del::del_011::Del011,
+    &del::del_012::Del012,
+    &del::del_013::Del013,
+    &del::del_014::Del014,
+    &del::del_024::Del024,
+    &delel::delel_001::Delel001,
+    &delel::delel_002::Delel002,
+    &delel::delel_003::Delel003,
+    &delel::delel_004::Delel004,
+    &delel::delel_005::Delel005,
+    &eadm::eadm_001::Eadm001,
+    &eadm::eadm_002::Eadm002,
+    &eadm::eadm_004::Eadm004,
+    &eadm::eadm_008::Eadm008,
     &elig::elig_001::Elig001,
     &eth::eth_001::Eth001,
     &exp::exp_001::Exp001,
@@ -23,6 +44,9 @@ pub static RULES: &[&dyn Rule] = &[
     &post::post_001::Post001,
     &post::post_002::Post002,
     &post::post_003::Post003,
+    &post::post_008::Post008,
+    &post::post_009::Post009,
+    &post::post_013::Post013,
     &rot::rot_001::Rot001,
     &rot::rot_002::Rot002,
     &rot::rot_003::Rot003,
@@ -34,9 +58,24 @@ pub static RULES: &[&dyn Rule] = &[
     &size::size_004::Size004,
     &size::size_005::Size005,
     &size::size_006::Size006,
+    &size::size_009::Size009,
+    &size::size_010::Size010,
+    &size::size_011::Size011,
+    &size::size_013::Size013,
     &spec::spec_001::Spec001,
     &spec::spec_002::Spec002,
 ];
+
+/// The rules that read the election tables (and find nothing without them): the DEL,
+/// DELEL and EADM families and the list rules of SIZE and POST.
+pub fn reads_elections(code: &str) -> bool {
+    let family = code.split('-').next().unwrap_or("");
+    matches!(family, "DEL" | "DELEL" | "EADM")
+        || [
+            "SIZE-009", "SIZE-010", "SIZE-011", "SIZE-013", "POST-008", "POST-009", "POST-013",
+        ]
+        .contains(&code)
+}
 
 /// The catalogue entry of a code.
 pub fn meta(code: &str) -> Option<&'static RuleMeta> {

@@ -161,6 +161,26 @@ pub struct Config {
 /// not fit a county team; SIZE-008 and POST-010 (人大常委会) are not implemented yet.
 pub const COUNTY_RULES: &[&str] = &["AGE-007", "ELIG-001", "GEN-004", "ROT-005", "ROT-006"];
 
+/// The election rules (DEL, DELEL, EADM): they judge a list or an election, whatever the
+/// level of the unit that holds it, so a county's party-congress list is checked at the
+/// rules' township severity under the county preset too.
+pub fn is_election_rule(code: &str) -> bool {
+    ["DEL-", "DELEL-", "EADM-"]
+        .iter()
+        .any(|family| code.starts_with(family))
+}
+
+/// The rules read from the election tables (lists, presidium, delegate totals) rather
+/// than from the slate: the election rules and the list rules of SIZE and POST. A seat
+/// change cannot fix them, so `suggest` reports them apart.
+pub fn is_list_rule(code: &str) -> bool {
+    is_election_rule(code)
+        || [
+            "SIZE-009", "SIZE-010", "SIZE-011", "SIZE-013", "POST-008", "POST-009", "POST-013",
+        ]
+        .contains(&code)
+}
+
 /// One problem in a configuration file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -368,8 +388,7 @@ impl Config {
 
     /// The settings of a rule: preset defaults, then the file's overrides.
     pub fn settings(&self, meta: &RuleMeta) -> RuleSettings {
-        let county = COUNTY_RULES
-            .contains(&meta.code)
+        let county = (COUNTY_RULES.contains(&meta.code) || is_election_rule(meta.code))
             .then_some(meta.township)
             .flatten();
         let mut severity = [meta.township, meta.subdistrict, county];

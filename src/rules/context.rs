@@ -39,6 +39,8 @@ pub struct Context {
     /// Kinship pairs as (person_id, relative_id, relation).
     pub relations: Vec<(String, String, String)>,
     pub config: Config,
+    /// The election frames, when the dataset has election tables.
+    pub elections: Option<super::election_context::ElectionContext>,
 }
 
 /// The preset of a unit kind under a choice.
@@ -250,6 +252,7 @@ impl Context {
             previous,
             relations,
             config: config.clone(),
+            elections: super::election_context::ElectionContext::build(ds, config)?,
         })
     }
 

@@ -12,9 +12,13 @@ pub mod codes;
 pub mod config;
 pub mod context;
 pub mod docs;
+pub mod election_context;
 mod frame;
 
 pub mod age;
+pub mod del;
+pub mod delel;
+pub mod eadm;
 pub mod elig;
 pub mod eth;
 pub mod exp;

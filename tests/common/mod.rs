@@ -4,6 +4,8 @@
 //! every rule but GEN-002. Tests change one thing at a time.
 #![allow(dead_code)]
 
+pub mod elections;
+
 use banzi::pipeline::{Run, RunOptions};
 use banzi::rules::{self, Config, Finding, Lang};
 use std::path::Path;
@@ -18,6 +20,10 @@ pub struct Person {
     pub specialties: &'static str,
     pub hold: bool,
     pub native: &'static str,
+    /// The name written (`{id}姓名` when empty).
+    pub name: &'static str,
+    /// `cadres.party` (empty: not given, which counts as CPC).
+    pub party: &'static str,
 }
 
 #[derive(Clone)]
@@ -50,6 +56,8 @@ pub struct World {
     pub minority_area: bool,
     /// `cycles.csv` content.
     pub cycles: String,
+    /// The election tables, written only when `elections` is not empty.
+    pub el: elections::Tables,
 }
 
 /// Birth date that makes someone `age` (completed years) on 2021-09-30: born 2021-age in March.
@@ -72,6 +80,8 @@ pub fn person(
         specialties,
         hold: false,
         native: "",
+        name: "",
+        party: "",
     }
 }
 
@@ -182,6 +192,7 @@ pub fn base() -> World {
         relations: vec![],
         minority_area: false,
         cycles: "cycle,as_of,previous\n2016,2016-09-30,\n2021,2021-09-30,2016\n".to_string(),
+        el: elections::Tables::default(),
     }
 }
 
@@ -211,19 +222,25 @@ impl World {
     }
 
     pub fn write(&self, dir: &Path) {
-        let mut cadres = String::from("person_id,name,gender,birth_date,ethnicity,staffing,specialties,vetting_hold,native_place\n");
+        let mut cadres = String::from("person_id,name,gender,birth_date,ethnicity,staffing,specialties,vetting_hold,native_place,party\n");
         for p in &self.persons {
+            let name = if p.name.is_empty() {
+                format!("{}姓名", p.id)
+            } else {
+                p.name.to_string()
+            };
             cadres.push_str(&format!(
-                "{},{}姓名,{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{}\n",
                 p.id,
-                p.id,
+                name,
                 p.gender,
                 p.birth,
                 p.ethnicity,
                 p.staffing,
                 p.specialties,
                 if p.hold { "是" } else { "否" },
-                p.native
+                p.native,
+                p.party
             ));
         }
         let mut slate = String::from("cycle,unit_id,body,post,person_id,nomination,fulltime\n");
@@ -258,6 +275,7 @@ impl World {
         ] {
             std::fs::write(dir.join(name), text).unwrap();
         }
+        self.el.write(dir);
     }
 
     /// This world through the one pipeline, with the rules of `select` (all when empty)

@@ -87,12 +87,23 @@ impl Suggestions {
 
     /// Errors after the changes, in districts that were to pass.
     pub fn errors_left(&self) -> Vec<&Finding> {
+        self.left(false)
+    }
+
+    /// Errors of the election lists left in the districts solved: no seat change fixes
+    /// them (see [`crate::rules::config::is_list_rule`]); they are fixed on the lists.
+    pub fn list_errors_left(&self) -> Vec<&Finding> {
+        self.left(true)
+    }
+
+    fn left(&self, lists: bool) -> Vec<&Finding> {
         let Some((_, after)) = &self.after else {
             return Vec::new();
         };
         after
             .iter()
             .filter(|f| f.severity == Severity::Error)
+            .filter(|f| crate::rules::config::is_list_rule(f.rule) == lists)
             .filter(|f| {
                 self.results.iter().any(|r| {
                     r.passes()

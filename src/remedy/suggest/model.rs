@@ -249,6 +249,8 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error && in_district(f))
+        // Errors of the election lists are not the slate's: reported apart.
+        .filter(|f| !crate::rules::config::is_list_rule(f.rule))
         .cloned()
         .collect();
     let unmodelled: Vec<Finding> = errors

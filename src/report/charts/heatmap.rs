@@ -21,6 +21,9 @@ pub(super) fn family_name(code: &str, lang: Lang) -> Option<&'static str> {
         "SPEC" => ("专业", "specialty"),
         "ROT" => ("交流任职", "rotation"),
         "ELIG" => ("任职资格", "eligibility"),
+        "DEL" => ("代表结构", "delegates"),
+        "DELEL" => ("代表资格", "delegate eligibility"),
+        "EADM" => ("选举工作", "election administration"),
         _ => return None,
     };
     Some(lang.pick(zh, en))

@@ -9,9 +9,10 @@ use plotters::style::RGBColor;
 /// The age bands of the structure tables (≤30, 31-35, 36-45, 46-50, >50), in this order.
 pub const AGE_BANDS: [&str; 5] = ["≤30", "31-35", "36-45", "46-50", ">50"];
 
-/// The rule families of the catalogue, in the heat map's default column order.
-pub const RULE_FAMILIES: [&str; 9] = [
-    "SIZE", "POST", "AGE", "GEN", "ETH", "EXP", "SPEC", "ROT", "ELIG",
+/// The rule families of the catalogue, in the heat map's default column order: the team
+/// families, then those of the election lists.
+pub const RULE_FAMILIES: [&str; 12] = [
+    "SIZE", "POST", "AGE", "GEN", "ETH", "EXP", "SPEC", "ROT", "ELIG", "DEL", "DELEL", "EADM",
 ];
 
 /// The language and severity of the rules; charts add their labels and colours below.

@@ -141,12 +141,17 @@ fn worst_severity_per_family() {
             ("AGE-003", Severity::Error),
             ("GEN-002", Severity::Advice),
             ("XYZ-001", Severity::Error),
+            ("DELEL-001", Severity::Error),
+            ("DEL-011", Severity::Advice),
         ],
     );
     assert_eq!(row.worst[2], Some(Severity::Error));
     assert_eq!(row.worst[3], Some(Severity::Advice));
     assert_eq!(row.worst[0], None);
-    assert_eq!(row.worst.len(), 9);
+    // DELEL is its own family, not a kind of DEL.
+    assert_eq!(row.worst[9], Some(Severity::Advice));
+    assert_eq!(row.worst[10], Some(Severity::Error));
+    assert_eq!(row.worst.len(), RULE_FAMILIES.len());
 }
 
 #[test]
@@ -191,7 +196,7 @@ fn every_chart_renders_in_both_languages() {
         teams: (0..45)
             .map(|i| TeamCompliance {
                 name: format!("东门街道{i}"),
-                worst: (0..9)
+                worst: (0..RULE_FAMILIES.len())
                     .map(|j| Severity::ALL.get((i + j) % 4).copied())
                     .collect(),
             })

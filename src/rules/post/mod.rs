@@ -1,8 +1,12 @@
-//! POST: required posts of a team (catalogue 3.2).
+//! POST: required posts of a team and, where the election tables are given, the posts
+//! of the township presidium (catalogue 3.2).
 
 pub mod post_001;
 pub mod post_002;
 pub mod post_003;
+pub mod post_008;
+pub mod post_009;
+pub mod post_013;
 
 use polars::prelude::*;
 

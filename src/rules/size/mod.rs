@@ -6,6 +6,10 @@ pub mod size_002;
 pub mod size_004;
 pub mod size_005;
 pub mod size_006;
+pub mod size_009;
+pub mod size_010;
+pub mod size_011;
+pub mod size_013;
 
 use polars::prelude::*;
 

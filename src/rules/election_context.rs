@@ -1,0 +1,494 @@
+//! The frames of the election rules (DEL, DELEL, EADM and the list rules of SIZE and
+//! POST), built once per run beside the team frames of [`super::context`], and only when
+//! the dataset has election tables:
+//!
+//! - `elections`: one row per election, with its list's figures already counted (the
+//!   candidates, the delegates, how many of them are incumbent, frontline, leading
+//!   cadres, women, non-party) and the same figures of the previous term's election
+//!   (`previous`) and, for a township PC election, of its county's;
+//! - `candidates`: one row per person on a list, with the person's attributes (woman,
+//!   minority, non-party, frontline, leading cadre, as the counts above read them);
+//! - `memberships`: the seats in other bodies.
+//!
+//! The *delegates* of an election are the candidates marked `elected`; when no candidate
+//! of the election has an `elected` value (a list before the vote), the whole list
+//! stands for them. Counting is done here in one pass so that each rule is one filter.
+
+use polars::prelude::*;
+use std::collections::HashMap;
+
+use super::config::Config;
+use super::context::{preset_of, severity_expr};
+use super::{config::RuleSettings, Lang};
+use crate::dataset::elections::{Category, ElectionBody, ElectionTables};
+use crate::dataset::Dataset;
+use crate::normalize::gender::Gender;
+
+/// The election frames of one run.
+pub struct ElectionContext {
+    pub elections: DataFrame,
+    pub candidates: DataFrame,
+    pub memberships: DataFrame,
+    /// `proxies`: one row per entrusted vote (election_id, cycle, unit_id, preset, body,
+    /// voter, proxy_id, approved).
+    pub proxies: DataFrame,
+}
+
+/// Figures of one election's delegates.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    candidates: u32,
+    results: bool,
+    delegates: u32,
+    incumbent: u32,
+    frontline: u32,
+    leading: u32,
+    women: u32,
+    non_party: u32,
+}
+
+impl Tally {
+    fn share(self, k: u32) -> Option<f64> {
+        (self.delegates > 0).then(|| k as f64 / self.delegates as f64)
+    }
+}
+
+/// Whether candidate `i` counts as frontline: the `frontline` flag, or else a worker,
+/// farmer or professional category.
+fn is_frontline(t: &ElectionTables, i: usize) -> bool {
+    t.candidates.frontline[i]
+        .unwrap_or_else(|| t.candidates.category[i].is_some_and(Category::is_grassroots))
+}
+
+impl ElectionContext {
+    /// The frames, or `None` when the dataset has no election table.
+    pub fn build(ds: &Dataset, config: &Config) -> PolarsResult<Option<ElectionContext>> {
+        let t = &ds.elections;
+        if !t.present {
+            return Ok(None);
+        }
+        let (e, c) = (&t.elections, &t.candidates);
+        let ne = e.len();
+        let mut tally = vec![Tally::default(); ne];
+        for i in 0..c.len() {
+            let x = &mut tally[c.election[i] as usize];
+            x.candidates += 1;
+            x.results |= c.elected[i].is_some();
+        }
+        let delegate: Vec<bool> = (0..c.len())
+            .map(|i| {
+                let el = c.election[i] as usize;
+                !tally[el].results || c.elected[i] == Some(true)
+            })
+            .collect();
+        for i in (0..c.len()).filter(|&i| delegate[i]) {
+            let p = c.person[i] as usize;
+            let x = &mut tally[c.election[i] as usize];
+            x.delegates += 1;
+            x.incumbent += u32::from(c.incumbent[i] == Some(true));
+            x.frontline += u32::from(is_frontline(t, i));
+            x.leading += u32::from(c.leading_cadre[i] == Some(true));
+            x.women += u32::from(ds.cadres.gender[p] == Gender::Female);
+            x.non_party += u32::from(ds.cadres.party[p].as_ref().is_some_and(|p| !p.cpc));
+        }
+        // An election whose list is not given (no candidate rows) has no margin.
+        let margin = |i: usize| {
+            (tally[i].candidates > 0)
+                .then(|| (tally[i].candidates as f64 - e.seats[i] as f64) / e.seats[i] as f64)
+        };
+        let frontline_share = |i: usize| tally[i].share(tally[i].frontline);
+        let leading_share = |i: usize| tally[i].share(tally[i].leading);
+        // The county PC election a township's PC election is compared with (DEL-002).
+        let mut county_pc: HashMap<(u32, &str), usize> = HashMap::new();
+        for i in 0..ne {
+            if e.body[i] == ElectionBody::PcDelegates {
+                let unit = ds.units.unit_id[e.unit[i] as usize].as_str();
+                county_pc.entry((e.cycle[i], unit)).or_insert(i);
+            }
+        }
+        let unit_of = |i: usize| e.unit[i] as usize;
+        let county_of = |i: usize| -> Option<usize> {
+            if e.body[i] != ElectionBody::PcDelegates
+                || !matches!(
+                    e.level[i],
+                    crate::normalize::unit_kind::UnitKind::Township
+                        | crate::normalize::unit_kind::UnitKind::Subdistrict
+                )
+            {
+                return None;
+            }
+            let parent = ds.units.parent_id[unit_of(i)].as_deref()?;
+            county_pc.get(&(e.cycle[i], parent)).copied()
+        };
+        let prev = |i: usize| e.previous[i].map(|p| p as usize);
+        let unit_id = |i: usize| ds.units.unit_id[unit_of(i)].as_str();
+        let preset = |i: usize| preset_of(ds.units.kind[unit_of(i)], config.choice).code();
+        let elections = DataFrame::new(
+            ne,
+            vec![
+                Column::new("election_id".into(), &e.election_id),
+                Column::new(
+                    "cycle".into(),
+                    e.cycle
+                        .iter()
+                        .map(|&x| ds.cycles.cycle[x as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("unit_id".into(), (0..ne).map(unit_id).collect::<Vec<_>>()),
+                Column::new("preset".into(), (0..ne).map(preset).collect::<Vec<_>>()),
+                Column::new(
+                    "parent_id".into(),
+                    (0..ne)
+                        .map(|i| ds.units.parent_id[unit_of(i)].as_deref())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "body".into(),
+                    e.body.iter().map(|b| b.code()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "level".into(),
+                    e.level.iter().map(|l| l.label()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "seats".into(),
+                    e.seats.iter().map(|&s| s as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "candidates".into(),
+                    tally
+                        .iter()
+                        .map(|x| x.candidates as i64)
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "results".into(),
+                    tally.iter().map(|x| x.results).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "delegates".into(),
+                    tally.iter().map(|x| x.delegates as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "incumbent".into(),
+                    tally.iter().map(|x| x.incumbent as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "frontline".into(),
+                    tally.iter().map(|x| x.frontline as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "leading".into(),
+                    tally.iter().map(|x| x.leading as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "women".into(),
+                    tally.iter().map(|x| x.women as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "non_party".into(),
+                    tally.iter().map(|x| x.non_party as i64).collect::<Vec<_>>(),
+                ),
+                Column::new("margin".into(), (0..ne).map(margin).collect::<Vec<_>>()),
+                Column::new(
+                    "frontline_share".into(),
+                    (0..ne).map(frontline_share).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "leading_share".into(),
+                    (0..ne).map(leading_share).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "previous".into(),
+                    (0..ne)
+                        .map(|i| prev(i).map(|p| e.election_id[p].as_str()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "prev_seats".into(),
+                    (0..ne)
+                        .map(|i| prev(i).map(|p| e.seats[p] as i64))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "prev_margin".into(),
+                    (0..ne)
+                        .map(|i| prev(i).and_then(margin))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "prev_frontline_share".into(),
+                    (0..ne)
+                        .map(|i| prev(i).and_then(frontline_share))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "prev_leading_share".into(),
+                    (0..ne)
+                        .map(|i| prev(i).and_then(leading_share))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "county_election".into(),
+                    (0..ne)
+                        .map(|i| county_of(i).map(|j| e.election_id[j].as_str()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "county_frontline_share".into(),
+                    (0..ne)
+                        .map(|i| county_of(i).and_then(frontline_share))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "party_members".into(),
+                    e.party_members
+                        .iter()
+                        .map(|x| x.map(|v| v as i64))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("congress".into(), &e.congress),
+                Column::new("competitive".into(), &e.competitive),
+            ],
+        )?;
+        let nc = c.len();
+        let el = |i: usize| c.election[i] as usize;
+        let person = |i: usize| c.person[i] as usize;
+        let candidates = DataFrame::new(
+            nc,
+            vec![
+                Column::new(
+                    "election_id".into(),
+                    (0..nc)
+                        .map(|i| e.election_id[el(i)].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "cycle".into(),
+                    (0..nc)
+                        .map(|i| ds.cycles.cycle[e.cycle[el(i)] as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "unit_id".into(),
+                    (0..nc).map(|i| unit_id(el(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "preset".into(),
+                    (0..nc).map(|i| preset(el(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "body".into(),
+                    (0..nc).map(|i| e.body[el(i)].code()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "level".into(),
+                    (0..nc).map(|i| e.level[el(i)].label()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "person_id".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.person_id[person(i)].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "name".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.name[person(i)].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "ballot_order".into(),
+                    c.ballot_order
+                        .iter()
+                        .map(|x| x.map(|v| v as i64))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "row".into(),
+                    c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "role".into(),
+                    c.role
+                        .iter()
+                        .map(|r| r.map(|r| r.code()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("fulltime".into(), &c.fulltime),
+                Column::new("elected".into(), &c.elected),
+                Column::new("delegate".into(), &delegate),
+                Column::new("incumbent".into(), &c.incumbent),
+                Column::new(
+                    "category".into(),
+                    c.category
+                        .iter()
+                        .map(|x| x.map(|v| v.label_zh()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "quota_category".into(),
+                    c.quota_category
+                        .iter()
+                        .map(|x| x.map(|v| v.label_zh()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "flags".into(),
+                    c.flags
+                        .iter()
+                        .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("constituency".into(), &c.constituency),
+                Column::new(
+                    "woman".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "minority".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "non_party".into(),
+                    (0..nc)
+                        .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "frontline".into(),
+                    (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "leading".into(),
+                    (0..nc)
+                        .map(|i| c.leading_cadre[i] == Some(true))
+                        .collect::<Vec<_>>(),
+                ),
+            ],
+        )?;
+        let m = &t.memberships;
+        let nm = m.person.len();
+        let memberships = DataFrame::new(
+            nm,
+            vec![
+                Column::new(
+                    "person_id".into(),
+                    m.person
+                        .iter()
+                        .map(|&p| ds.cadres.person_id[p as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "cycle".into(),
+                    m.cycle
+                        .iter()
+                        .map(|&x| ds.cycles.cycle[x as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "body".into(),
+                    m.body.iter().map(|b| b.code()).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "level".into(),
+                    m.level
+                        .iter()
+                        .map(|l| l.map(|l| l.label()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("role".into(), &m.role),
+            ],
+        )?;
+        let x = &t.proxies;
+        let np = x.election.len();
+        let pel = |i: usize| x.election[i] as usize;
+        let proxies = DataFrame::new(
+            np,
+            vec![
+                Column::new(
+                    "election_id".into(),
+                    (0..np)
+                        .map(|i| e.election_id[pel(i)].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "cycle".into(),
+                    (0..np)
+                        .map(|i| ds.cycles.cycle[e.cycle[pel(i)] as usize].as_str())
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "unit_id".into(),
+                    (0..np).map(|i| unit_id(pel(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "preset".into(),
+                    (0..np).map(|i| preset(pel(i))).collect::<Vec<_>>(),
+                ),
+                Column::new(
+                    "body".into(),
+                    (0..np).map(|i| e.body[pel(i)].code()).collect::<Vec<_>>(),
+                ),
+                Column::new("voter".into(), &x.voter),
+                Column::new("proxy_id".into(), &x.proxy),
+                Column::new("approved".into(), &x.approved),
+            ],
+        )?;
+        Ok(Some(ElectionContext {
+            elections,
+            candidates,
+            memberships,
+            proxies,
+        }))
+    }
+
+    /// The elections filling `body` where the rule applies, with their `severity`.
+    pub fn elections_of(&self, body: ElectionBody, s: &RuleSettings) -> LazyFrame {
+        self.elections
+            .clone()
+            .lazy()
+            .filter(col("body").eq(lit(body.code())))
+            .with_column(severity_expr(s))
+            .filter(col("severity").is_not_null())
+    }
+
+    /// The candidates of elections filling `body` where the rule applies.
+    pub fn candidates_of(&self, body: ElectionBody, s: &RuleSettings) -> LazyFrame {
+        self.candidates
+            .clone()
+            .lazy()
+            .filter(col("body").eq(lit(body.code())))
+            .with_column(severity_expr(s))
+            .filter(col("severity").is_not_null())
+    }
+}
+
+/// The body of a `body` code in the frames.
+pub fn body_of(code: &str) -> Option<ElectionBody> {
+    ElectionBody::ALL.into_iter().find(|b| b.code() == code)
+}
+
+/// How a finding names an election: `柳河镇2021年党代会代表选举（E01）`.
+pub fn election_label(unit: &str, cycle: &str, body: &str, id: &str, lang: Lang) -> String {
+    let b = body_of(body);
+    match lang {
+        Lang::Zh => format!(
+            "{unit}{cycle}年{}选举（{id}）",
+            b.map_or(body, |b| b.label_zh())
+        ),
+        Lang::En => format!(
+            "{unit} {cycle} election of {} ({id})",
+            b.map_or(body, |b| b.label_en())
+        ),
+    }
+}
+
+/// A share as a reader sees it: `25.0%`.
+pub fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
