@@ -70,13 +70,42 @@ impl Rule for Del009 {
         };
         let codes = Series::new("b".into(), BODIES.map(|b| b.code()));
         let in_bodies = col("body").is_in(lit(codes).implode(false), false);
+        let base = ec
+            .candidates
+            .clone()
+            .lazy()
+            .filter(col("delegate").and(in_bodies.clone()))
+            .with_column(severity_expr(s))
+            .filter(col("severity").is_not_null());
+        // Only persons with seats in two bodies, or with a membership, can overlap: the
+        // others stay in polars.
+        let key = [col("person_id"), col("cycle")];
+        let several = base
+            .clone()
+            .group_by(key.clone())
+            .agg([col("body").n_unique().alias("bodies")])
+            .filter(col("bodies").gt(lit(1)))
+            .select(key.clone());
+        let with_membership = ec
+            .memberships
+            .clone()
+            .lazy()
+            .filter(in_bodies.clone())
+            .select(key.clone());
+        let keys = concat([several, with_membership], UnionArgs::default())?
+            .unique(None, UniqueKeepStrategy::First);
         let seats = super::rows_of(
-            ec.candidates
-                .clone()
-                .lazy()
-                .filter(col("delegate").and(in_bodies.clone()))
-                .with_column(severity_expr(s))
-                .filter(col("severity").is_not_null()),
+            base.join(keys, key.clone(), key, JoinArgs::new(JoinType::Inner))
+                .select([
+                    col("cycle"),
+                    col("unit_id"),
+                    col("election_id"),
+                    col("body"),
+                    col("level"),
+                    col("person_id"),
+                    col("name"),
+                    col("severity"),
+                ]),
         )?;
         let members = Rows::new(&ec.memberships.clone().lazy().filter(in_bodies).collect()?)?;
         // (person, cycle) → the candidate seats (level, body, row) and membership seats.

@@ -117,6 +117,17 @@ impl Rule for Del014 {
                             .with_nulls_last(true)
                             .with_maintain_order(true),
                     )
+                    // Only what the ballot check reads comes back to Rust.
+                    .select([
+                        col("cycle"),
+                        col("unit_id"),
+                        col("election_id"),
+                        col("body"),
+                        col("person_id"),
+                        col("name"),
+                        col("role"),
+                        col("severity"),
+                    ])
                     .collect()?,
             )?;
             let mut i = 0;
