@@ -216,3 +216,73 @@ pub fn run_suite(
     }
     Ok(())
 }
+
+/// `banzi bench --suggest`: times `banzi suggest` on generated datasets: one district
+/// of about 20 teams against the whole pool of a 170-unit dataset (about 2,000
+/// candidates), then every district of a 1,500-unit province, solved in parallel.
+pub fn suggest_suite(dir: &Path, limit: f64, w: &mut dyn Write) -> Result<()> {
+    use crate::remedy::suggest::{self, Limits, Options};
+    writeln!(
+        w,
+        "{:>6} {:>9} {:>10} {:>6} {:>8} {:>8} {:>8} {:>8}  statuses",
+        "units", "district", "candidates", "teams", "prepare", "solveΣ", "slowest", "wall"
+    )?;
+    for (n, only) in [(170usize, Some("C00004")), (1500, None)] {
+        let data = dir.join(format!("u{n}-csv"));
+        if !data.join("slate.csv").is_file() {
+            eprintln!("generating {} …", data.display());
+            let opts = GenOptions {
+                units: n,
+                careers: CareersMode::Table,
+                ..GenOptions::default()
+            };
+            crate::gen::write_dataset(&opts, Format::Csv, &data, None)?;
+        }
+        let started = Instant::now();
+        let run = RunOptions {
+            dataset: data.clone(),
+            lang: Lang::En,
+            out: dir.join(format!("u{n}-suggest")),
+            ..RunOptions::default()
+        }
+        .prepare()?;
+        let cycle = run
+            .ctx
+            .cycles_in_order()
+            .last()
+            .and_then(|c| run.ds.cycles.index.get(c).copied())
+            .context("no cycle")?;
+        let prepare = started.elapsed().as_secs_f64();
+        let options = Options {
+            district: only.map(String::from),
+            ..Options::default()
+        };
+        let started = Instant::now();
+        let s = suggest::suggest(&run, cycle, &options, Limits { seconds: limit })?;
+        let total = started.elapsed().as_secs_f64();
+        let slowest = s.results.iter().map(|r| r.seconds).fold(0.0, f64::max);
+        let solve: f64 = s.results.iter().map(|r| r.seconds).sum();
+        let mut statuses: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in &s.results {
+            *statuses.entry(r.status()).or_default() += 1;
+        }
+        let teams: usize = s.results.iter().map(|r| r.district.teams.len()).sum();
+        let candidates = crate::remedy::find::pool(&run.ds, cycle, None).len();
+        let st: Vec<String> = statuses.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        writeln!(
+            w,
+            "{:>6} {:>9} {:>10} {:>6} {:>8.2} {:>8.2} {:>8.2} {:>8.2}  {} ({} errors left)",
+            n,
+            only.unwrap_or("all"),
+            candidates,
+            teams,
+            prepare,
+            solve,
+            slowest,
+            total,
+            st.join(" "),
+            s.errors_left().len()
+        )?;
+    }
+    Ok(())
+}

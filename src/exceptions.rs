@@ -68,22 +68,17 @@ pub fn write_json(findings: &[Finding], path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `exceptions.xlsx`: one sheet per severity (错误/警告/提示 or error/warning/
-/// advice), frozen header, column widths fitted to the text (capped).
+/// Writes `exceptions.xlsx`: one sheet per severity, named as everywhere else
+/// ([`Severity::label`]: 错误/警告/建议 or Error/Warning/Advice), frozen header, column
+/// widths fitted to the text (capped).
 pub fn write_xlsx(findings: &[Finding], path: &Path, lang: Lang) -> Result<()> {
     use rust_xlsxwriter::Format;
     use xlsx::display_width;
     let mut book = xlsx::workbook()?;
     let header = Format::new().set_bold();
     for sev in Severity::ALL {
-        let name = match (lang, sev) {
-            (Lang::Zh, Severity::Error) => "错误",
-            (Lang::Zh, Severity::Warning) => "警告",
-            (Lang::Zh, Severity::Advice) => "提示",
-            (Lang::En, s) => s.code(),
-        };
         let sheet = book.add_worksheet();
-        sheet.set_name(name)?;
+        sheet.set_name(sev.label(lang))?;
         let mut widths: Vec<usize> = COLUMNS.iter().map(|c| display_width(c)).collect();
         for (j, c) in COLUMNS.iter().enumerate() {
             sheet.write_string_with_format(0, j as u16, *c, &header)?;
@@ -158,11 +153,11 @@ pub fn write_markdown(
     let count = |sev| s.by_severity.get(&sev).copied().unwrap_or(0);
     out.push_str(&if zh {
         format!(
-            "共 {} 条：错误 {} 条，警告 {} 条，提示 {} 条。\n\n",
+            "共 {} 条：{}。\n\n",
             findings.len(),
-            count(Severity::Error),
-            count(Severity::Warning),
-            count(Severity::Advice)
+            Severity::ALL
+                .map(|sev| format!("{} {} 条", sev.label(lang), count(sev)))
+                .join("，")
         )
     } else {
         format!(
@@ -179,14 +174,14 @@ pub fn write_markdown(
         "## By rule\n\n| rule | severity | count |\n|---|---|---|\n"
     });
     for ((rule, sev), n) in &s.by_rule {
-        out.push_str(&format!("| {rule} | {sev} | {n} |\n"));
+        out.push_str(&format!("| {rule} | {} | {n} |\n", sev.label(lang)));
     }
     for sev in Severity::ALL {
         let rows: Vec<&Finding> = findings.iter().filter(|f| f.severity == sev).collect();
         if rows.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {}\n\n", sev.code()));
+        out.push_str(&format!("\n## {}\n\n", sev.label(lang)));
         out.push_str(if zh {
             "| 届次 | 单位 | 规则 | 人员 | 实际 | 要求 | 说明 |\n|---|---|---|---|---|---|---|\n"
         } else {
@@ -234,7 +229,7 @@ mod tests {
     use super::*;
     use crate::rules::Scope;
 
-    fn finding(rule: &'static str, unit: &str, severity: Severity) -> Finding {
+    fn finding_of(rule: &'static str, unit: &str, severity: Severity) -> Finding {
         Finding {
             cycle: "2021".into(),
             unit_id: unit.into(),
@@ -252,10 +247,10 @@ mod tests {
     fn a_rule_is_counted_per_severity() {
         // One error (a 乡镇 team) and two advice (街道 teams) of one rule.
         let findings = [
-            finding("AGE-001", "T01", Severity::Error),
-            finding("AGE-001", "S01", Severity::Advice),
-            finding("AGE-001", "S02", Severity::Advice),
-            finding("EXP-001", "T01", Severity::Error),
+            finding_of("AGE-001", "T01", Severity::Error),
+            finding_of("AGE-001", "S01", Severity::Advice),
+            finding_of("AGE-001", "S02", Severity::Advice),
+            finding_of("EXP-001", "T01", Severity::Error),
         ];
         let s = summarise(&findings);
         let by_rule: Vec<_> = s.by_rule.iter().map(|(&(r, v), &n)| (r, v, n)).collect();
@@ -269,5 +264,48 @@ mod tests {
         );
         assert_eq!(s.by_severity[&Severity::Error], 2);
         assert_eq!(s.worst_teams[0].0 .1, "T01");
+    }
+
+    use calamine::Reader;
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            cycle: "2021".into(),
+            unit_id: "T01".into(),
+            rule: "AGE-007",
+            person_id: String::new(),
+            severity,
+            scope: Scope::Team,
+            observed: "无35岁以下成员（最年轻39岁）".into(),
+            expected: "老中青梯次配备".into(),
+            message: "…".into(),
+        }
+    }
+
+    /// The severity has one name per language in every output: the sheets of
+    /// `exceptions.xlsx` and the counts, table and headings of `exceptions.md`.
+    #[test]
+    fn severities_are_named_as_everywhere_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let findings: Vec<Finding> = Severity::ALL.into_iter().map(finding).collect();
+        for lang in [Lang::Zh, Lang::En] {
+            write_all(&findings, dir.path(), lang, &|_| "柳河镇".into()).unwrap();
+            let book: calamine::Xlsx<_> =
+                calamine::open_workbook(dir.path().join("exceptions.xlsx")).unwrap();
+            let labels: Vec<&str> = Severity::ALL.iter().map(|s| s.label(lang)).collect();
+            assert_eq!(book.sheet_names(), labels);
+            let md = std::fs::read_to_string(dir.path().join("exceptions.md")).unwrap();
+            for l in &labels {
+                assert!(md.contains(&format!("\n## {l}\n")), "{md}");
+            }
+            if lang == Lang::Zh {
+                assert!(md.contains("错误 1 条，警告 1 条，建议 1 条"), "{md}");
+                assert!(!md.contains("提示") && !md.contains("advice"), "{md}");
+            }
+        }
+        assert_eq!(
+            Severity::ALL.map(|s| s.label(Lang::Zh)),
+            ["错误", "警告", "建议"]
+        );
     }
 }

@@ -140,6 +140,28 @@ fn years(from: i32, to: i32) -> f64 {
 /// person. Each fact depends only on its person's rows, so facts are computed in
 /// parallel and collected in order: the result does not depend on the thread count.
 pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
+    // Seats per (cycle, unit, person), with their roles.
+    let seats: Vec<(u32, u32, u32, Role)> = (0..ds.slate.len())
+        .map(|i| {
+            (
+                ds.slate.cycle[i],
+                ds.slate.unit[i],
+                ds.slate.person[i],
+                ds.slate.role[i],
+            )
+        })
+        .collect();
+    compute_seats(ds, options, seats)
+}
+
+/// The facts of hypothetical seats `(cycle, unit, person, role)`: a candidate's age,
+/// township years and tenures as if seated there (`banzi find` and `banzi suggest` judge
+/// people who hold no seat yet). Sorted and grouped as [`compute`] does.
+pub fn compute_seats(
+    ds: &Dataset,
+    options: &FactOptions,
+    mut seats: Vec<(u32, u32, u32, Role)>,
+) -> Vec<Fact> {
     let careers = &ds.careers;
     // Career rows by person (a counting sort), each person's rows by start.
     let mut first = vec![0usize; ds.cadres.len() + 1];
@@ -165,17 +187,6 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
         .end
         .iter()
         .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
-        .collect();
-    // Seats per (cycle, unit, person), with their roles.
-    let mut seats: Vec<(u32, u32, u32, Role)> = (0..ds.slate.len())
-        .map(|i| {
-            (
-                ds.slate.cycle[i],
-                ds.slate.unit[i],
-                ds.slate.person[i],
-                ds.slate.role[i],
-            )
-        })
         .collect();
     // Cycles in label order, without cloning labels in the sort.
     let mut by_label: Vec<u32> = (0..ds.cycles.len() as u32).collect();

@@ -38,6 +38,7 @@ pub struct RunOptions {
 }
 
 /// A validated run description: the configuration in force and the selected rules.
+#[derive(Clone)]
 pub struct Plan {
     pub options: RunOptions,
     pub config: Config,
@@ -93,6 +94,9 @@ impl Plan {
         std::fs::create_dir_all(&o.out)
             .with_context(|| format!("creating output folder {}", o.out.display()))?;
         ds.rejections.write_csv(&self.rejected_path())?;
+        if let Some(why) = nothing_left(&ds, &self.rejected_path(), o.lang) {
+            return Err(anyhow!(why));
+        }
         Ok(Loaded {
             plan: self,
             ds: Arc::new(ds),
@@ -110,6 +114,48 @@ impl Plan {
             subdistrict_counts_as_township: self.config.global.subdistrict_counts_as_township,
         }
     }
+}
+
+/// Why a run stops when its rejections left no team at all (every slate row refused,
+/// directly or through the cadres it names): a run that checks 0 teams and exits 0
+/// looks like a clean result. Names the column with the most rejected rows of the
+/// first table that has any, and an example reason, since one systematic problem (a date
+/// format) is the usual cause.
+fn nothing_left(ds: &Dataset, rejected: &Path, lang: Lang) -> Option<String> {
+    let refused: Vec<&dataset::reject::Rejection> =
+        ds.rejections.items.iter().filter(|r| !r.kept).collect();
+    if !ds.slate.is_empty() || refused.is_empty() {
+        return None;
+    }
+    let mut by_column: std::collections::BTreeMap<(&str, &str), (usize, &str)> = Default::default();
+    for r in &refused {
+        let e = by_column
+            .entry((r.table.as_str(), r.column.as_str()))
+            .or_insert((0, r.reason.as_str()));
+        e.0 += 1;
+    }
+    // The cause, not its echoes: a refused cadre also refuses the seats and careers that
+    // name them, so the earliest table in load order (a roster's sheets first) is asked.
+    let order = |table: &str| {
+        ["cadres", "units", "cycles", "slate", "careers", "relations"]
+            .iter()
+            .position(|t| *t == table)
+            .map_or(0, |i| i + 1)
+    };
+    let ((table, column), (n, example)) = by_column
+        .iter()
+        .max_by_key(|((t, c), (n, _))| (std::cmp::Reverse(order(t)), *n, std::cmp::Reverse(*c)))
+        .map(|(k, v)| (*k, *v))?;
+    let file = rejected.display();
+    let total = refused.len();
+    Some(match lang {
+        Lang::Zh => format!(
+            "没有可检查的班子：所有职务行均被拒收（共拒收{total}行，见 {file}）。拒收最多的是 {table} 的 {column} 列（{n}行），例如：{example}"
+        ),
+        Lang::En => format!(
+            "no team to check: every slate row was rejected ({total} rows rejected, see {file}). Most were rejected at {table}, column {column} ({n} rows), e.g. {example}"
+        ),
+    })
 }
 
 /// A loaded dataset with its facts and rule context: what every command works on.
@@ -151,6 +197,12 @@ impl Run {
     /// The findings of some rules (a subset of the selection, e.g. the cycle rules).
     pub fn findings_of(&self, rules: &[&dyn Rule]) -> Result<Vec<Finding>> {
         rules::run(&self.ctx, rules, &self.plan.config, self.lang())
+    }
+
+    /// Notes on what the selected rules could not see under the configuration in force
+    /// (a 人大主席 outside the bodies the age rules cover), one per team, for the terminal.
+    pub fn notes(&self) -> Vec<String> {
+        rules::age::reading::uncovered_pc_heads(&self.ctx, &self.plan.rules, self.lang())
     }
 
     /// The selected rules of one scope.

@@ -190,7 +190,7 @@ fn age_004_three_years_left() {
     at(&mut w, "2021-10-02");
     let f = w.check(&["AGE-004"]);
     let f: Vec<_> = f.iter().filter(|f| f.cycle == "2021").collect();
-    assert_eq!(f[0].observed, "2.99 years left");
+    assert_eq!(f[0].observed, "距退出年龄2.99年");
 }
 
 #[test]

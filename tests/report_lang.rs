@@ -12,8 +12,9 @@
 //!   units, persons and posts, as they are in the data).
 //!
 //! The rules' own `observed`/`expected`/`message` strings are not scanned here: they are
-//! localised in `src/rules/` and tested there. They are recognised exactly (the findings
-//! of the same run, in the same language), so no other text escapes the scan. The CSV
+//! localised in `src/rules/` and scanned in `tests/findings.rs`. They are recognised
+//! exactly (the findings of the same run, in the same language), so no other text escapes
+//! the scan. The CSV
 //! headers are column codes (`age_le30`, `spec_党务`) that scripts read, not labels.
 
 use std::collections::BTreeSet;

@@ -219,7 +219,11 @@ fn county_roster_gives_seats_skips_and_rejections() {
     let dir = tmp();
     let path: PathBuf = dir.path().join("名册.xlsx");
     county_roster(&path);
-    let ds = load(&path, &LoadOptions::default());
+    let english = LoadOptions {
+        lang: banzi::rules::Lang::En,
+        ..LoadOptions::default()
+    };
+    let ds = load(&path, &english);
     assert_eq!(ds.form, "roster (换届人选名册)");
     // Persons: 4 in 城关镇, 陈刚 and 周明 in 河口镇 (吴芳 has an unknown post).
     assert_eq!(ds.cadres.len(), 6, "{:?}", ds.rejections.items);

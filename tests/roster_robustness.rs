@@ -100,3 +100,26 @@ fn a_zip_bomb_that_declares_small_sizes_is_stopped_at_the_limit() {
     .unwrap_err();
     assert!(err.contains("zip bomb"), "{err}");
 }
+
+#[test]
+fn a_workbook_banzi_cannot_open_is_explained_in_its_own_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // A workbook cut short, as a broken download leaves it.
+    let whole = dir.path().join("whole.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "姓名").unwrap();
+    wb.save(&whole).unwrap();
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = dir.path().join("名册.xlsx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    // A text file renamed to .xlsx.
+    let renamed = dir.path().join("cadres.xlsx");
+    std::fs::write(&renamed, "姓名,性别\n张三,男\n").unwrap();
+    for (path, words) in [(&cut, "incomplete or damaged"), (&renamed, "none of .xlsx")] {
+        let err = dataset::load(path, &LoadOptions::default())
+            .expect_err("refused")
+            .to_string();
+        assert!(err.contains(words), "{err}");
+        assert!(!err.contains("Cannot detect"), "{err}");
+    }
+}

@@ -7,7 +7,7 @@
 
 mod common;
 
-use banzi::rules::{codes, Config, Severity};
+use banzi::rules::{codes, Config, Lang, Severity};
 use common::*;
 
 #[test]
@@ -42,7 +42,7 @@ fn size_001_counts_posts_of_a_subdistrict_team() {
             f[0].expected.as_str(),
             f[0].severity
         ),
-        ("10", "7–9", Severity::Warning)
+        ("领导班子职数10名", "7至9名", Severity::Warning)
     );
 }
 
@@ -126,8 +126,16 @@ fn age_001_one_fifth_aged_35_or_under_inclusive() {
         (f[0].unit_id.as_str(), f[0].severity),
         ("S01", Severity::Error)
     );
-    assert_eq!(f[0].observed, "1/8 aged ≤35");
-    assert_eq!(f[0].expected, "≥ 2");
+    assert_eq!(f[0].observed, "35岁以下1人/共8人");
+    assert_eq!(f[0].expected, "不少于2人");
+    let en = w
+        .run_in(&["AGE-001"], &Config::default(), false, Lang::En)
+        .findings()
+        .unwrap();
+    assert_eq!(
+        (en[0].observed.as_str(), en[0].expected.as_str()),
+        ("1/8 aged ≤35", "≥ 2")
+    );
     // In a 镇 the same shortfall is advice (source 001 controls age city-wide).
     let mut w = base();
     w.age("P05", 36);
@@ -153,7 +161,7 @@ fn age_002_and_gen_001_district_principal_shares() {
             f[0].observed.as_str(),
             f[0].expected.as_str()
         ),
-        ("2021", "0/3 principal posts aged ≤35", "≥ 1 (5%)")
+        ("2021", "35岁以下0人/共3个正职", "不少于1个（5%）")
     );
     w.age("P13", 35);
     // GEN-001: P12 (a woman) holds the head post: 1 of 3 passes; a man fails.
@@ -189,7 +197,7 @@ fn age_004_three_years_left_for_continued_members() {
     let f = w.check(&["AGE-004"]);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].person_id, "P06");
-    assert_eq!(f[0].observed, "2.92 years left");
+    assert_eq!(f[0].observed, "距退出年龄2.92年");
     // Women exit at 55 by default: P04 born 1969-10 has 3 years and a day; 1969-09, 2.92.
     let mut w = base();
     w.person("P04").birth = "1969-10".into();
@@ -225,7 +233,7 @@ fn gen_002_women_must_rise_against_the_previous_term() {
         (f[0].cycle.as_str(), f[0].severity),
         ("2021", Severity::Error)
     );
-    assert_eq!(f[0].observed, "2 women (上届 2)");
+    assert_eq!(f[0].observed, "女干部2人（上届2人）");
     // One more woman in 2021 passes.
     w.person("P19").gender = "女";
     w.seats
@@ -452,7 +460,7 @@ fn rot_005_turnover_share() {
     assert_eq!(f.len(), 1);
     assert_eq!(
         (f[0].unit_id.as_str(), f[0].observed.as_str(), f[0].severity),
-        ("T01", "7/9 new", Severity::Advice)
+        ("T01", "新进7人/共9人", Severity::Advice)
     );
 }
 
@@ -498,7 +506,7 @@ fn toml_overrides_change_threshold_and_severity() {
     assert!(
         f.iter().any(|x| x.unit_id == "S01"
             && x.severity == Severity::Warning
-            && x.observed == "1/8 aged ≤33"),
+            && x.observed == "33岁以下1人/共8人"),
         "{f:#?}"
     );
     // Turning a rule off.

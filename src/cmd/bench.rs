@@ -21,12 +21,23 @@ pub struct Args {
     /// Measure one dataset in this process and print one line (used by `bench` itself).
     #[arg(long, hide = true)]
     pub one: Option<PathBuf>,
+    /// Time `banzi suggest` instead: one district against ~2,000 candidates, then a
+    /// province of 1,500 teams.
+    #[arg(long)]
+    pub suggest: bool,
+    /// With --suggest: seconds one model may run.
+    #[arg(long, default_value_t = 20.0)]
+    pub time_limit: f64,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
     if let Some(dir) = &a.one {
         let t = banzi::bench::run_one(dir, &dir.with_extension("out"))?;
         println!("{}", t.to_line());
+        return Ok(0);
+    }
+    if a.suggest {
+        banzi::bench::suggest_suite(&a.dir, a.time_limit, &mut std::io::stdout())?;
         return Ok(0);
     }
     let exe = std::env::current_exe()?;

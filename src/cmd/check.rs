@@ -1,14 +1,18 @@
 //! `banzi check DATASET`: every team of every cycle against the selected rules; writes
-//! the exception list and exits 1 when an `error` was found.
+//! the exception list and exits 1 when an `error` was found. With `--apply changes.csv`
+//! the changed slate is checked instead, and `diff.csv` says which findings the changes
+//! fixed, which are new and which remain.
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
+use std::path::PathBuf;
 
 use banzi::exceptions;
 use banzi::pipeline::{self, Run};
+use banzi::remedy::{self, changes, diff};
 use banzi::rules::{Finding, Lang, Severity};
 
-use super::terminal::{pad, prepare, show};
+use super::terminal::{load, pad, prepare, show};
 use super::{CommonArgs, RuleArgs};
 
 #[derive(Debug, ClapArgs)]
@@ -17,14 +21,75 @@ pub struct Args {
     pub common: CommonArgs,
     #[command(flatten)]
     pub rules: RuleArgs,
+    /// Check the slate after these seat changes (CSV: cycle, unit_id, post, out, in; an
+    /// empty out adds a seat, an empty in removes one) and write diff.csv.
+    #[arg(long, value_name = "CHANGES.csv")]
+    pub apply: Option<PathBuf>,
 }
 
 pub fn run(a: &Args) -> Result<u8> {
+    if let Some(file) = &a.apply {
+        return run_what_if(a, file);
+    }
     let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let findings = run.findings()?;
     run.write_exceptions(&findings)?;
     print_check_summary(&findings, &run);
     Ok(pipeline::exit_code(&findings))
+}
+
+/// `check --apply`: the changed slate's exception list, and `diff.csv`.
+fn run_what_if(a: &Args, file: &std::path::Path) -> Result<u8> {
+    let loaded = load(a.common.run_options(Some(&a.rules)))?;
+    let list = changes::read(file)?;
+    let w = remedy::what_if(loaded, &list, &file.display().to_string())?;
+    let lang = w.after.lang();
+    w.after.write_exceptions(&w.findings_after)?;
+    let rows = w.diff();
+    let diff_path = w.after.out().join("diff.csv");
+    diff::write(&rows, &diff_path)?;
+    let ap = &w.applied;
+    match lang {
+        Lang::Zh => println!(
+            "应用 {}：替换{}席，增设{}席，撤销{}席",
+            file.display(),
+            ap.replaced,
+            ap.added,
+            ap.removed
+        ),
+        Lang::En => println!(
+            "applied {}: {} seats replaced, {} added, {} removed",
+            file.display(),
+            ap.replaced,
+            ap.added,
+            ap.removed
+        ),
+    }
+    print_check_summary(&w.findings_after, &w.after);
+    let t = diff::tally(&rows);
+    for status in [
+        diff::Status::Fixed,
+        diff::Status::New,
+        diff::Status::Unchanged,
+    ] {
+        let [e, wn, ad] = t[status as usize];
+        match lang {
+            Lang::Zh => println!(
+                "  {}：错误{e}条，警告{wn}条，建议{ad}条",
+                pad(status.label(lang), 6, true)
+            ),
+            Lang::En => println!(
+                "  {:<9}: {e} errors, {wn} warnings, {ad} advice",
+                status.label(lang)
+            ),
+        }
+    }
+    println!(
+        "{}{}",
+        lang.pick("变化对照：", "what changed: "),
+        diff_path.display()
+    );
+    Ok(pipeline::exit_code(&w.findings_after))
 }
 
 fn print_check_summary(findings: &[Finding], run: &Run) {

@@ -11,12 +11,14 @@ mod bench;
 mod check;
 mod compare;
 mod export;
+mod find;
 mod gen;
 mod import_lrmx;
 mod normalize;
 mod report;
 mod resume_stats;
 mod rules;
+mod suggest;
 mod template;
 mod terminal;
 
@@ -60,6 +62,10 @@ pub enum Command {
     ImportLrmx(import_lrmx::Args),
     /// Write an empty roster (换届人选名册) to fill in, with instructions and drop-down lists.
     Template(template::Args),
+    /// Candidates for a post: cadres without a seat who meet conditions, judged by the rules.
+    Find(find::Args),
+    /// Per district, the fewest seat changes after which no error rule fails (a proposal).
+    Suggest(suggest::Args),
 }
 
 /// Runs a command; returns the exit code.
@@ -76,6 +82,8 @@ pub fn run(args: Args) -> Result<u8> {
         Command::Export(a) => export::run(&a),
         Command::ImportLrmx(a) => import_lrmx::run(&a),
         Command::Template(a) => template::run(&a),
+        Command::Find(a) => find::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
     }
 }
 
@@ -125,7 +133,7 @@ pub struct RosterArgs {
 }
 
 impl RosterArgs {
-    fn load_options(&self) -> Result<LoadOptions> {
+    fn load_options(&self, lang: Lang) -> Result<LoadOptions> {
         let as_of = match &self.as_of {
             Some(t) => Some(
                 banzi::normalize::date::PartialDate::parse(t)
@@ -138,6 +146,7 @@ impl RosterArgs {
             as_of,
             cycle: self.cycle.clone(),
             district: self.district.clone(),
+            lang,
         })
     }
 }
@@ -145,7 +154,7 @@ impl RosterArgs {
 /// The rule options: every command that runs rules takes the same ones.
 #[derive(Debug, ClapArgs)]
 pub struct RuleArgs {
-    /// Preset (`township`, `subdistrict`, `auto`) or a TOML file of overrides.
+    /// Preset (`auto`: 街道 → subdistrict, 县/区/市 → county, else township; or `township`, `subdistrict`, `county`) or a TOML file of overrides.
     #[arg(long)]
     pub rules: Option<String>,
     /// Only these rule codes or prefixes (comma-separated, e.g. `AGE,ROT-002`).
@@ -166,7 +175,7 @@ impl CommonArgs {
             ignore: rules.map(|r| r.ignore.clone()).unwrap_or_default(),
             lang: self.lang,
             out: self.out.clone(),
-            load: self.roster.load_options()?,
+            load: self.roster.load_options(self.lang)?,
         })
     }
 }

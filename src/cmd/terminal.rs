@@ -6,7 +6,7 @@ use std::path::Path;
 
 use banzi::dataset::{CareerSource, Dataset};
 use banzi::output::xlsx::display_width;
-use banzi::pipeline::{Run, RunOptions};
+use banzi::pipeline::{Loaded, Run, RunOptions};
 use banzi::rules::Lang;
 
 /// Text from the input as it may be shown on a terminal: control characters (an escape
@@ -103,11 +103,21 @@ pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
 /// Plans, loads (printing what was read and rejected) and derives: the start of every
 /// command that checks.
 pub fn prepare(options: anyhow::Result<RunOptions>) -> anyhow::Result<Run> {
+    let run = load(options)?.derive()?;
+    for note in run.notes() {
+        eprintln!("note: {}", show(&note));
+    }
+    Ok(run)
+}
+
+/// Plans and loads, printing what was read and rejected: for commands that change the
+/// slate before deriving (`check --apply`, `suggest`).
+pub fn load(options: anyhow::Result<RunOptions>) -> anyhow::Result<Loaded> {
     let loaded = options?.plan()?.load()?;
     print_load_summary(
         &loaded.ds,
         &loaded.plan.rejected_path(),
         loaded.plan.options.lang,
     );
-    loaded.derive()
+    Ok(loaded)
 }

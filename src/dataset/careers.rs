@@ -16,7 +16,7 @@ use super::reject::Rejections;
 use super::source::RawTable;
 use super::tables::{chunk_spans, required, Cadres, Col, FastMap, Memo, Units};
 use crate::normalize::boolean;
-use crate::normalize::date::PartialDate;
+use crate::normalize::date::{self, PartialDate};
 use crate::normalize::role::Role;
 use crate::normalize::unit_kind::UnitKind;
 use crate::resume;
@@ -38,7 +38,7 @@ impl CareerSource {
 }
 
 /// Posts held, one row per post and spell.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Careers {
     pub person: Vec<u32>,
     pub start: Vec<PartialDate>,
@@ -58,6 +58,9 @@ pub struct Careers {
     pub row: Vec<usize>,
     /// Line of the résumé (1-based) for parsed rows.
     pub line: Vec<Option<u32>>,
+    /// Start or end dates of the careers table given as a year alone, read as January
+    /// of it ([`YEAR_ONLY_CAREER_MONTH`](crate::normalize::date::YEAR_ONLY_CAREER_MONTH)).
+    pub year_only_dates: usize,
 }
 
 impl Careers {
@@ -83,6 +86,7 @@ impl Careers {
         self.source.append(&mut other.source);
         self.row.append(&mut other.row);
         self.line.append(&mut other.line);
+        self.year_only_dates += other.year_only_dates;
     }
 
     /// Room for `n` more rows in every column.
@@ -320,15 +324,22 @@ fn read_career_rows<'a>(
                     found
                 }
             });
+        let mut year_only = 0;
+        let mut read_date = |t: &str| {
+            if date::year_only(t).is_some() {
+                year_only += 1;
+            }
+            date::parse_or_year(t, date::YEAR_ONLY_CAREER_MONTH)
+        };
         let start = required(rej, T, row, "start", c_start.get(i)).and_then(|t| {
-            PartialDate::parse(t)
+            read_date(t)
                 .map_err(|e| rej.reject(T, row, "start", t, e.to_string()))
                 .ok()
         });
         let end = match c_end.get(i) {
             None => Ok(None),
             Some(t) if ["至今", "今", "现在", "now", "present"].contains(&t) => Ok(None),
-            Some(t) => PartialDate::parse(t)
+            Some(t) => read_date(t)
                 .map(Some)
                 .map_err(|e| rej.reject(T, row, "end", t, e.to_string())),
         };
@@ -411,6 +422,7 @@ fn read_career_rows<'a>(
         if rej.items[before..].iter().any(|r| !r.kept) {
             continue;
         }
+        out.year_only_dates += year_only;
         let unit_name = unit_names
             .entry(unit_name)
             .or_insert_with(|| Arc::from(unit_name))

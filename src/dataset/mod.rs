@@ -14,6 +14,7 @@ pub mod source;
 pub mod tables;
 pub mod text;
 
+use crate::rules::Lang;
 use std::path::{Path, PathBuf};
 
 pub use careers::{CareerSource, Careers};
@@ -76,6 +77,8 @@ pub struct LoadOptions {
     pub cycle: Option<String>,
     /// The county or district the teams belong to (else the roster's title).
     pub district: Option<String>,
+    /// The language of the notes on a roster and on year-only dates.
+    pub lang: crate::rules::Lang,
 }
 
 /// Rows read and used per table, for the terminal and the tests.
@@ -89,7 +92,7 @@ pub struct TableCount {
 }
 
 /// A loaded dataset: typed tables plus everything that was not used.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Dataset {
     pub path: PathBuf,
     pub cadres: Cadres,
@@ -214,7 +217,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Dataset, LoadError> {
     };
     ds.notes = notes;
     let found = tables?;
-    load_tables(ds, found)
+    load_tables(ds, found, options.lang)
 }
 
 /// Loads a roster: the tables derived from it go through [`load_tables`], and their
@@ -228,7 +231,7 @@ fn load_roster(
     ds.form = "roster (换届人选名册)";
     ds.notes = roster.notes;
     ds.derived = roster.derived;
-    let mut ds = load_tables(ds, roster.tables)?;
+    let mut ds = load_tables(ds, roster.tables, options.lang)?;
     crate::roster::remap(&mut ds.rejections, &roster.origins);
     let rejected = roster.rejections.rejected_rows_all();
     ds.rejections.items.extend(roster.rejections.items);
@@ -246,9 +249,12 @@ fn load_roster(
             rejected,
         },
     );
-    ds.notes.push(format!(
-        "read as a roster (换届人选名册): {} rows below the headers, {} persons, {} rows skipped, {rejected} rows rejected before the tables",
-        roster.rows_read, roster.persons, roster.skipped
+    ds.notes.push(crate::roster::notes::read_as_roster(
+        options.lang,
+        roster.rows_read,
+        roster.persons,
+        roster.skipped,
+        rejected,
     ));
     Ok(ds)
 }
@@ -257,6 +263,7 @@ fn load_roster(
 fn load_tables(
     mut ds: Dataset,
     mut found: Vec<(&'static TableSpec, RawTable)>,
+    lang: Lang,
 ) -> Result<Dataset, LoadError> {
     let path = ds.path.clone();
     for (spec, raw) in found.iter_mut() {
@@ -303,6 +310,13 @@ fn load_tables(
     let raw = take("cadres").expect("required table checked above");
     note_read("cadres", &raw);
     ds.cadres = tables::read_cadres(raw, &mut ds.rejections);
+    if ds.cadres.year_only_births > 0 {
+        let n = ds.cadres.year_only_births;
+        ds.notes.push(match lang {
+            Lang::Zh => format!("{n}个出生日期只有年份（如1956）：按当年7月计（月份不详），年龄可能相差半年"),
+            Lang::En => format!("{n} birth dates give the year alone (1956): read as July of that year (month unknown), so ages may be six months off"),
+        });
+    }
 
     match take("units") {
         Some(raw) => {
@@ -346,6 +360,13 @@ fn load_tables(
             &mut ds.rejections,
             &mut ds.careers,
         );
+        if ds.careers.year_only_dates > 0 {
+            let n = ds.careers.year_only_dates;
+            ds.notes.push(match lang {
+                Lang::Zh => format!("工作经历中{n}个起止日期只有年份（如2002）：按当年1月计（月份不详）"),
+                Lang::En => format!("{n} start or end dates of careers give the year alone (2002): read as January of that year (month unknown)"),
+            });
+        }
     }
     ds.resumes_parsed =
         careers::careers_from_resumes(&ds.cadres, &ds.units, &mut ds.rejections, &mut ds.careers);

@@ -24,7 +24,7 @@ pub struct Rejection {
 }
 
 /// The rejections of one load, in input order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Rejections {
     pub items: Vec<Rejection>,
 }

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::reject::Rejections;
 use super::source::RawTable;
-use crate::normalize::date::PartialDate;
+use crate::normalize::date::{self, PartialDate};
 use crate::normalize::education::Education;
 use crate::normalize::ethnicity::Ethnicity;
 use crate::normalize::gender::Gender;
@@ -128,11 +128,6 @@ impl<'a, T: Clone> Memo<'a, T> {
     }
 }
 
-/// [`PartialDate::parse`] with its error as text, for [`Memo`].
-pub(super) fn parse_date(text: &str) -> Result<PartialDate, String> {
-    PartialDate::parse(text).map_err(|e| e.to_string())
-}
-
 /// A required cell: blank is a rejection of the row, with the reason "… is empty".
 pub(super) fn required<'v>(
     rej: &mut Rejections,
@@ -148,7 +143,7 @@ pub(super) fn required<'v>(
 }
 
 /// Cadre records, one per person.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cadres {
     pub person_id: Vec<String>,
     pub name: Vec<String>,
@@ -167,6 +162,9 @@ pub struct Cadres {
     pub row: Vec<usize>,
     /// `person_id` → index.
     pub index: FastMap<String, u32>,
+    /// Birth dates given as a year alone, read as July of it
+    /// ([`YEAR_ONLY_BIRTH_MONTH`](crate::normalize::date::YEAR_ONLY_BIRTH_MONTH)).
+    pub year_only_births: usize,
 }
 
 impl Cadres {
@@ -217,6 +215,7 @@ impl Cadres {
             resume: Vec::with_capacity(n),
             row: Vec::with_capacity(n),
             index,
+            year_only_births: 0,
         }
     }
 
@@ -275,7 +274,10 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
             });
             let b = birth_text.and_then(|t| {
                 births
-                    .get(t, parse_date)
+                    .get(t, |t| {
+                        date::parse_or_year(t, date::YEAR_ONLY_BIRTH_MONTH)
+                            .map_err(|e| e.to_string())
+                    })
                     .map_err(|e| rej.reject(T, row, "birth_date", t, e))
                     .ok()
             });
@@ -332,6 +334,9 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
             out.name.push(name.to_string());
             out.gender.push(g);
             out.birth.push(b);
+            if birth_text.is_some_and(|t| date::year_only(t).is_some()) {
+                out.year_only_births += 1;
+            }
             out.ethnicity.push(e);
             out.party.push(p);
             out.education.push(ed);
@@ -356,7 +361,7 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
 }
 
 /// Units (乡镇, 街道, counties …).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Units {
     pub unit_id: Vec<String>,
     pub name: Vec<String>,
@@ -455,7 +460,7 @@ pub fn read_units(mut raw: RawTable, rej: &mut Rejections) -> Units {
 }
 
 /// Transition cycles with their reference dates.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cycles {
     pub cycle: Vec<String>,
     pub as_of: Vec<NaiveDate>,
@@ -548,7 +553,7 @@ pub fn read_cycles(mut raw: RawTable, rej: &mut Rejections) -> Cycles {
 }
 
 /// Seats of the leadership teams: one row per post.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Slate {
     pub cycle: Vec<u32>,
     pub unit: Vec<u32>,
@@ -710,7 +715,7 @@ pub fn read_slate(
 }
 
 /// Kinship pairs between persons in `cadres`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Relations {
     pub person: Vec<u32>,
     pub relative: Vec<u32>,

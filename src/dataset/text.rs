@@ -33,9 +33,16 @@ pub const MAX_COLUMNS: usize = 10_000;
 /// archive declares can lie, so every entry is inflated (into nothing) and counted, and
 /// inflating stops as soon as the count passes the limit: a bomb costs at most the
 /// limit's worth of work, whatever it declares.
-pub fn check_zip<R: Read + Seek>(reader: R, compressed_len: u64) -> Result<(), String> {
+pub fn check_zip<R: Read + Seek>(mut reader: R, compressed_len: u64) -> Result<(), String> {
+    let mut magic = [0u8; 4];
+    let starts_as_zip = reader.read_exact(&mut magic).is_ok() && magic == *b"PK\x03\x04";
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| e.to_string())?;
     let mut archive = match zip::ZipArchive::new(reader) {
         Ok(a) => a,
+        // A zip's opening without its directory at the end: a copy cut short.
+        Err(_) if starts_as_zip => return Err(DAMAGED_ZIP.into()),
         // Not a zip: calamine will say what it is (or is not).
         Err(_) => return Ok(()),
     };
@@ -235,6 +242,22 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), String> {
     Ok((text.into_owned(), "GBK/GB18030"))
 }
 
+const DAMAGED_ZIP: &str = "the workbook is incomplete or damaged (it starts as an .xlsx but its zip directory is missing: a copy or download cut short?); open it in Excel or WPS and save it again";
+
+/// A workbook that calamine cannot open, in banzi's words: its own messages
+/// (`Cannot detect file format`) say what failed inside the library, not what the user
+/// should do.
+pub fn workbook_open_error(e: &calamine::Error) -> String {
+    let message = first_line(&e.to_string());
+    if message.contains("Cannot detect file format") {
+        "not a workbook banzi can open: the content is none of .xlsx, .xls or .ods (a file renamed to .xlsx?); save it from Excel or WPS as .xlsx, or as CSV".into()
+    } else {
+        format!(
+            "the workbook cannot be opened ({message}); save it again from Excel or WPS as .xlsx"
+        )
+    }
+}
+
 /// Reads every sheet of a workbook as text. The first non-empty row of a sheet is its
 /// header. Columns for which `is_date_column(sheet, header)` holds get numeric cells
 /// written as dates: an Excel date serial as `YYYY-MM-DD`, a number such as `1985.1` (how
@@ -252,7 +275,7 @@ pub fn read_workbook<R: Read + Seek + Clone>(
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| e.to_string())?;
     check_zip(probe, len)?;
-    let mut book = open_workbook_auto_from_rs(reader).map_err(|e| first_line(&e.to_string()))?;
+    let mut book = open_workbook_auto_from_rs(reader).map_err(|e| workbook_open_error(&e))?;
     let mut out = Vec::new();
     for sheet in book.sheet_names() {
         let range = book
@@ -326,7 +349,8 @@ pub fn cell_text(cell: &calamine::Data, date_column: bool) -> Option<String> {
                 format!("{f:.2}")
             } else if date_column && f.fract() == 0.0 && (10_000.0..80_000.0).contains(f) {
                 excel_serial_date(*f)
-            } else if f.fract() == 0.0 && f.abs() < 1e15 {
+            } else if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 {
+                // An exact integer (up to 2^53) without a trailing `.0`.
                 format!("{}", *f as i64)
             } else {
                 f.to_string()

@@ -20,8 +20,8 @@ pub struct Reading {
     /// Also run the 街道-only or 乡镇-only person and team rules (AGE-001, ROT-001…003,
     /// SPEC-001, GEN-002) on the other kind, run AGE-003/004/005 on every slate row of
     /// every unit (not only 乡镇 党委 and 纪委 rows), count village and 事业单位 spells as
-    /// township work, count non-leadership spells in tenure runs, treat 交流 like
-    /// 平级转任 for AGE-004 and match native places by the unit's short name.
+    /// township work and as EXP-006 source groups, count non-leadership spells in tenure
+    /// runs and match native places by the unit's short name.
     pub broad: bool,
 }
 
@@ -101,15 +101,60 @@ fn has_street_work(p: &Person, as_of: NaiveDate) -> bool {
         .any(|s| s.place.kind == UnitKind::Subdistrict && s.start.date() <= as_of)
 }
 
-fn is_source(p: &Person, as_of: NaiveDate) -> bool {
+/// EXP-006's source groups: the staffing, or a village leadership post or a 大学生村官
+/// post started by `as_of`; with `lenient` (the broad reading) any village or 事业单位
+/// spell.
+fn is_source(p: &Person, as_of: NaiveDate, lenient: bool) -> bool {
     SOURCE_STAFFING.contains(&p.staffing)
         || p.spells.iter().any(|s| {
             s.start.date() <= as_of
-                && (matches!(
-                    s.place.kind,
-                    UnitKind::Village | UnitKind::PublicInstitution
-                ) || s.posts.iter().any(|x| x.title.contains("大学生村官")))
+                && (s.posts.iter().any(|x| {
+                    x.title.contains("大学生村官")
+                        || (s.place.kind == UnitKind::Village
+                            && x.leadership
+                            && !x.title.contains("第一书记")
+                            && !x.title.contains("驻村"))
+                }) || (lenient
+                    && matches!(
+                        s.place.kind,
+                        UnitKind::Village | UnitKind::PublicInstitution
+                    )))
         })
+}
+
+fn rank(role: Role) -> u8 {
+    if role.is_principal() {
+        2
+    } else {
+        1
+    }
+}
+
+/// Whether `p`'s 交流 seat in unit `u` (rank `seat_rank`) is a promotion: it ranks above
+/// the posts of the person's latest spell outside `u` started by `as_of` (study aside),
+/// when those posts' rank is known (township and sub-district team posts; a spell with
+/// no leadership post ranks 0).
+fn exchange_promotion(p: &Person, u: usize, seat_rank: u8, as_of: NaiveDate) -> bool {
+    let before = p.spells.iter().filter(|s| {
+        s.start.date() <= as_of && s.place.unit != Some(u) && s.place.kind != UnitKind::School
+    });
+    let Some(latest) = before.clone().map(|s| s.start).max() else {
+        return false;
+    };
+    let mut best = Some(0u8);
+    for s in before.filter(|s| s.start == latest) {
+        let team = matches!(
+            s.place.kind,
+            UnitKind::Township | UnitKind::Commune | UnitKind::Subdistrict
+        );
+        for x in s.posts.iter().filter(|x| x.leadership) {
+            best = match (x.role, team) {
+                (Some(r), true) => best.map(|b| b.max(rank(r))),
+                _ => None,
+            };
+        }
+    }
+    best.is_some_and(|b| b < seat_rank)
 }
 
 /// Years left before the exit age (60 for men, 55 for women): calendar years from
@@ -317,11 +362,22 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
                 && rows
                     .iter()
                     .any(|r| r.person == p && matches!(r.body, Body::Party | Body::Discipline)));
-        if committee && a >= 58 && nom == Nomination::Continued {
+        // A 交流 seat reads as a continuing nomination and as 平级转任, or as 新提拔 when
+        // it is a promotion.
+        let seat_rank = rows
+            .iter()
+            .filter(|r| r.person == p)
+            .map(|r| rank(r.role))
+            .max()
+            .unwrap_or(1);
+        let exchanged = nom == Nomination::Exchanged;
+        let promoted = exchanged && exchange_promotion(person(p), u, seat_rank, at);
+        let lateral_exchange = exchanged && !promoted;
+        if committee && a >= 58 && (nom == Nomination::Continued || lateral_exchange) {
             push("AGE-003", Some(p), format!("aged {a}, 继续提名"));
         }
-        let transfer = matches!(nom, Nomination::Continued | Nomination::Transfer)
-            || (reading.broad && nom == Nomination::Exchanged);
+        let transfer =
+            matches!(nom, Nomination::Continued | Nomination::Transfer) || lateral_exchange;
         if committee && transfer && left < 3.0 {
             push(
                 "AGE-004",
@@ -329,7 +385,7 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
                 format!("{left:.2} years to the exit age {}", person(p).exit_age()),
             );
         }
-        if committee && nom == Nomination::New && left < 5.0 {
+        if committee && (nom == Nomination::New || promoted) && left < 5.0 {
             push(
                 "AGE-005",
                 Some(p),
@@ -364,7 +420,7 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
                 push("EXP-002", Some(p), "no 街道 work".into());
             }
         }
-    } else if !m.iter().any(|&p| is_source(person(p), at)) {
+    } else if !m.iter().any(|&p| is_source(person(p), at, reading.broad)) {
         push("EXP-006", None, "no member from the source groups".into());
     }
 
@@ -467,9 +523,11 @@ fn team_findings(w: &World, c: usize, u: usize, reading: Reading, out: &mut Vec<
             push("ROT-004", None, "secretary and head both new".into());
         }
     }
-    // ROT-006 (kinship): one team finding per related pair, naming both.
+    // ROT-006 (kinship): one team finding per related pair, naming both; everyone on
+    // the slate counts, plain 纪委 members too.
+    let everyone = distinct(rows.iter().map(|r| r.person));
     for r in &w.relations {
-        if m.contains(&r.person) && m.contains(&r.relative) {
+        if everyone.contains(&r.person) && everyone.contains(&r.relative) {
             push(
                 "ROT-006",
                 None,

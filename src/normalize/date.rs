@@ -205,6 +205,48 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// The month a year-only birth date (`1956`) stands for: July, the middle of the year.
+///
+/// Panels of officials (CPED and its kind) often give the birth year alone. Reading it
+/// as 1 July makes an age at most six months off either way, where 1 January would make
+/// everyone up to eleven months older than they are and tip the age limits one way. The
+/// date keeps month precision (`1956-07`), and the loader counts such dates in a note.
+pub const YEAR_ONLY_BIRTH_MONTH: u32 = 7;
+
+/// The month a year-only career date (`2002`) stands for: January, as the résumé reader
+/// reads `2002-2006年`, so that spells written `2002–2006` and `2006–` meet without a gap
+/// or an overlap.
+pub const YEAR_ONLY_CAREER_MONTH: u32 = 1;
+
+/// The year of a date given as a year alone (`1956`, `1956年`, full-width digits), in
+/// the contract's year range; `None` for anything else.
+pub fn year_only(text: &str) -> Option<i32> {
+    let t: String = text
+        .trim()
+        .trim_end_matches('年')
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = t.parse().ok()?;
+    YEAR_RANGE.contains(&year).then_some(year)
+}
+
+/// [`PartialDate::parse`], or for a year alone the given month of it (see
+/// [`YEAR_ONLY_BIRTH_MONTH`] and [`YEAR_ONLY_CAREER_MONTH`]).
+pub fn parse_or_year(text: &str, month: u32) -> Result<PartialDate, DateError> {
+    PartialDate::parse(text).or_else(|e| {
+        year_only(text)
+            .map(|y| PartialDate::month(y, month))
+            .ok_or(e)
+    })
+}
+
 /// Days since 1970-01-01.
 pub fn days_since_epoch(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - EPOCH_DAYS_FROM_CE

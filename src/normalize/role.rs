@@ -308,6 +308,8 @@ const TITLES: &[(&str, Role)] = &[
     ("市纪委副书记", Role::DisciplineDeputySecretary),
     ("监委副主任", Role::DisciplineDeputySecretary),
     ("县监委副主任", Role::DisciplineDeputySecretary),
+    ("区监委副主任", Role::DisciplineDeputySecretary),
+    ("市监委副主任", Role::DisciplineDeputySecretary),
 ];
 
 /// The level words that open a county- or city-level title (县委书记, 市长): such a

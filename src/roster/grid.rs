@@ -19,7 +19,14 @@ use crate::dataset::LoadError;
 pub struct Cell {
     pub text: Option<String>,
     pub date: Option<String>,
+    /// A number stored as a float beyond 2^53, whose last digits the workbook has
+    /// already lost: a 身份证号 typed into a number cell (620102198003011231 is stored
+    /// as 620102198003011200). Its text cannot be trusted as an identifier.
+    pub imprecise: bool,
 }
+
+/// The largest integer a float holds exactly (2^53).
+pub const EXACT_INTEGER_LIMIT: f64 = 9_007_199_254_740_992.0;
 
 impl Cell {
     fn plain(text: &str) -> Cell {
@@ -28,6 +35,7 @@ impl Cell {
         Cell {
             text: value.clone(),
             date: value,
+            imprecise: false,
         }
     }
 
@@ -129,7 +137,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<Grid>, LoadError> {
     text::check_zip(std::io::Cursor::new(bytes.as_slice()), bytes.len() as u64)
         .map_err(|e| not_a_table(&file, e))?;
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice()))
-        .map_err(|e| not_a_table(&file, text::first_line(&e.to_string())))?;
+        .map_err(|e| not_a_table(&file, text::workbook_open_error(&e)))?;
     let mut grids = Vec::new();
     for sheet in book.sheet_names() {
         let range = book.worksheet_range(&sheet).map_err(|e| {
@@ -176,6 +184,7 @@ pub fn read_workbook(path: &Path) -> Result<Vec<Grid>, LoadError> {
                     cells[r0 + i][c0 + j] = Cell {
                         text: cell_text(data, false).map(|t| t.trim().to_string()),
                         date: cell_text(data, true).map(|t| t.trim().to_string()),
+                        imprecise: matches!(data, calamine::Data::Float(f) if f.abs() > EXACT_INTEGER_LIMIT),
                     };
                 }
             }

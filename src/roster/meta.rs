@@ -71,7 +71,10 @@ fn district_in(text: &str) -> Option<String> {
 }
 
 /// The reference date of a footnote: 年龄计算截至2021年6月30日, 截止2021.6.30, 截至2021-06-30.
-pub fn as_of_in(text: &str) -> Option<NaiveDate> {
+/// `None` when the footnote gives no reference date; `Some(Err(text))` when it means to
+/// (截至 followed by numbers) but they are no date (`2021年13月40日`), so the message can
+/// name the value.
+pub fn as_of_in(text: &str) -> Option<Result<NaiveDate, String>> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let at = ["截至", "截止", "计算至", "基准日"]
         .iter()
@@ -80,18 +83,24 @@ pub fn as_of_in(text: &str) -> Option<NaiveDate> {
     let rest = &t[at..];
     let numbers: Vec<u32> = rest
         .split(|c: char| !c.is_ascii_digit())
-        .take_while(|_| true)
         .filter(|s| !s.is_empty())
         .take(3)
         .filter_map(|s| s.parse().ok())
         .collect();
-    match numbers.as_slice() {
+    let date = match numbers.as_slice() {
         [y, m, d, ..] => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
         [y, m] => NaiveDate::from_ymd_opt(*y as i32, *m, 1)
             .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
             .and_then(|d| d.pred_opt()),
-        _ => None,
-    }
+        _ => return None,
+    };
+    // The text the date was read from: from the first digit to the end of the date.
+    let shown: String = rest
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .chars()
+        .take_while(|c| !"；;。，,".contains(*c))
+        .collect();
+    Some(date.ok_or(shown))
 }
 
 /// The kind of a roster's unit from its name: …镇/乡/苏木, …街道, …县/区/旗, …市.
@@ -165,10 +174,15 @@ mod tests {
     #[test]
     fn footnote_dates() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(as_of_in("注：年龄计算截至2021年6月30日"), d(2021, 6, 30));
-        assert_eq!(as_of_in("注: 年龄截止 2021.9.30"), d(2021, 9, 30));
-        assert_eq!(as_of_in("注：年龄计算截至2021年6月"), d(2021, 6, 30));
+        let at = |t| as_of_in(t).and_then(Result::ok);
+        assert_eq!(at("注：年龄计算截至2021年6月30日"), d(2021, 6, 30));
+        assert_eq!(at("注: 年龄截止 2021.9.30"), d(2021, 9, 30));
+        assert_eq!(at("注：年龄计算截至2021年6月"), d(2021, 6, 30));
         assert_eq!(as_of_in("注：本表由组织部填报"), None);
+        assert_eq!(
+            as_of_in("注：年龄计算截至2021年13月40日。"),
+            Some(Err("2021年13月40日".to_string()))
+        );
     }
 
     #[test]

@@ -14,9 +14,11 @@
 //! Layouts: one team or many per sheet (单位 merged down, a team heading row, or one
 //! sheet per unit named after it), one sheet per township or one for the whole county.
 
+pub mod current;
 pub mod grid;
 pub mod header;
 pub mod meta;
+pub mod notes;
 pub mod rows;
 pub mod seats;
 pub mod write;
@@ -30,6 +32,7 @@ use crate::dataset::schema::{self, TableSpec};
 use crate::dataset::source::{text_frame, Format, RawTable};
 use crate::dataset::{LoadError, LoadOptions};
 use crate::normalize::role::Nomination;
+use crate::rules::Lang;
 use grid::Grid;
 use header::{Field, Header};
 use rows::Entry;
@@ -132,13 +135,28 @@ pub fn detect(path: &Path) -> Result<Option<Vec<PathBuf>>, LoadError> {
 /// A person's identity across the roster.
 struct Person {
     id: String,
+    name: String,
+    birth: String,
     unit: String,
     row: usize,
     table: String,
 }
 
+impl Person {
+    fn seen(&self) -> notes::Seen<'_> {
+        notes::Seen {
+            name: &self.name,
+            birth: &self.birth,
+            unit: &self.unit,
+            table: &self.table,
+            row: self.row,
+        }
+    }
+}
+
 /// Reads the roster files into contract tables.
 pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadError> {
+    let lang = options.lang;
     let mut grids: Vec<Grid> = Vec::new();
     for file in files {
         match Format::of(file) {
@@ -165,7 +183,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
     let mut slate = Builder::new(&schema::SLATE, &schema::SLATE.column_names());
     let mut careers = Builder::new(
         &schema::CAREERS,
-        &["person_id", "start", "unit_name", "post"],
+        &["person_id", "start", "end", "unit_name", "post"],
     );
     let mut seat_notes = Builder::new(
         &schema::SLATE,
@@ -191,10 +209,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
     for g in &grids {
         let Some(h) = header::find(g) else {
             if !g.blank_row(0) || g.cells.len() > 1 {
-                out.notes.push(format!(
-                    "{}: no roster header (姓名 and 拟任职务 or 现任职务); sheet ignored",
-                    g.source
-                ));
+                out.notes.push(notes::no_header(lang, &g.source));
             }
             continue;
         };
@@ -218,15 +233,18 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             .map(|(_, n, _)| n.as_str())
             .collect();
         if !ignored.is_empty() {
-            out.notes.push(format!(
-                "{}: columns banzi does not read, ignored: {}",
-                g.source,
-                ignored.join(", ")
-            ));
+            out.notes
+                .push(notes::ignored_columns(lang, &g.source, &ignored));
         }
         let sheet_rows = rows::read(g, &h);
         let title = meta::Title::read(g, &h);
-        let footnote_as_of = sheet_rows.footnotes.iter().find_map(|f| meta::as_of_in(f));
+        let footnote_dates: Vec<Result<chrono::NaiveDate, String>> = sheet_rows
+            .footnotes
+            .iter()
+            .filter_map(|f| meta::as_of_in(f))
+            .collect();
+        let footnote_as_of = footnote_dates.iter().find_map(|d| d.as_ref().ok().copied());
+        let bad_footnote = footnote_dates.iter().find_map(|d| d.as_ref().err());
         let cycle = match options.cycle.clone().or_else(|| title.year.clone()) {
             Some(c) => c,
             None => {
@@ -242,14 +260,20 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             None => {
                 return Err(LoadError::Roster {
                     file: g.source.clone(),
-                    reason: "no reference date for ages and tenures: give --as-of YYYY-MM-DD, or a footnote such as 注：年龄计算截至2021年6月30日".into(),
+                    reason: match bad_footnote {
+                        Some(bad) => format!("the footnote's reference date {bad} is not a date: correct it (注：年龄计算截至2021年6月30日) or give --as-of YYYY-MM-DD"),
+                        None => "no reference date for ages and tenures: give --as-of YYYY-MM-DD, or a footnote such as 注：年龄计算截至2021年6月30日".into(),
+                    },
                 })
             }
         };
         match cycles.get(&cycle) {
-            Some((d, from)) if *d != as_of => out.notes.push(format!(
-                "{}: reference date {as_of} differs from {d} given by {from}; {d} is used",
-                g.source
+            Some((d, from)) if *d != as_of => out.notes.push(notes::as_of_differs(
+                lang,
+                &g.source,
+                &as_of.to_string(),
+                &d.to_string(),
+                from,
             )),
             Some(_) => {}
             None => {
@@ -268,20 +292,38 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         for s in &sheet_rows.skipped {
             *why.entry(s.why).or_default() += 1;
         }
-        out.notes.push(format!(
-            "{}: roster header at row {}{}; {} rows below it: {} person rows, {} skipped ({}), {} rejected",
-            g.source,
-            h.row + 1,
-            if h.rows == 2 { " (two rows)" } else { "" },
-            sheet_rows.read,
-            sheet_rows.entries.len(),
-            sheet_rows.skipped.len(),
-            why.iter()
-                .map(|(w, n)| format!("{n} {w}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            sheet_rows.bad.len()
+        let why: Vec<(&str, usize)> = why.into_iter().collect();
+        out.notes.push(notes::sheet_account(
+            lang,
+            &notes::SheetAccount {
+                source: &g.source,
+                header_row: h.row + 1,
+                two_rows: h.rows == 2,
+                read: sheet_rows.read,
+                persons: sheet_rows.entries.len(),
+                skipped: sheet_rows.skipped.len(),
+                why: &why,
+                rejected: sheet_rows.bad.len(),
+            },
         ));
+        let unnamed = sheet_rows
+            .entries
+            .iter()
+            .filter(|e| e.unit.is_none())
+            .count();
+        if h.column(Field::Unit).is_none() && unnamed > 0 {
+            out.notes.push(notes::sheet_team(
+                lang,
+                &g.source,
+                unnamed,
+                sheet_rows.headings,
+                g.sheet.trim(),
+            ));
+        }
+        for b in &sheet_rows.unheaded {
+            out.rejections
+                .drop_value(&g.source, b.row, &b.column, &b.value, b.reason.clone());
+        }
         for b in &sheet_rows.bad {
             out.rejections
                 .reject(&g.source, b.row, &b.column, &b.value, b.reason.clone());
@@ -340,15 +382,31 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                     .map(|s| {
                         inferred += 1;
                         Some((
-                            seats::infer_nomination(e.get(Field::CurrentPost), &unit, s),
+                            seats::infer_nomination(
+                                e.get(Field::CurrentPost),
+                                &unit,
+                                district.as_deref(),
+                                s,
+                            ),
                             true,
                         ))
                     })
                     .collect(),
             };
-            let id = identify(e, &unit, &g.source, &mut people, &mut out.notes);
-            let new_person = id.1;
-            let id = id.0;
+            let (id, new_person) =
+                match identify(e, &unit, &g.source, &mut people, &mut out.notes, lang) {
+                    Ok(found) => found,
+                    Err(reason) => {
+                        out.rejections.reject(
+                            &g.source,
+                            row,
+                            &col_name(Field::IdNumber),
+                            e.get(Field::IdNumber).unwrap_or(""),
+                            reason,
+                        );
+                        continue;
+                    }
+                };
             if !units.iter().any(|(u, _)| *u == unit) {
                 units.push((unit.clone(), district.clone()));
             }
@@ -358,27 +416,33 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 if e.get(Field::Resume).is_none() {
                     match e.get(Field::CurrentSince) {
                         Some(since) => {
-                            for part in seats::split(e.get(Field::CurrentPost).unwrap_or("")) {
-                                // A post in another unit keeps its text as the unit's
-                                // name; one in this unit (or naming none) is this unit's.
-                                let unit_name = if seats::names_other_unit(&part, &unit) {
-                                    part.clone()
+                            for spell in current::spells(
+                                e.get(Field::CurrentPost).unwrap_or(""),
+                                since,
+                                e.get(Field::SameRankSince),
+                                &unit,
+                                district.as_deref(),
+                            ) {
+                                let (start, end) = if spell.same_rank {
+                                    (Field::SameRankSince, Field::CurrentSince)
                                 } else {
-                                    unit.clone()
+                                    (Field::CurrentSince, Field::CurrentSince)
                                 };
                                 careers.push(
                                     &[
                                         Some(id.clone()),
-                                        Some(since.to_string()),
-                                        Some(unit_name),
-                                        Some(part.clone()),
+                                        Some(spell.start),
+                                        spell.end,
+                                        Some(spell.unit_name),
+                                        Some(spell.post),
                                     ],
                                     Origin {
                                         table: g.source.clone(),
                                         row,
                                         columns: vec![
                                             ("person_id", col_name(Field::Name)),
-                                            ("start", col_name(Field::CurrentSince)),
+                                            ("start", col_name(start)),
+                                            ("end", col_name(end)),
                                             ("unit_name", col_name(Field::CurrentPost)),
                                             ("post", col_name(Field::CurrentPost)),
                                         ],
@@ -450,14 +514,10 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         }
     }
     if inferred > 0 {
-        out.notes.push(format!(
-            "no 提名方式 given for {inferred} seats: inferred from 现任职务 and 拟任职务 (see roster_seats.csv of banzi normalize)"
-        ));
+        out.notes.push(notes::inferred(lang, inferred));
     }
     if no_since > 0 {
-        out.notes.push(format!(
-            "{no_since} persons have a 现任职务 but no 任现职时间 and no 简历: no work history for them"
-        ));
+        out.notes.push(notes::no_since(lang, no_since));
     }
     if cycles.is_empty() {
         return Err(LoadError::Roster {
@@ -466,8 +526,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
         });
     }
     if districts.is_empty() {
-        out.notes
-            .push("no district named (title or --district): aggregate rules are skipped".into());
+        out.notes.push(notes::no_district(lang));
     }
     let mut unit_table = Builder::new(
         &schema::UNITS,
@@ -480,7 +539,7 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
                 Some(d.clone()),
                 Some(meta::unit_kind(d).label().to_string()),
                 None,
-                Some("false".into()),
+                Some(meta::minority_area(d).to_string()),
             ],
             Origin {
                 table: file_label.clone(),
@@ -489,7 +548,8 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
             },
         );
     }
-    for (name, parent) in &units {
+    // A county's own team (区领导班子 of 平川区) is the district's unit: one row.
+    for (name, parent) in units.iter().filter(|(u, _)| !districts.contains(u)) {
         unit_table.push(
             &[
                 Some(name.clone()),
@@ -542,29 +602,49 @@ pub fn read(files: &[PathBuf], options: &LoadOptions) -> Result<Roster, LoadErro
 
 /// The person id of an entry (身份证号, else name and birth date) and whether the person
 /// is new. Two entries with one name and birth date in different teams are kept apart
-/// (and said so): without an id number they may be two people.
+/// (and said so): without an id number they may be two people. One 身份证号 on two
+/// different persons (another name or birth date) is a clash: the later row is refused
+/// (`Err`, the reason) and listed, never merged into the first.
 fn identify(
     e: &Entry,
     unit: &str,
     table: &str,
     people: &mut HashMap<String, Vec<Person>>,
-    notes: &mut Vec<String>,
-) -> (String, bool) {
+    out_notes: &mut Vec<String>,
+    lang: Lang,
+) -> Result<(String, bool), String> {
     let name = e.get(Field::Name).unwrap_or("");
     let birth = e.get(Field::Birth).unwrap_or("");
+    let this = notes::Seen {
+        name,
+        birth,
+        unit,
+        table,
+        row: e.excel_row(),
+    };
+    let person = |id: &str| Person {
+        id: id.to_string(),
+        name: name.to_string(),
+        birth: birth.to_string(),
+        unit: unit.to_string(),
+        row: e.excel_row(),
+        table: table.to_string(),
+    };
     if let Some(id) = e.get(Field::IdNumber) {
         let key = format!("id:{id}");
         let seen = people.entry(key).or_default();
         if let Some(p) = seen.first() {
-            return (p.id.clone(), false);
+            if p.name == name && same_birth(&p.birth, birth) {
+                return Ok((p.id.clone(), false));
+            }
+            out_notes.push(notes::id_clash(lang, id, &p.seen(), &this));
+            return Err(format!(
+                "身份证号 {id} is already {} ({}) at {} row {}: two persons cannot share one number",
+                p.name, p.birth, p.table, p.row
+            ));
         }
-        seen.push(Person {
-            id: id.to_string(),
-            unit: unit.to_string(),
-            row: e.excel_row(),
-            table: table.to_string(),
-        });
-        return (id.to_string(), true);
+        seen.push(person(id));
+        return Ok((id.to_string(), true));
     }
     let key = format!("{name}|{birth}");
     let base = if birth.is_empty() {
@@ -574,28 +654,27 @@ fn identify(
     };
     let seen = people.entry(key).or_default();
     if let Some(p) = seen.iter().find(|p| p.unit == unit) {
-        return (p.id.clone(), false);
+        return Ok((p.id.clone(), false));
     }
     let id = if seen.is_empty() {
         base
     } else {
         let first = &seen[0];
-        notes.push(format!(
-            "{name} ({birth}) is in {} ({} row {}) and in {unit} ({table} row {}): kept as two persons; give 身份证号 if they are one",
-            first.unit,
-            first.table,
-            first.row,
-            e.excel_row()
-        ));
+        out_notes.push(notes::name_clash(lang, &first.seen(), &this));
         format!("{base}-{}", seen.len() + 1)
     };
-    seen.push(Person {
-        id: id.clone(),
-        unit: unit.to_string(),
-        row: e.excel_row(),
-        table: table.to_string(),
-    });
-    (id, true)
+    seen.push(person(&id));
+    Ok((id, true))
+}
+
+/// Whether two birth cells give one date (`1980.03` and `1980-03` do); texts that are not
+/// dates are compared as written.
+fn same_birth(a: &str, b: &str) -> bool {
+    use crate::normalize::date::PartialDate;
+    match (PartialDate::parse(a), PartialDate::parse(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
 }
 
 /// The cadre record of an entry.

@@ -74,13 +74,25 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
         return Err("拟任职务 is empty".into());
     }
     let mut out: Vec<Seat> = Vec::new();
+    let mut offices: Vec<&String> = Vec::new();
     for part in &parts {
-        let role = Role::parse(part).map_err(|e| format!("{part}: {e}"))?;
-        out.push(Seat {
-            post: part.clone(),
-            role,
-            body: body_of(part, role),
-        });
+        match Role::parse(part) {
+            Ok(role) => out.push(Seat {
+                post: part.clone(),
+                role,
+                body: body_of(part, role),
+            }),
+            Err(_) if is_office(part) => offices.push(part),
+            Err(e) => return Err(format!("{part}: {e}")),
+        }
+    }
+    // 区委常委、组织部部长: the office is the standing-committee member's portfolio, part
+    // of that seat; without a 常委 seat beside it, it is a post banzi does not know.
+    if let Some(office) = offices.first() {
+        if !out.iter().any(is_standing_committee) {
+            let e = Role::parse(office).err().unwrap_or_default();
+            return Err(format!("{office}: {e}"));
+        }
     }
     // A plain 党委委员 beside a post that is a 党委 seat by office is the same seat.
     let by_office = out.iter().any(|s| {
@@ -115,6 +127,19 @@ pub fn seats(text: &str) -> Result<Vec<Seat>, String> {
     Ok(out)
 }
 
+/// A county's or city's office that a standing-committee member heads (组织部部长,
+/// 政法委书记, 区委秘书长, 统战部部长, 军分区政委): no seat of its own.
+fn is_office(part: &str) -> bool {
+    ["部长", "委书记", "秘书长", "政委", "司令员", "校长", "主任"]
+        .iter()
+        .any(|w| part.ends_with(w) && part.chars().count() > w.chars().count())
+}
+
+/// A 常委 seat: a member of a county's or city's standing committee.
+fn is_standing_committee(s: &Seat) -> bool {
+    s.role == Role::Member && s.post.ends_with("常委")
+}
+
 /// 党委委员 / 委员 / 党工委委员, as opposed to 宣传委员 and the other offices.
 fn is_plain_member(post: &str) -> bool {
     let t: String = post.chars().filter(|c| !c.is_whitespace()).collect();
@@ -145,12 +170,17 @@ fn rank(role: Role) -> u8 {
 
 /// 新提拔 / 继续提名 / 交流 from what the person holds now (`current`, 现任职务) and where
 /// (`here`: whether the current post is in the team's own unit).
-pub fn infer_nomination(current: Option<&str>, unit: &str, seat: &Seat) -> Nomination {
+pub fn infer_nomination(
+    current: Option<&str>,
+    unit: &str,
+    district: Option<&str>,
+    seat: &Seat,
+) -> Nomination {
     let Some(current) = current else {
         return Nomination::New;
     };
     for part in split(current) {
-        let here = !names_other_unit(&part, unit);
+        let here = super::current::held(&part, unit, district).here;
         let Ok(role) = Role::parse(&part) else {
             continue;
         };
@@ -175,23 +205,6 @@ pub fn short_unit(unit: &str) -> String {
         }
     }
     unit.to_string()
-}
-
-/// Whether a post (现任职务) names a unit other than `unit`: 石桥镇党委书记 for 柳河镇,
-/// 县农业农村局副局长; 党委副书记 or 柳河镇镇长 do not.
-pub fn names_other_unit(part: &str, unit: &str) -> bool {
-    let short = short_unit(unit);
-    !(part.contains(unit) || part.contains(&short)) && has_other_unit(part, &short)
-}
-
-/// Whether a post names some unit other than `short` (某某镇…, 某某街道…).
-fn has_other_unit(part: &str, short: &str) -> bool {
-    if part.contains(short) {
-        return false;
-    }
-    ["镇", "乡", "街道", "县", "区", "市", "局", "村", "社区"]
-        .iter()
-        .any(|m| part.find(m).is_some_and(|i| part[..i].chars().count() >= 2))
 }
 
 #[cfg(test)]
@@ -234,6 +247,15 @@ mod tests {
         );
         assert_eq!(roles("纪委书记"), [(DisciplineSecretary, Discipline)]);
         assert_eq!(roles("副书记"), [(DeputySecretary, PartyCommittee)]);
+        assert_eq!(roles("区委常委、组织部部长"), [(Member, PartyCommittee)]);
+        assert_eq!(roles("市委常委、政法委书记"), [(Member, PartyCommittee)]);
+        assert_eq!(
+            roles("区纪委副书记、区监委副主任"),
+            [(DisciplineDeputySecretary, Discipline)]
+        );
+        assert!(seats("副镇长、组织部部长")
+            .unwrap_err()
+            .starts_with("组织部部长"));
         assert!(seats("党委委员、镇长助理")
             .unwrap_err()
             .starts_with("镇长助理"));
@@ -244,27 +266,27 @@ mod tests {
         let seat = |t: &str| seats(t).unwrap().remove(0);
         let unit = "青山县柳河镇";
         assert_eq!(
-            infer_nomination(Some("柳河镇党委副书记"), unit, &seat("党委副书记")),
+            infer_nomination(Some("柳河镇党委副书记"), unit, None, &seat("党委副书记")),
             Nomination::Continued
         );
         assert_eq!(
-            infer_nomination(Some("党委副书记、镇长"), unit, &seat("党委书记")),
+            infer_nomination(Some("党委副书记、镇长"), unit, None, &seat("党委书记")),
             Nomination::Continued
         );
         assert_eq!(
-            infer_nomination(Some("副镇长"), unit, &seat("镇长")),
+            infer_nomination(Some("副镇长"), unit, None, &seat("镇长")),
             Nomination::New
         );
         assert_eq!(
-            infer_nomination(Some("石桥镇党委书记"), unit, &seat("党委书记")),
+            infer_nomination(Some("石桥镇党委书记"), unit, None, &seat("党委书记")),
             Nomination::Exchanged
         );
         assert_eq!(
-            infer_nomination(Some("县农业农村局副局长"), unit, &seat("副镇长")),
+            infer_nomination(Some("县农业农村局副局长"), unit, None, &seat("副镇长")),
             Nomination::New
         );
         assert_eq!(
-            infer_nomination(None, unit, &seat("副镇长")),
+            infer_nomination(None, unit, None, &seat("副镇长")),
             Nomination::New
         );
         assert_eq!(

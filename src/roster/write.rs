@@ -39,6 +39,31 @@ const COLUMNS: [&str; 17] = [
     "专职",
 ];
 
+/// The template's columns: the writer's, with 身份证号 (read as text: a number cell
+/// loses the last digits of an 18-digit number) and 任同级职务时间, which a department has
+/// and a dataset does not carry.
+const TEMPLATE_COLUMNS: [&str; 19] = [
+    "序号",
+    "单位",
+    "姓名",
+    "身份证号",
+    "性别",
+    "民族",
+    "出生年月",
+    "籍贯",
+    "政治面貌",
+    "全日制教育",
+    "在职教育",
+    "熟悉领域",
+    "身份",
+    "现任职务",
+    "任现职时间",
+    "任同级职务时间",
+    "拟任职务",
+    "提名方式",
+    "专职",
+];
+
 /// The 简历 column comes last (wide).
 const RESUME: &str = "简历";
 
@@ -55,7 +80,12 @@ fn properties() -> Result<DocProperties, XlsxError> {
 }
 
 /// Writes the title, filing line and the two-row header; returns the first data row.
-fn header(ws: &mut Worksheet, title: &str, filing: &str) -> Result<u32, XlsxError> {
+fn header(
+    ws: &mut Worksheet,
+    columns: &[&str],
+    title: &str,
+    filing: &str,
+) -> Result<u32, XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_align(FormatAlign::Center)
@@ -66,11 +96,11 @@ fn header(ws: &mut Worksheet, title: &str, filing: &str) -> Result<u32, XlsxErro
         .set_bold()
         .set_font_size(16)
         .set_align(FormatAlign::Center);
-    let last = COLUMNS.len() as u16;
+    let last = columns.len() as u16;
     ws.merge_range(0, 0, 0, last, title, &title_format)?;
     ws.merge_range(1, 0, 1, last, filing, &Format::new())?;
     let mut c = 0u16;
-    for name in COLUMNS {
+    for &name in columns {
         match name {
             "全日制教育" => {
                 ws.merge_range(3, c, 3, c + 1, "学历学位", &bold)?;
@@ -86,9 +116,14 @@ fn header(ws: &mut Worksheet, title: &str, filing: &str) -> Result<u32, XlsxErro
         c += 1;
     }
     ws.merge_range(3, c, 4, c, RESUME, &bold)?;
-    ws.set_column_width(1, 16)?;
-    ws.set_column_width(12, 24)?;
-    ws.set_column_width(14, 24)?;
+    for (i, name) in columns.iter().enumerate() {
+        match *name {
+            "单位" => ws.set_column_width(i as u16, 16)?,
+            "身份证号" => ws.set_column_width(i as u16, 21)?,
+            "现任职务" | "拟任职务" => ws.set_column_width(i as u16, 24)?,
+            _ => ws,
+        };
+    }
     ws.set_column_width(c, 60)?;
     Ok(5)
 }
@@ -141,7 +176,7 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
             as_of.format("%Y"),
             as_of.format("%-m")
         );
-        let first = header(ws, &title, &filing).map_err(err)?;
+        let first = header(ws, &COLUMNS, &title, &filing).map_err(err)?;
         // Persons in slate order, each with their seats.
         let mut persons: Vec<u32> = Vec::new();
         for i in (0..ds.slate.len()).filter(|&i| ds.slate.cycle[i] == c && ds.slate.unit[i] == u) {
@@ -307,7 +342,7 @@ fn current_posts(ds: &Dataset, p: u32, as_of: chrono::NaiveDate) -> (String, Str
 }
 
 /// The 拟任职务 titles banzi knows, for the template's list.
-const TITLES: [&str; 24] = [
+const TITLES: [&str; 40] = [
     "党委书记",
     "党委副书记",
     "党委专职副书记",
@@ -332,6 +367,22 @@ const TITLES: [&str; 24] = [
     "纪工委书记",
     "党委副书记、镇长",
     "党委委员、副镇长",
+    "县委书记",
+    "区委书记",
+    "县委副书记",
+    "区委副书记",
+    "县长",
+    "区长",
+    "常务副县长",
+    "常务副区长",
+    "副县长",
+    "副区长",
+    "县委常委",
+    "区委常委",
+    "县人大常委会主任",
+    "县人大常委会副主任",
+    "县政协主席",
+    "县纪委书记、县监委主任",
 ];
 
 /// Writes the empty roster template: the layout above with room for 200 persons, data
@@ -356,12 +407,23 @@ pub fn template(path: &Path) -> Result<(), String> {
     ws.set_name("名册").map_err(err)?;
     let first = header(
         ws,
+        &TEMPLATE_COLUMNS,
         "某某县2021年乡镇领导班子换届人选名册",
         "填报单位：　　　　填报时间：　　年　　月",
     )
     .map_err(err)?;
     let last = first + 199;
-    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap_or(0) as u16;
+    let col = |name: &str| {
+        TEMPLATE_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or(0) as u16
+    };
+    // 身份证号 as text, so that Excel keeps all 18 digits (and a final X).
+    let text = Format::new().set_num_format("@");
+    for r in first..=last {
+        ws.write_blank(r, col("身份证号"), &text).map_err(err)?;
+    }
     let gender = DataValidation::new()
         .allow_list_strings(&["男", "女"])
         .map_err(err)?;
@@ -394,10 +456,10 @@ pub fn template(path: &Path) -> Result<(), String> {
         "换届人选名册填表说明（banzi 读取此表：banzi check 名册.xlsx）",
         "1. 第1行写标题，含地区和年份，例如：平川区2021年乡镇领导班子换届人选名册。年份即换届年份（或用 --cycle 指定），地区即汇总规则的县区（或用 --district 指定）。",
         "2. 每人一行；一人多个拟任职务写在同一格，用顿号分开，例如：党委副书记、镇长。组织委员、宣传委员、统战委员、人武部长即党委委员，不必另写。",
-        "3. 单位写乡镇或街道全称，可向下合并单元格；也可以每个乡镇（街道）一个工作表，以单位名作表名。每个班子后可加“合计”行。",
-        "4. 出生年月、任现职时间写作 1985.03 或 1985年3月。",
+        "3. 单位写乡镇、街道或县（区、市）全称，可向下合并单元格；也可以每个单位一个工作表，以单位名作表名，或在每个班子前加一行标题，如“一、平川区王家镇（9人）”。每个班子后可加“合计”行。县区班子可写：区委常委、组织部部长（部长为常委分工，不另计职务）。",
+        "4. 出生年月、任现职时间、任同级职务时间写作 1985.03 或 1985年3月。任同级职务时间为任现任同一级别职务的起始时间。",
         "5. 提名方式：新提拔、继续提名、平级转任、交流；不填时 banzi 按现任职务与拟任职务推断，并注明为推断。",
-        "6. 有身份证号时请填写，banzi 以身份证号识别人员；否则以姓名加出生年月识别。",
+        "6. 有身份证号时请填写，banzi 以身份证号识别人员；否则以姓名加出生年月识别。身份证号列须为文本格式（本模板已设置）：按数字输入的18位号码会丢失末几位，banzi 将拒收该行。",
         "7. 简历每段一行：1998.07--2003.12 某某县某某乡党委副书记。",
         "8. 表末以“注：年龄计算截至2021年9月30日”写明年龄和任职年限的计算时点（或用 --as-of 指定）。",
     ];

@@ -101,4 +101,33 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn parameters_are_unique_in_range_and_documented() {
+        for r in RULES {
+            let m = r.meta();
+            for (i, p) in m.params.iter().enumerate() {
+                assert!(
+                    m.params[..i].iter().all(|q| q.name != p.name),
+                    "{} declares {} twice",
+                    m.code,
+                    p.name
+                );
+                assert!(
+                    p.min <= p.default && p.default <= p.max,
+                    "{} {}: default {} outside {}..={}",
+                    m.code,
+                    p.name,
+                    p.default,
+                    p.min,
+                    p.max
+                );
+                assert!(!p.doc.is_empty(), "{} {} undocumented", m.code, p.name);
+                // Each is found by name, as `param!` finds it when the rules compile.
+                assert!(std::ptr::eq(m.find_param(p.name).unwrap(), p));
+            }
+            assert!(m.find_param("no_such_parameter").is_none());
+            assert!(!m.also.contains(&m.scope), "{} repeats its scope", m.code);
+        }
+    }
 }

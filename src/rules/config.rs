@@ -1,5 +1,5 @@
 //! Rule configuration: the presets (township 乡镇 from source 001, sub-district 街道 from
-//! source 004), and a TOML file that overrides any threshold, any rule's severity, and
+//! source 004, county 县/区/市 from seeds 000 and 001), and a TOML file that overrides any threshold, any rule's severity, and
 //! turns rules off.
 //!
 //! As in cargo-deny, the file is first parsed as plain TOML, then validated into a typed
@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use super::{codes, RuleMeta, Severity};
+use super::{codes, Param, RuleMeta, Severity};
+use crate::normalize::role::Body;
 
 /// The rule set applied to a team, chosen by the kind of its unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +21,9 @@ pub enum Preset {
     Township = 0,
     /// 街道 teams (source 004).
     Subdistrict = 1,
+    /// 县/区/市 teams (seeds 000 and 001): the rules of [`COUNTY_RULES`], at their
+    /// township severity. The township size and post rules (SIZE-005 …) do not fit them.
+    County = 2,
 }
 
 impl Preset {
@@ -27,6 +31,7 @@ impl Preset {
         match self {
             Preset::Township => "township",
             Preset::Subdistrict => "subdistrict",
+            Preset::County => "county",
         }
     }
 }
@@ -34,7 +39,8 @@ impl Preset {
 /// How teams get their preset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PresetChoice {
-    /// 街道 units get `subdistrict`, every other unit `township`.
+    /// 街道 units get `subdistrict`, 县/区/市 units `county`, every other unit
+    /// `township`.
     #[default]
     Auto,
     /// Every team gets this preset.
@@ -53,7 +59,39 @@ pub struct Global {
     pub retirement_age_female: f64,
     /// Term length in years (001:L199 任期五年), used by AGE-005.
     pub term_years: f64,
+    /// The slate bodies whose rows AGE-003/004/005 look at. Default 党委 and 纪委, the
+    /// sources' 镇级党委、纪委班子成员 (001:L555); add 人大 or 政府 to cover a 人大主席 or a
+    /// 副镇长 listed under those bodies alone.
+    pub age_rule_bodies: Vec<Body>,
+    /// Whether a 交流 (exchanged-in) seat counts as 平级转任 for AGE-004 and as a
+    /// continuing nomination for AGE-003, or as 新提拔 for AGE-005 when the seat ranks
+    /// above the person's previous post. Default yes: an exchange at the same rank is a
+    /// lateral move (平级); with `false`, 交流 seats are outside the age rules.
+    pub exchanged_as_lateral: bool,
+    /// Whether ROT-006 kinship looks at plain members of the 纪委 too. Default yes: the
+    /// avoidance rules aim at relatives in discipline posts under the same leader.
+    pub kinship_includes_discipline_members: bool,
+    /// Whether a blank `fulltime` is unknown (POST-003 reports "cannot be verified" as
+    /// advice) rather than full-time. Default yes.
+    pub blank_fulltime_unknown: bool,
+    /// Whether EXP-006 counts the work history (a village leadership spell or a
+    /// 大学生村官 spell before the reference date) besides `staffing`. Default yes: the
+    /// sources name groups of people (优秀村干部, 大学生村官), not staffing categories.
+    pub source_groups_from_history: bool,
 }
+
+/// The settings' names, for the configuration file's error messages.
+pub const SETTINGS: &[&str] = &[
+    "subdistrict_counts_as_township",
+    "retirement_age_male",
+    "retirement_age_female",
+    "term_years",
+    "age_rule_bodies",
+    "exchanged_as_lateral",
+    "kinship_includes_discipline_members",
+    "blank_fulltime_unknown",
+    "source_groups_from_history",
+];
 
 impl Default for Global {
     fn default() -> Self {
@@ -62,6 +100,11 @@ impl Default for Global {
             retirement_age_male: 60.0,
             retirement_age_female: 55.0,
             term_years: 5.0,
+            age_rule_bodies: vec![Body::PartyCommittee, Body::Discipline],
+            exchanged_as_lateral: true,
+            kinship_includes_discipline_members: true,
+            blank_fulltime_unknown: true,
+            source_groups_from_history: true,
         }
     }
 }
@@ -69,18 +112,20 @@ impl Default for Global {
 /// A rule's settings after presets and overrides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSettings {
-    /// Severity per preset (`[township, subdistrict]`); `None` = off.
-    pub severity: [Option<Severity>; 2],
+    /// Severity per preset (`[township, subdistrict, county]`); `None` = off.
+    pub severity: [Option<Severity>; 3],
     pub params: Vec<(&'static str, f64)>,
 }
 
 impl RuleSettings {
-    pub fn param(&self, name: &str) -> f64 {
+    /// The value in force of a parameter (from [`param!`](crate::param)): the file's
+    /// override, else the default. A parameter these settings do not hold (one of
+    /// another rule) has its default: there is no failing lookup.
+    pub fn get(&self, p: &Param) -> f64 {
         self.params
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| *v)
-            .unwrap_or_else(|| panic!("rule asked for undeclared parameter {name}"))
+            .find(|(n, _)| *n == p.name)
+            .map_or(p.default, |(_, v)| *v)
     }
 
     pub fn enabled_anywhere(&self) -> bool {
@@ -108,11 +153,10 @@ pub struct Config {
     pub choice: PresetChoice,
     pub global: Global,
     overrides: BTreeMap<String, RuleOverride>,
-    /// The rules a preset is limited to (the county preset); `None` = all.
-    pub only: Option<&'static [&'static str]>,
 }
 
-/// The rules of the county preset (`--rules county`, 县/区/市 teams, seeds 000 and 001):
+/// The rules of the county preset (县/区/市 teams under `auto`, or every team with
+/// `--rules county`; seeds 000 and 001):
 /// those of the catalogue that apply to every team. The township size and post rules do
 /// not fit a county team; SIZE-008 and POST-010 (人大常委会) are not implemented yet.
 pub const COUNTY_RULES: &[&str] = &["AGE-007", "ELIG-001", "GEN-004", "ROT-005", "ROT-006"];
@@ -159,13 +203,7 @@ impl Config {
             "auto" => PresetChoice::Auto,
             "township" | "乡镇" => PresetChoice::Force(Preset::Township),
             "subdistrict" | "街道" => PresetChoice::Force(Preset::Subdistrict),
-            "county" | "县" | "县区" => {
-                return Some(Config {
-                    choice: PresetChoice::Force(Preset::Township),
-                    only: Some(COUNTY_RULES),
-                    ..Config::default()
-                })
-            }
+            "county" | "县" | "县区" => PresetChoice::Force(Preset::County),
             _ => return None,
         };
         Some(Config {
@@ -215,7 +253,6 @@ impl Config {
                 "preset" => match value.as_str().and_then(Config::preset) {
                     Some(c) => {
                         cfg.choice = c.choice;
-                        cfg.only = c.only;
                     }
                     None => err(
                         "preset".into(),
@@ -230,8 +267,12 @@ impl Config {
                         for (k, v) in t {
                             let path = format!("settings.{k}");
                             match k.as_str() {
-                                "subdistrict_counts_as_township" => match v.as_bool() {
-                                    Some(b) => cfg.global.subdistrict_counts_as_township = b,
+                                "subdistrict_counts_as_township"
+                                | "exchanged_as_lateral"
+                                | "kinship_includes_discipline_members"
+                                | "blank_fulltime_unknown"
+                                | "source_groups_from_history" => match v.as_bool() {
+                                    Some(b) => *cfg.global.flag(k) = b,
                                     None => err(path, format!("expected true or false, found {v}")),
                                 },
                                 "retirement_age_male" | "retirement_age_female" | "term_years" => {
@@ -244,7 +285,11 @@ impl Config {
                                         None => err(path, format!("expected a number of years between 1 and 100, found {v}")),
                                     }
                                 }
-                                _ => err(path, "unknown setting (known: subdistrict_counts_as_township, retirement_age_male, retirement_age_female, term_years)".into()),
+                                "age_rule_bodies" => match bodies(v) {
+                                    Ok(b) => cfg.global.age_rule_bodies = b,
+                                    Err(e) => err(path, e),
+                                },
+                                _ => err(path, format!("unknown setting (known: {})", SETTINGS.join(", "))),
                             }
                         }
                     }
@@ -323,7 +368,11 @@ impl Config {
 
     /// The settings of a rule: preset defaults, then the file's overrides.
     pub fn settings(&self, meta: &RuleMeta) -> RuleSettings {
-        let mut severity = [meta.township, meta.subdistrict];
+        let county = COUNTY_RULES
+            .contains(&meta.code)
+            .then_some(meta.township)
+            .flatten();
+        let mut severity = [meta.township, meta.subdistrict, county];
         let mut params: Vec<(&'static str, f64)> =
             meta.params.iter().map(|p| (p.name, p.default)).collect();
         if let Some(o) = self.overrides.get(meta.code) {
@@ -343,7 +392,7 @@ impl Config {
                 severity[Preset::Subdistrict as usize] = s;
             }
             if o.enabled == Some(false) {
-                severity = [None, None];
+                severity = [None; 3];
             }
             for (name, value) in &o.params {
                 if let Some(slot) = params.iter_mut().find(|(n, _)| n == name) {
@@ -351,11 +400,49 @@ impl Config {
                 }
             }
         }
-        if self.only.is_some_and(|only| !only.contains(&meta.code)) {
-            severity = [None, None];
-        }
         RuleSettings { severity, params }
     }
+}
+
+impl Global {
+    /// The boolean setting named `name` (one of the names in [`SETTINGS`]).
+    fn flag(&mut self, name: &str) -> &mut bool {
+        match name {
+            "subdistrict_counts_as_township" => &mut self.subdistrict_counts_as_township,
+            "exchanged_as_lateral" => &mut self.exchanged_as_lateral,
+            "kinship_includes_discipline_members" => &mut self.kinship_includes_discipline_members,
+            "blank_fulltime_unknown" => &mut self.blank_fulltime_unknown,
+            "source_groups_from_history" => &mut self.source_groups_from_history,
+            _ => unreachable!("not a boolean setting: {name}"),
+        }
+    }
+
+    /// `age_rule_bodies` as people write it: `党委、纪委`.
+    pub fn age_bodies_label(&self) -> String {
+        self.age_rule_bodies
+            .iter()
+            .map(|b| b.label_zh())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// A list of slate bodies (`["党委", "纪委", "人大"]`), none repeated, at least one.
+fn bodies(v: &toml::Value) -> Result<Vec<Body>, String> {
+    let expected =
+        || format!("expected a list of bodies such as [\"党委\", \"纪委\", \"人大\"], found {v}");
+    let items = v
+        .as_array()
+        .filter(|a| !a.is_empty())
+        .ok_or_else(expected)?;
+    let mut out = Vec::new();
+    for item in items {
+        let b = item.as_str().ok_or_else(expected).and_then(Body::parse)?;
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    Ok(out)
 }
 
 fn number(v: &toml::Value) -> Option<f64> {
@@ -374,7 +461,12 @@ mod tests {
         )
         .unwrap();
         let s = cfg.settings(codes::meta("AGE-001").unwrap());
-        assert_eq!(s.param("min_share"), 0.25);
+        let meta = codes::meta("AGE-001").unwrap();
+        assert_eq!(
+            s.get(crate::param!(crate::rules::age::age_001::META, "min_share")),
+            0.25
+        );
+        assert_eq!(s.get(&meta.params[0]), meta.params[0].default);
         assert_eq!(s.severity_for(Preset::Subdistrict), Some(Severity::Warning));
         assert!(!cfg
             .settings(codes::meta("GEN-004").unwrap())
@@ -404,6 +496,37 @@ mod tests {
             );
         }
         assert!(err.to_string().starts_with("bad.toml: 7 problem(s)"));
+    }
+
+    #[test]
+    fn readings_are_settings_with_the_sources_defaults() {
+        let d = Global::default();
+        assert_eq!(
+            d.age_rule_bodies,
+            vec![Body::PartyCommittee, Body::Discipline]
+        );
+        assert!(d.exchanged_as_lateral && d.kinship_includes_discipline_members);
+        assert!(d.blank_fulltime_unknown && d.source_groups_from_history);
+        let cfg = Config::from_toml(
+            "[settings]\nage_rule_bodies = [\"党委\", \"纪委\", \"人大\"]\nexchanged_as_lateral = false\nkinship_includes_discipline_members = false\nblank_fulltime_unknown = false\nsource_groups_from_history = false\n",
+            "t.toml",
+        )
+        .unwrap();
+        let g = &cfg.global;
+        assert_eq!(g.age_bodies_label(), "党委、纪委、人大");
+        assert!(!g.exchanged_as_lateral && !g.kinship_includes_discipline_members);
+        assert!(!g.blank_fulltime_unknown && !g.source_groups_from_history);
+        let err = Config::from_toml(
+            "[settings]\nage_rule_bodies = [\"党委\", \"村委\"]\nexchanged_as_lateral = 1\n",
+            "bad.toml",
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = err.errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["settings.age_rule_bodies", "settings.exchanged_as_lateral"]
+        );
+        assert!(Config::from_toml("[settings]\nage_rule_bodies = []\n", "e.toml").is_err());
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The frames every rule works on, built once per run from the loaded dataset and the
 //! work-history facts:
 //!
-//! - `seats`: one row per slate row (a post), with the holder's attributes and facts;
+//! - `seats`: one row per slate row (a post), with the holder's attributes, facts and
+//!   seat readings of the work history (`exchange`, `village_background`, see
+//!   [`crate::seat_history`]);
 //! - `members`: one row per distinct person of each team (share rules count persons),
-//!   leaving out plain members of the 纪委 (they sit on the discipline committee, not on
-//!   the leadership team);
+//!   leaving out the rows with body 纪委 other than the 纪委书记, that is the 纪委副书记 and
+//!   the plain members (they sit on the discipline committee, not on the leadership
+//!   team; SIZE-001 and SIZE-006 read the same split);
 //! - `prev`: for each team, the persons of the same unit's team in the previous cycle.
 //!
 //! Each row carries its team's preset (`township` or `subdistrict`), so a rule applies the
@@ -43,6 +46,7 @@ pub fn preset_of(kind: UnitKind, choice: PresetChoice) -> Preset {
     match choice {
         PresetChoice::Force(p) => p,
         PresetChoice::Auto if kind == UnitKind::Subdistrict => Preset::Subdistrict,
+        PresetChoice::Auto if matches!(kind, UnitKind::County | UnitKind::City) => Preset::County,
         PresetChoice::Auto => Preset::Township,
     }
 }
@@ -110,6 +114,7 @@ impl Context {
         let mut years_in_post = Vec::with_capacity(n);
         let mut years_in_team = Vec::with_capacity(n);
         let mut years_as_secretary = Vec::with_capacity(n);
+        let history = crate::seat_history::compute(ds);
         for i in 0..n {
             let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
             let (ui, pi) = (u as usize, p as usize);
@@ -202,6 +207,15 @@ impl Context {
                 Column::new("years_in_post".into(), years_in_post),
                 Column::new("years_in_team".into(), years_in_team),
                 Column::new("years_as_secretary".into(), years_as_secretary),
+                Column::new(
+                    "exchange".into(),
+                    history
+                        .exchange
+                        .iter()
+                        .map(|e| e.map(|e| e.code()))
+                        .collect::<Vec<_>>(),
+                ),
+                Column::new("village_background".into(), history.village_background),
             ],
         )?;
         let members = seats.filter(&BooleanChunked::from_slice(
@@ -291,6 +305,8 @@ pub fn severity_expr(settings: &super::config::RuleSettings) -> Expr {
     };
     when(col("preset").eq(lit(Preset::Subdistrict.code())))
         .then(lit_sev(Preset::Subdistrict))
+        .when(col("preset").eq(lit(Preset::County.code())))
+        .then(lit_sev(Preset::County))
         .otherwise(lit_sev(Preset::Township))
         .alias("severity")
 }

@@ -4,7 +4,7 @@
 use polars::prelude::*;
 use std::collections::HashMap;
 
-use super::{Finding, Scope, Severity};
+use super::{Finding, RuleMeta, Scope, Severity};
 
 /// A collected frame, column by column, as text and as numbers.
 pub struct Rows {
@@ -66,21 +66,41 @@ impl Rows {
         Severity::parse(self.s("severity", i))
     }
 
-    /// A finding for row `i` (cycle, unit and person taken from the row where present).
+    /// A finding of `rule` for row `i`, in the rule's primary scope (cycle, unit and
+    /// person taken from the row where present; the person only for a person finding).
     pub fn finding(
         &self,
         i: usize,
-        rule: &'static str,
+        rule: &'static RuleMeta,
+        observed: String,
+        expected: String,
+        message: String,
+    ) -> Option<Finding> {
+        self.finding_in(i, rule, rule.scope, observed, expected, message)
+    }
+
+    /// A finding in one of the further scopes `rule` declares (`RuleMeta::also`). The
+    /// person is kept for a person finding only (data contract: `person_id` is empty for a
+    /// team, aggregate or cycle finding); `tests/catalogue.rs` checks that every finding's
+    /// scope is one its rule declares.
+    pub fn finding_in(
+        &self,
+        i: usize,
+        rule: &'static RuleMeta,
         scope: Scope,
         observed: String,
         expected: String,
         message: String,
     ) -> Option<Finding> {
+        let person_id = match scope {
+            Scope::Person => self.s("person_id", i).to_string(),
+            _ => String::new(),
+        };
         Some(Finding {
             cycle: self.s("cycle", i).to_string(),
             unit_id: self.s("unit_id", i).to_string(),
-            rule,
-            person_id: self.s("person_id", i).to_string(),
+            rule: rule.code,
+            person_id,
             severity: self.severity(i)?,
             scope,
             observed,

@@ -11,6 +11,7 @@
 pub mod codes;
 pub mod config;
 pub mod context;
+pub mod docs;
 mod frame;
 
 pub mod age;
@@ -54,6 +55,16 @@ impl Severity {
     pub fn parse(text: &str) -> Option<Severity> {
         Severity::ALL.into_iter().find(|s| s.code() == text)
     }
+
+    /// The name a reader sees, the same in every output (terminal, sheets, charts, page):
+    /// 错误/警告/建议 or Error/Warning/Advice.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("错误", "Error"),
+            Severity::Warning => lang.pick("警告", "Warning"),
+            Severity::Advice => lang.pick("建议", "Advice"),
+        }
+    }
 }
 
 impl fmt::Display for Severity {
@@ -92,8 +103,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The Chinese or the English of a text.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    /// The Chinese or the English of a text (or of anything given in both languages).
+    pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
@@ -118,7 +129,13 @@ pub struct RuleMeta {
     pub code: &'static str,
     pub name_zh: &'static str,
     pub name_en: &'static str,
+    /// The primary scope (the catalogue's first scope code): the scope of the rule's
+    /// findings unless it declares more in `also`.
     pub scope: Scope,
+    /// Further scopes some of its findings have (a multi-scope rule of the catalogue, e.g.
+    /// ROT-006: a native principal is a person finding, a related pair a team finding).
+    /// A finding can only be given a scope declared here or in `scope`.
+    pub also: &'static [Scope],
     /// Default severity in the township (乡镇, 001) preset; `None` = not applied there.
     pub township: Option<Severity>,
     /// Default severity in the sub-district (街道, 004) preset; `None` = not applied.
@@ -128,6 +145,76 @@ pub struct RuleMeta {
     pub source: &'static str,
     /// Markdown with the fixed headings: what it checks, why it matters, source, example.
     pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// Every scope the rule's findings may have, the primary first.
+    pub fn scopes(&self) -> impl Iterator<Item = Scope> + '_ {
+        std::iter::once(self.scope).chain(self.also.iter().copied())
+    }
+
+    /// The scopes as listed to a reader: `person`, or `person, team`.
+    pub fn scope_list(&self) -> String {
+        self.scopes()
+            .map(Scope::code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The declared parameter called `name`, if any. Rules do not call this at run time:
+    /// they name a parameter with [`param!`](crate::param), which looks it up when the
+    /// program is compiled.
+    pub const fn find_param(&'static self, name: &str) -> Option<&'static Param> {
+        let mut i = 0;
+        while i < self.params.len() {
+            if const_str_eq(self.params[i].name, name) {
+                return Some(&self.params[i]);
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A declared parameter of a rule, `param!(META, "min_share")`, found when the program is
+/// compiled: a name the rule's `META.params` does not declare fails the build (there is
+/// no run-time lookup that could fail). Its value in force is
+/// [`RuleSettings::get`](config::RuleSettings::get).
+///
+/// ```
+/// use banzi::rules::exp::exp_001::META;
+/// assert_eq!(banzi::param!(META, "min_years").default, 2.0);
+/// ```
+///
+/// ```compile_fail,E0080
+/// use banzi::rules::exp::exp_001::META;
+/// let p = banzi::param!(META, "min_yaers"); // misspelt: does not compile
+/// ```
+#[macro_export]
+macro_rules! param {
+    ($meta:expr, $name:literal) => {
+        const {
+            match $meta.find_param($name) {
+                Some(p) => p,
+                None => panic!(concat!("the rule declares no parameter ", $name)),
+            }
+        }
+    };
 }
 
 /// One breach, as a row of `exceptions.csv`.
@@ -154,6 +241,13 @@ pub trait Rule: Sync {
         cfg: &config::RuleSettings,
         lang: Lang,
     ) -> anyhow::Result<Vec<Finding>>;
+
+    /// The reading in force of a point the sources leave open (which rows the rule looks
+    /// at, how a blank counts), in one sentence, for `rules explain`; `None` when the rule
+    /// has no such setting.
+    fn reading(&self, _cfg: &Config) -> Option<String> {
+        None
+    }
 }
 
 /// Whether `code` is selected by a `--select`/`--ignore` item (a code or a prefix such as
@@ -223,18 +317,22 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
     let sev = |v: Option<Severity>| v.map_or("off".to_string(), |s| s.code().to_string());
     let mut out = format!("# {} {} ({})\n\n", m.code, m.name_zh, m.name_en);
     out.push_str(&format!(
-        "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}; source: {}\n",
-        m.scope.code(),
+        "scope: {}; severity: township (乡镇) {}, sub-district (街道) {}, county (县/区/市) {}; source: {}\n",
+        m.scope_list(),
         sev(s.severity[Preset::Township as usize]),
         sev(s.severity[Preset::Subdistrict as usize]),
+        sev(s.severity[Preset::County as usize]),
         m.source
     ));
-    if let Some(only) = cfg.only {
-        out.push_str(if only.contains(&m.code) {
+    if cfg.choice == config::PresetChoice::Force(Preset::County) {
+        out.push_str(if s.severity_for(Preset::County).is_some() {
             "preset county: runs this rule\n"
         } else {
             "preset county: does not run this rule\n"
         });
+    }
+    if let Some(r) = rule.reading(cfg) {
+        out.push_str(&format!("reading in force: {r}\n"));
     }
     if !m.params.is_empty() {
         out.push_str("\nthresholds in force:\n");
@@ -242,7 +340,7 @@ pub fn explain(rule: &dyn Rule, cfg: &Config) -> String {
             out.push_str(&format!(
                 "  {} = {} ({}; default {})\n",
                 p.name,
-                fmt_num(s.param(p.name)),
+                fmt_num(s.get(p)),
                 p.doc,
                 fmt_num(p.default)
             ));

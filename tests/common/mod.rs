@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use banzi::pipeline::{Run, RunOptions};
-use banzi::rules::{self, Config, Finding};
+use banzi::rules::{self, Config, Finding, Lang};
 use std::path::Path;
 
 #[derive(Clone)]
@@ -138,6 +138,13 @@ pub fn base() -> World {
         seat(s, "党委", "人武部长", "P18"),
         seat(s, "党委", "宣传委员", "P19"),
     ];
+    // The discipline secretaries are full-time (a blank 专职 cannot be verified, POST-003).
+    for x in seats
+        .iter_mut()
+        .filter(|x| x.post.ends_with("纪委书记") || x.post.ends_with("纪工委书记"))
+    {
+        x.fulltime = "是";
+    }
     // The 2016 teams: the same people in the same posts.
     let previous: Vec<Seat> = seats
         .iter()
@@ -257,12 +264,18 @@ impl World {
     /// and `config`; `strict` when no row may be rejected (values dropped from kept rows
     /// are allowed otherwise).
     pub fn run_with(&self, select: &[&str], config: &Config, strict: bool) -> Run {
+        self.run_in(select, config, strict, Lang::default())
+    }
+
+    /// [`World::run_with`] with the findings' texts in `lang`.
+    pub fn run_in(&self, select: &[&str], config: &Config, strict: bool, lang: Lang) -> Run {
         let dir = tempfile::tempdir().unwrap();
         self.write(dir.path());
         let run = RunOptions {
             dataset: dir.path().to_path_buf(),
             select: select.iter().map(|s| s.to_string()).collect(),
             out: dir.path().join("out"),
+            lang,
             ..RunOptions::default()
         }
         .plan_with(config.clone())

@@ -17,17 +17,8 @@ pub const RULE_FAMILIES: [&str; 9] = [
 /// The language and severity of the rules; charts add their labels and colours below.
 pub use crate::rules::{Lang, Severity};
 
-/// How charts show a severity.
+/// How charts colour a severity (its name, `Severity::label`, is the rules' own).
 impl Severity {
-    /// The display name: 错误/警告/建议 or Error/Warning/Advice.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Severity::Error => lang.pick("错误", "Error"),
-            Severity::Warning => lang.pick("警告", "Warning"),
-            Severity::Advice => lang.pick("建议", "Advice"),
-        }
-    }
-
     /// Fill colour as `#rrggbb` (the HTML page uses the same colours).
     pub fn hex(self) -> &'static str {
         match self {

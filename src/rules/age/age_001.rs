@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "35岁以下干部比例",
     name_en: "Share of members aged 35 or under",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: Some(Severity::Error),
     params: &[
@@ -46,7 +47,8 @@ rigidly per team" (001:L555, conflict C2), so the township preset reports it as 
 004:L25「35岁以下干部应不少于街道领导班子成员五分之一」; 001:L555「不简单按每个班子硬性配备」
 
 ## Example
-A 街道 team of 8 with one member aged 35 or under: `AGE-001 error observed 1/8 aged ≤35 expected ≥ 2`.
+A 街道 team of 8 with one member aged 35 or under: `AGE-001 error observed 1/8 aged ≤35 expected ≥ 2`
+(中文: `35岁以下1人/共8人`, `不少于2人`).
 "#,
 };
 
@@ -58,11 +60,11 @@ impl Rule for Age001 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let max_age = s.param("max_age");
+        let max_age = s.get(crate::param!(META, "max_age"));
         let rows = ctx.teams_short_of(
             s,
             col("age").cast(DataType::Float64).lt_eq(lit(max_age)),
-            s.param("min_share"),
+            s.get(crate::param!(META, "min_share")),
             None,
         )?;
         let a = fmt_num(max_age);
@@ -76,14 +78,11 @@ impl Rule for Age001 {
                         "{unit}: {k} of {n} members aged {a} or under; at least {need} required."
                     ),
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Team,
-                    format!("{k}/{n} aged ≤{a}"),
-                    format!("≥ {need}"),
-                    message,
-                )
+                let (observed, expected) = lang.pick(
+                    (format!("{a}岁以下{k}人/共{n}人"), format!("不少于{need}人")),
+                    (format!("{k}/{n} aged ≤{a}"), format!("≥ {need}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

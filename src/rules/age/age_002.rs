@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "35岁以下街道党政正职比例",
     name_en: "Principal posts held by people aged 35 or under (district)",
     scope: Scope::Aggregate,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[
@@ -45,7 +46,8 @@ the rule is about the district's total. 一般 (generally), hence warning.
 
 ## Example
 A district with 6 街道 (18 principal posts) and no principal aged 35 or under:
-`AGE-002 warning observed 0/18 principal posts expected ≥ 1`.
+`AGE-002 warning observed 0/18 principal posts aged ≤35 expected ≥ 1 (5%)` (中文:
+`35岁以下0人/共18个正职`, `不少于1个（5%）`).
 "#,
 };
 
@@ -57,8 +59,8 @@ impl Rule for Age002 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let max_age = s.param("max_age");
-        let share = s.param("min_share");
+        let max_age = s.get(crate::param!(META, "max_age"));
+        let share = s.get(crate::param!(META, "min_share"));
         let rows = ctx.areas_short_of(
             s,
             col("principal"),
@@ -75,7 +77,11 @@ impl Rule for Age002 {
                     Lang::Zh => format!("{area}街道党政正职{n}个，{a}岁以下担任{k}个，应不少于{pct}%（{need}个）。"),
                     Lang::En => format!("{area}: {k} of {n} sub-district principal posts held by people aged {a} or under; at least {pct}% ({need}) expected."),
                 };
-                rows.finding(i, META.code, Scope::Aggregate, format!("{k}/{n} principal posts aged ≤{a}"), format!("≥ {need} ({pct}%)"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("{a}岁以下{k}人/共{n}个正职"), format!("不少于{need}个（{pct}%）")),
+                    (format!("{k}/{n} principal posts aged ≤{a}"), format!("≥ {need} ({pct}%)")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -2,7 +2,8 @@
 
 use polars::prelude::*;
 
-use crate::rules::config::RuleSettings;
+use super::reading;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{fmt_num, Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -10,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "58岁以上不再继续提名",
     name_en: "No re-nomination at 58 or over",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[Param {
@@ -22,8 +24,12 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L555",
     doc: r#"
 ## What it checks
-Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委) whose
-`nomination` is 继续提名 (continued) and who is aged `min_age` or over at the reference date.
+Each member of a 乡镇 party committee or 纪委 (slate rows with body 党委 or 纪委; setting
+`age_rule_bodies`) whose `nomination` is 继续提名 (continued) and who is aged `min_age` or
+over at the reference date. A 交流 (exchanged-in) row counts as a continuing nomination
+unless it is a promotion, that is unless the seat ranks above the person's previous post
+in the work history (principal 正职 above the other team posts, a leadership post above
+none); setting `exchanged_as_lateral`, default true, false leaves 交流 rows out.
 Ages are completed years: someone born in 1963.10 is 58 from 2021-10-01.
 
 ## Why it matters
@@ -34,7 +40,8 @@ warning: the personnel plan must explain the exception.
 001:L555「58岁以上的,一般不再继续提名」
 
 ## Example
-A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed age 59 expected < 58 for 继续提名`.
+A 59-year-old 党委委员 marked 继续提名: `AGE-003 warning observed
+aged 59, re-nominated expected < 58` (中文: `59岁，继续提名`, `未满58岁`).
 "#,
 };
 
@@ -45,12 +52,19 @@ impl Rule for Age003 {
         &META
     }
 
+    fn reading(&self, cfg: &Config) -> Option<String> {
+        Some(reading::sentence(
+            cfg,
+            "继续提名",
+            "that are not promotions",
+        ))
+    }
+
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let min_age = s.param("min_age");
-        let cond = col("nomination")
-            .eq(lit("continued"))
-            .fill_null(lit(false))
-            .and(col("body").eq(lit("党委")).or(col("body").eq(lit("纪委"))))
+        let min_age = s.get(crate::param!(META, "min_age"));
+        let g = &ctx.config.global;
+        let cond = reading::continued(g)
+            .and(reading::in_bodies(g))
             .and(col("age").cast(DataType::Float64).gt_eq(lit(min_age)));
         let rows = ctx.persons_where(s, cond)?;
         let m = fmt_num(min_age);
@@ -63,7 +77,11 @@ impl Rule for Age003 {
                     Lang::Zh => format!("{unit}{who}{age}岁，{m}岁以上一般不再继续提名。"),
                     Lang::En => format!("{unit}: {who} is {age}; members aged {m} or over are generally not re-nominated."),
                 };
-                rows.finding(i, META.code, Scope::Person, format!("age {age}, 继续提名"), format!("< {m}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("{age}岁，{}", reading::nomination_label(rows.s("nomination", i), Lang::Zh)), format!("未满{m}岁")),
+                    (format!("aged {age}, {}", reading::nomination_label(rows.s("nomination", i), Lang::En)), format!("< {m}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "老中青梯次配备",
     name_en: "Old, middle-aged and young members",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: Some(Severity::Advice),
     params: &[],
@@ -29,7 +30,8 @@ ask for an echelon, not a number, hence advice.
 004:L25「老中青结合的梯次配备」; 001:L555「老中青相结合梯次配备」
 
 ## Example
-A team whose youngest member is 38: `AGE-007 advice observed no member aged ≤35`.
+A team whose youngest member is 38: `AGE-007 advice observed no member aged ≤35 (youngest 38)`
+(中文: `无35岁以下成员（最年轻38岁）`).
 "#,
 };
 
@@ -80,7 +82,10 @@ impl Rule for Age007 {
                 let youngest = rows.i("youngest", i);
                 let (observed, message) = if rows.i("young", i) == 0 {
                     (
-                        format!("no member aged ≤35 (youngest {youngest})"),
+                        lang.pick(
+                            format!("无35岁以下成员（最年轻{youngest}岁）"),
+                            format!("no member aged ≤35 (youngest {youngest})"),
+                        ),
                         match lang {
                             Lang::Zh => format!("{unit}领导班子无35岁以下成员（最年轻{youngest}岁），未形成老中青梯次配备。"),
                             Lang::En => format!("{unit}: no member aged 35 or under (youngest {youngest}); no old-middle-young echelon."),
@@ -88,14 +93,16 @@ impl Rule for Age007 {
                     )
                 } else {
                     (
-                        "all members in one age band".to_string(),
+                        lang.pick("成员年龄集中在同一年龄段", "all members in one age band")
+                            .to_string(),
                         match lang {
                             Lang::Zh => format!("{unit}领导班子成员年龄全部集中在同一年龄段，未形成梯次配备。"),
                             Lang::En => format!("{unit}: all members fall in one age band."),
                         },
                     )
                 };
-                rows.finding(i, META.code, Scope::Team, observed, "老中青梯次配备".into(), message)
+                let expected = lang.pick("老中青梯次配备", "old, middle-aged and young members");
+                rows.finding(i, &META, observed, expected.into(), message)
             })
             .collect())
     }

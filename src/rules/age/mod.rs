@@ -7,6 +7,7 @@ pub mod age_003;
 pub mod age_004;
 pub mod age_005;
 pub mod age_007;
+pub mod reading;
 
 use polars::prelude::*;
 

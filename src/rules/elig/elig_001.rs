@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "问题没有查清的不得提名",
     name_en: "Unresolved problems block a nomination",
     scope: Scope::Person,
+    also: &[],
     township: Some(Severity::Error),
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -27,7 +28,9 @@ error.
 004:L37「问题没有查清、疑点没有消除的不得作为提名人选」; 001:L735 (same)
 
 ## Example
-A 副镇长 nominee with an open petition (vetting_hold 是): `ELIG-001 error observed vetting_hold`.
+A 副镇长 nominee with an open petition (vetting_hold 是): `ELIG-001 error
+observed unresolved matter (vetting_hold) expected not to be nominated` (中文: `问题未查清`,
+`不得提名`).
 "#,
 };
 
@@ -48,7 +51,11 @@ impl Rule for Elig001 {
                     Lang::Zh => format!("{unit}{who}有问题尚未查清，不得作为提名人选。"),
                     Lang::En => format!("{unit}: {who} has an unresolved petition or investigation and must not be nominated."),
                 };
-                rows.finding(i, META.code, Scope::Person, "问题未查清 (vetting_hold)".into(), "不得提名".into(), message)
+                let (observed, expected) = lang.pick(
+                    ("问题未查清".to_string(), "不得提名".to_string()),
+                    ("unresolved matter (vetting_hold)".to_string(), "not to be nominated".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "少数民族干部比例",
     name_en: "Minority cadres in minority areas",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: Some(Severity::Warning),
     params: &[Param {
@@ -34,7 +35,8 @@ C12): the default 25% is a setting to tune to the local population; hence warnin
 001:L555「少数民族干部要占相当比例」
 
 ## Example
-A minority-area 乡 with 1 minority member among 10: `ETH-001 warning observed 1/10 minority expected ≥ 3`.
+A minority-area 乡 with 1 minority member among 10: `ETH-001 warning observed 1/10 minority expected ≥ 3 (25%)`
+(中文: `少数民族1人/共10人`, `不少于3人（25%）`).
 "#,
 };
 
@@ -46,7 +48,7 @@ impl Rule for Eth001 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let share = s.param("min_share");
+        let share = s.get(crate::param!(META, "min_share"));
         let rows = ctx.teams_short_of(s, col("minority"), share, Some(col("minority_area")))?;
         let pct = fmt_num(share * 100.0);
         Ok((0..rows.height)
@@ -57,7 +59,11 @@ impl Rule for Eth001 {
                     Lang::Zh => format!("{unit}为民族地区，领导班子{n}人中少数民族干部{k}人，应不少于{pct}%（{need}人）。"),
                     Lang::En => format!("{unit} (minority area): {k} of {n} members are of a minority; at least {pct}% ({need}) expected."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{k}/{n} minority"), format!("≥ {need} ({pct}%)"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("少数民族{k}人/共{n}人"), format!("不少于{need}人（{pct}%）")),
+                    (format!("{k}/{n} minority"), format!("≥ {need} ({pct}%)")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

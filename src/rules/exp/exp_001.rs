@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "2年以上乡镇工作经历人员比例",
     name_en: "Members with 2+ years of township work",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Error),
     subdistrict: Some(Severity::Error),
     params: &[
@@ -46,7 +47,9 @@ each calendar month once. Years are calendar years: work from 2019.10 reaches 2 
 004:L25「具有2年以上乡镇工作经历的人员应不少于三分之二」; 001:L561 (same)
 
 ## Example
-A team of 10 with 6 members who have 2 years of township work: `EXP-001 error observed 6/10 expected ≥ 7`.
+A team of 10 with 6 members who have 2 years of township work: `EXP-001 error observed
+6/10 with ≥2 years of township work expected ≥ 7` (中文: `6/10人具有2年以上乡镇工作经历`,
+`不少于7人`).
 "#,
 };
 
@@ -58,11 +61,11 @@ impl Rule for Exp001 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let years = s.param("min_years");
+        let years = s.get(crate::param!(META, "min_years"));
         let rows = ctx.teams_short_of(
             s,
             col("township_years").gt_eq(lit(years)),
-            s.param("min_share"),
+            s.get(crate::param!(META, "min_share")),
             None,
         )?;
         let y = fmt_num(years);
@@ -74,7 +77,11 @@ impl Rule for Exp001 {
                     Lang::Zh => format!("{unit}领导班子{n}人中具有{y}年以上乡镇工作经历的{k}人，应不少于{need}人。"),
                     Lang::En => format!("{unit}: {k} of {n} members have {y}+ years of township work; at least {need} required."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{k}/{n} with ≥{y} years of township work"), format!("≥ {need}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("{k}/{n}人具有{y}年以上乡镇工作经历"), format!("不少于{need}人")),
+                    (format!("{k}/{n} with ≥{y} years of township work"), format!("≥ {need}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

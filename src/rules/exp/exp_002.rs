@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "街道党政正职的街道工作经历",
     name_en: "Sub-district principals with sub-district experience",
     scope: Scope::Person,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[],
@@ -26,7 +27,8 @@ held some post in a 街道 unit before the reference date (from `careers` or the
 004:L23「一般应具有街道工作经历」
 
 ## Example
-A 街道 secretary whose whole career was in 乡镇 and county organs: `EXP-002 warning observed no 街道 work`.
+A 街道 secretary whose whole career was in 乡镇 and county organs: `EXP-002 warning observed no sub-district work`
+(中文: `无街道工作经历`).
 "#,
 };
 
@@ -50,14 +52,14 @@ impl Rule for Exp002 {
                         format!("{unit}: principal {who} has no sub-district work experience.")
                     }
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Person,
-                    "no 街道 work".into(),
-                    "街道工作经历".into(),
-                    message,
-                )
+                let (observed, expected) = lang.pick(
+                    ("无街道工作经历".to_string(), "有街道工作经历".to_string()),
+                    (
+                        "no sub-district work".to_string(),
+                        "sub-district work experience".to_string(),
+                    ),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "女干部担任街道党政正职比例",
     name_en: "Principal posts held by women (district)",
     scope: Scope::Aggregate,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[Param {
@@ -34,7 +35,8 @@ head, 人大工委主任) held by women are at least ceil(posts × `min_share`).
 
 ## Example
 A district with 18 街道 principal posts and none held by a woman:
-`GEN-001 warning observed 0/18 principal posts held by women expected ≥ 1 (5%)`.
+`GEN-001 warning observed 0/18 principal posts held by women expected ≥ 1 (5%)` (中文:
+`女干部担任0个/共18个正职`, `不少于1个（5%）`).
 "#,
 };
 
@@ -46,7 +48,7 @@ impl Rule for Gen001 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let share = s.param("min_share");
+        let share = s.get(crate::param!(META, "min_share"));
         let rows = ctx.areas_short_of(s, col("principal"), col("woman"), |n| {
             at_least_expr(n, share)
         })?;
@@ -59,7 +61,11 @@ impl Rule for Gen001 {
                     Lang::Zh => format!("{area}街道党政正职{n}个，女干部担任{k}个，应不少于{pct}%（{need}个）。"),
                     Lang::En => format!("{area}: {k} of {n} sub-district principal posts held by women; at least {pct}% ({need}) expected."),
                 };
-                rows.finding(i, META.code, Scope::Aggregate, format!("{k}/{n} principal posts held by women"), format!("≥ {need} ({pct}%)"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("女干部担任{k}个/共{n}个正职"), format!("不少于{need}个（{pct}%）")),
+                    (format!("{k}/{n} principal posts held by women"), format!("≥ {need} ({pct}%)")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

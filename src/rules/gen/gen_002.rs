@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "女干部总量比上届有所增加",
     name_en: "More women than in the previous term (district)",
     scope: Scope::Cycle,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -30,7 +31,8 @@ previous cycle. Districts without 街道 teams in the previous cycle are not com
 
 ## Example
 A district with 9 women in its 街道 teams in 2016 and 9 in 2021:
-`GEN-002 error observed 9 women (上届 9) expected > 9`.
+`GEN-002 error observed 9 women (previous term 9) expected > 9` (中文: `女干部9人（上届9人）`,
+`多于9人`).
 "#,
 };
 
@@ -89,7 +91,11 @@ impl Rule for Gen002 {
                     Lang::Zh => format!("{area}街道领导班子女干部{now}人，上届（{prev}）{before}人，女干部总量要比上届有所增加。"),
                     Lang::En => format!("{area}: {now} women in sub-district teams against {before} in {prev}; the total must rise."),
                 };
-                rows.finding(i, META.code, Scope::Cycle, format!("{now} women (上届 {before})"), format!("> {before}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("女干部{now}人（上届{before}人）"), format!("多于{before}人")),
+                    (format!("{now} women (previous term {before})"), format!("> {before}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

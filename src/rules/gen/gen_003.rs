@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "女干部担任镇党委正职",
     name_en: "Women in township principal posts (county)",
     scope: Scope::Aggregate,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[Param {
@@ -34,7 +35,8 @@ minimum reading is at least one (conflict C3), configurable. Hence warning.
 
 ## Example
 A county whose 12 乡镇 have men in all 24 principal posts:
-`GEN-003 warning observed 0/24 principal posts held by women expected ≥ 1`.
+`GEN-003 warning observed 0/24 principal posts held by women expected ≥ 1` (中文:
+`女干部担任0个/共24个正职`, `不少于1个`).
 "#,
 };
 
@@ -46,7 +48,7 @@ impl Rule for Gen003 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let need = s.param("min_count").ceil() as i64;
+        let need = s.get(crate::param!(META, "min_count")).ceil() as i64;
         let rows = ctx.areas_short_of(s, col("principal"), col("woman"), |_| lit(need))?;
         Ok((0..rows.height)
             .filter_map(|i| {
@@ -56,7 +58,11 @@ impl Rule for Gen003 {
                     Lang::Zh => format!("{area}乡镇党政正职{n}个，女干部担任{k}个，担任镇党委正职的女干部要有一定数量（不少于{need}个）。"),
                     Lang::En => format!("{area}: {k} of {n} township principal posts held by women; at least {need} expected."),
                 };
-                rows.finding(i, META.code, Scope::Aggregate, format!("{k}/{n} principal posts held by women"), format!("≥ {need}"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("女干部担任{k}个/共{n}个正职"), format!("不少于{need}个")),
+                    (format!("{k}/{n} principal posts held by women"), format!("≥ {need}")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "班子中的女干部",
     name_en: "Women in every team",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: Some(Severity::Advice),
     params: &[],
@@ -26,7 +27,8 @@ Each team has at least one woman among its distinct members.
 004:L25「注意选配优秀女干部进街道领导班子」; 001:L555「注意选拔优秀女干部进镇领导班子」
 
 ## Example
-A team of nine men: `GEN-004 advice observed 0/9 women expected ≥ 1`.
+A team of nine men: `GEN-004 advice observed 0/9 women expected ≥ 1` (中文:
+`女干部0人/共9人`, `至少1人`).
 "#,
 };
 
@@ -47,14 +49,11 @@ impl Rule for Gen004 {
                     Lang::Zh => format!("{unit}领导班子{n}人中没有女干部。"),
                     Lang::En => format!("{unit}: no woman among the {n} members."),
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Team,
-                    format!("0/{n} women"),
-                    "≥ 1".into(),
-                    message,
-                )
+                let (observed, expected) = lang.pick(
+                    (format!("女干部0人/共{n}人"), "至少1人".to_string()),
+                    (format!("0/{n} women"), "≥ 1".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -9,13 +9,13 @@ use polars::prelude::*;
 use super::config::RuleSettings;
 use super::context::{severity_expr, Context};
 use super::frame::Rows;
-use super::{Finding, Lang, Scope};
+use super::{Finding, Lang, RuleMeta};
 
 /// Findings for teams that lack any of `roles` (`(code, 中文, English)`).
 pub(crate) fn missing_roles(
     ctx: &Context,
     s: &RuleSettings,
-    code: &'static str,
+    meta: &'static RuleMeta,
     roles: &[(&str, &str, &str)],
     lang: Lang,
 ) -> PolarsResult<Vec<Finding>> {
@@ -59,12 +59,19 @@ pub(crate) fn missing_roles(
                 Lang::Zh => format!("缺{}", zh.join("、")),
                 Lang::En => format!("no {}", en.join(", no ")),
             };
-            let expected = roles
-                .iter()
-                .map(|(_, z, _)| format!("{z}1名"))
-                .collect::<Vec<_>>()
-                .join("、");
-            rows.finding(i, code, Scope::Team, observed, expected, message)
+            let expected = match lang {
+                Lang::Zh => roles
+                    .iter()
+                    .map(|(_, z, _)| format!("{z}1名"))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                Lang::En => roles
+                    .iter()
+                    .map(|(_, _, e)| format!("one {e}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            rows.finding(i, meta, observed, expected, message)
         })
         .collect())
 }

@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "抓党建副书记",
     name_en: "Deputy secretary for party building",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Error),
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -25,7 +26,8 @@ Each team's slate has a post with role `deputy_secretary_party_building` (专职
 004:L21「协助书记抓党建工作的副书记」; 001:L561「要配备抓党建工作的副书记」
 
 ## Example
-A 镇 whose deputy secretaries are the 镇长 and nobody else: `POST-001 error observed 缺专职副书记`.
+A 镇 whose deputy secretaries are the 镇长 and nobody else: `POST-001 error
+observed no deputy secretary for party building` (中文: `缺专职副书记`).
 "#,
 };
 
@@ -40,7 +42,7 @@ impl Rule for Post001 {
         Ok(super::missing_roles(
             ctx,
             s,
-            META.code,
+            &META,
             &[(
                 "deputy_secretary_party_building",
                 "专职副书记",

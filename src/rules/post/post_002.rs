@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "纪委书记和组织委员",
     name_en: "Discipline secretary and organisation member",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Error),
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -25,7 +26,8 @@ required (配齐), hence error.
 004:L21「配强纪委书记和组织委员」; 001:L561「配齐配强纪委书记和组织委员」
 
 ## Example
-A 镇 with no 组织委员 on its slate: `POST-002 error observed 缺组织委员`.
+A 镇 with no 组织委员 on its slate: `POST-002 error observed no organisation member`
+(中文: `缺组织委员`).
 "#,
 };
 
@@ -40,7 +42,7 @@ impl Rule for Post002 {
         Ok(super::missing_roles(
             ctx,
             s,
-            META.code,
+            &META,
             &[
                 ("discipline_secretary", "纪委书记", "discipline secretary"),
                 ("organization_member", "组织委员", "organisation member"),

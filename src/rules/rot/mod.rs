@@ -12,19 +12,18 @@ pub mod rot_006;
 use polars::prelude::*;
 
 use super::config::RuleSettings;
-use super::{fmt_num, Context, Finding, Lang, Scope};
+use super::{fmt_num, Context, Finding, Lang, RuleMeta};
 
-/// Person findings for a tenure column at or over `min_years`.
+/// Person findings of `meta` for a tenure column at or over `min` years.
 pub(crate) fn tenure_over(
     ctx: &Context,
     s: &RuleSettings,
-    code: &'static str,
-    column: &str,
-    extra: Expr,
+    meta: &'static RuleMeta,
+    min: f64,
+    (column, extra): (&str, Expr),
     (what_zh, what_en): (&str, &str),
     lang: Lang,
 ) -> PolarsResult<Vec<Finding>> {
-    let min = s.param("min_years");
     let rows = ctx.persons_where(s, col(column).gt_eq(lit(min)).and(extra))?;
     let m = fmt_num(min);
     Ok((0..rows.height)
@@ -38,14 +37,11 @@ pub(crate) fn tenure_over(
                     "{unit}: {who} has {years} years {what_en}; {m} years calls for rotation."
                 ),
             };
-            rows.finding(
-                i,
-                code,
-                Scope::Person,
-                format!("{years} years"),
-                format!("< {m}"),
-                message,
-            )
+            let (observed, expected) = lang.pick(
+                (format!("{what_zh}{years}年"), format!("未满{m}年")),
+                (format!("{years} years"), format!("< {m}")),
+            );
+            rows.finding(i, meta, observed, expected, message)
         })
         .collect())
 }

@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "同一街道班子任职满10年",
     name_en: "10 years in the same sub-district team",
     scope: Scope::Person,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[Param {
@@ -37,7 +38,8 @@ warning.
 
 ## Example
 A deputy who became deputy secretary of the same 街道 and has led there since 2010:
-`ROT-001 warning observed 11.7 years expected < 10`.
+`ROT-001 warning observed 11.7 years expected < 10` (中文: `在本单位领导班子任职11.7年`,
+`未满10年`).
 "#,
 };
 
@@ -52,9 +54,9 @@ impl Rule for Rot001 {
         Ok(super::tenure_over(
             ctx,
             s,
-            META.code,
-            "years_in_team",
-            lit(true),
+            &META,
+            s.get(crate::param!(META, "min_years")),
+            ("years_in_team", lit(true)),
             ("在本单位领导班子任职", "in this unit's leadership"),
             lang,
         )?)

@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "同一职位任职满10年",
     name_en: "10 years in the same post",
     scope: Scope::Person,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Error),
     params: &[Param {
@@ -34,7 +35,8 @@ reaches 5 years on 2021-10-01 and is 4.99 the day before.
 004:L27「在同一职位任职满10年的,必须交流」
 
 ## Example
-An 办事处副主任 in post since 2010, proposed to stay in 2021: `ROT-002 error observed 11.7 years expected < 10`.
+An 办事处副主任 in post since 2010, proposed to stay in 2021: `ROT-002 error observed 11.7 years expected < 10`
+(中文: `在同一职位任职11.7年`, `未满10年`).
 "#,
 };
 
@@ -49,9 +51,9 @@ impl Rule for Rot002 {
         Ok(super::tenure_over(
             ctx,
             s,
-            META.code,
-            "years_in_post",
-            lit(true),
+            &META,
+            s.get(crate::param!(META, "min_years")),
+            ("years_in_post", lit(true)),
             ("在同一职位任职", "in the same post"),
             lang,
         )?)

@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "同一街道任党委书记5年以上",
     name_en: "Secretary of the same sub-district for 5 years",
     scope: Scope::Person,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Warning),
     params: &[Param {
@@ -35,7 +36,8 @@ immediate one, hence warning.
 004:L27「在同一街道任党委书记5年以上的,要有计划地进行交流」
 
 ## Example
-A 党工委书记 in post since 2015, proposed to continue in 2021: `ROT-003 warning observed 6.4 years expected < 5`.
+A 党工委书记 in post since 2015, proposed to continue in 2021: `ROT-003 warning observed 6.4 years expected < 5`
+(中文: `任本单位党委书记6.4年`, `未满5年`).
 "#,
 };
 
@@ -50,9 +52,9 @@ impl Rule for Rot003 {
         Ok(super::tenure_over(
             ctx,
             s,
-            META.code,
-            "years_as_secretary",
-            col("role").eq(lit("secretary")),
+            &META,
+            s.get(crate::param!(META, "min_years")),
+            ("years_as_secretary", col("role").eq(lit("secretary"))),
             ("任本单位党委书记", "as secretary of this unit"),
             lang,
         )?)

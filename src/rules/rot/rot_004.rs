@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "党政正职不同时交流",
     name_en: "Secretary and head not both new",
     scope: Scope::Cycle,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: Some(Severity::Warning),
     params: &[],
@@ -31,7 +32,8 @@ principals arrive together loses its continuity. 一般不, hence warning.
 
 ## Example
 A 镇 whose 2021 secretary and 镇长 were both outside its 2016 team:
-`ROT-004 warning observed 书记、镇长均为新进 expected 不同时交流`.
+`ROT-004 warning observed secretary and head both new expected not both replaced at once`
+(中文: `书记、行政正职均为新进`, `不同时交流`).
 "#,
 };
 
@@ -102,7 +104,11 @@ impl Rule for Rot004 {
                     Lang::Zh => format!("{unit}党委书记和行政正职均不在上届（{prev}）班子中，党政正职一般不同时交流。"),
                     Lang::En => format!("{unit}: neither the secretary nor the head was in the {prev} team; principals should not both change at once."),
                 };
-                rows.finding(i, META.code, Scope::Cycle, "书记、行政正职均为新进".into(), "不同时交流".into(), message)
+                let (observed, expected) = lang.pick(
+                    ("书记、行政正职均为新进".to_string(), "不同时交流".to_string()),
+                    ("secretary and head both new".to_string(), "not both replaced at once".to_string()),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "保持班子相对稳定",
     name_en: "Team turnover at one transition",
     scope: Scope::Cycle,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: Some(Severity::Advice),
     params: &[Param { name: "max_share", default: 0.7, min: 0.0, max: 1.0, doc: "largest share of members new to the team (not in the previous cycle's team of the unit)" }],
@@ -29,7 +30,8 @@ threshold is given; the default (more than 70% new) is a setting. Hence advice.
 004:L27「注意保持领导班子相对稳定和工作连续性」; 001:L459「避免换届时大批量集中调整」
 
 ## Example
-A 镇 team of 10 of whom 8 were not on its previous team: `ROT-005 advice observed 8/10 new expected ≤ 70%`.
+A 镇 team of 10 of whom 8 were not on its previous team: `ROT-005 advice observed 8/10 new expected ≤ 70%`
+(中文: `新进8人/共10人`, `不超过70%`).
 "#,
 };
 
@@ -41,7 +43,7 @@ impl Rule for Rot005 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let max_share = s.param("max_share");
+        let max_share = s.get(crate::param!(META, "max_share"));
         let rows = ctx
             .members
             .clone()
@@ -76,7 +78,11 @@ impl Rule for Rot005 {
                     Lang::Zh => format!("{unit}领导班子{n}人中{new}人不在上届（{prev}）班子中，调整面超过{pct}%，注意保持班子相对稳定。"),
                     Lang::En => format!("{unit}: {new} of {n} members were not on the {prev} team (more than {pct}%); keep the team stable."),
                 };
-                rows.finding(i, META.code, Scope::Cycle, format!("{new}/{n} new"), format!("≤ {pct}%"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("新进{new}人/共{n}人"), format!("不超过{pct}%")),
+                    (format!("{new}/{n} new"), format!("≤ {pct}%")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

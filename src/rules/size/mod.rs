@@ -11,17 +11,17 @@ use polars::prelude::*;
 
 use super::context::{severity_expr, Context};
 use super::frame::Rows;
-use super::{config::RuleSettings, Finding, Lang, Scope};
+use super::{config::RuleSettings, Finding, Lang, RuleMeta};
 
 /// Teams whose count of posts selected by `filter` lies outside `[min, max]`, for rules
 /// that count posts of one kind.
 pub(crate) fn post_count_outside(
     ctx: &Context,
     s: &RuleSettings,
+    (min, max): (f64, f64),
     filter: Expr,
     only_listed: Option<Expr>,
 ) -> PolarsResult<Rows> {
-    let (min, max) = (s.param("min"), s.param("max"));
     let mut lf = ctx
         .seats
         .clone()
@@ -50,13 +50,12 @@ pub(crate) fn post_count_outside(
 pub(crate) fn size_findings(
     ctx: &Context,
     rows: &Rows,
-    code: &'static str,
-    s: &RuleSettings,
-    what_zh: &str,
-    what_en: &str,
+    meta: &'static RuleMeta,
+    (min, max): (f64, f64),
+    (what_zh, what_en): (&str, &str),
     lang: Lang,
 ) -> Vec<Finding> {
-    let (min, max) = (s.param("min") as i64, s.param("max") as i64);
+    let (min, max) = (min as i64, max as i64);
     (0..rows.height)
         .filter_map(|i| {
             let n = rows.i("posts", i);
@@ -65,14 +64,11 @@ pub(crate) fn size_findings(
                 Lang::Zh => format!("{unit}{what_zh}{n}名，应为{min}至{max}名。"),
                 Lang::En => format!("{unit}: {what_en} {n}, expected {min} to {max}."),
             };
-            rows.finding(
-                i,
-                code,
-                Scope::Team,
-                format!("{n}"),
-                format!("{min}–{max}"),
-                message,
-            )
+            let (observed, expected) = lang.pick(
+                (format!("{what_zh}{n}名"), format!("{min}至{max}名")),
+                (format!("{n}"), format!("{min}–{max}")),
+            );
+            rows.finding(i, meta, observed, expected, message)
         })
         .collect()
 }

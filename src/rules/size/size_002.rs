@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "街道正职配备",
     name_en: "Sub-district principal posts",
     scope: Scope::Team,
+    also: &[],
     township: None,
     subdistrict: Some(Severity::Error),
     params: &[],
@@ -27,7 +28,9 @@ principal posts are structural: a team without one of them cannot work as design
 004:L21「其中正职3名」
 
 ## Example
-A 街道 whose slate has no 人大工委主任: `SIZE-002 error observed 书记1 主任1 人大工委主任0 expected 各1名`.
+A 街道 whose slate has no 人大工委主任: `SIZE-002 error observed
+secretary 1, office head 1, PC working committee head 0 expected 1 of each` (中文:
+`党委书记1名、办事处主任1名、人大工委主任0名`, `各1名`).
 "#,
 };
 
@@ -77,11 +80,18 @@ impl Rule for Size002 {
                     .iter()
                     .map(|(r, zh, en)| (rows.i(r, i), *zh, *en))
                     .collect();
-                let observed = parts
-                    .iter()
-                    .map(|(n, zh, _)| format!("{zh}{n}"))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let observed = match lang {
+                    Lang::Zh => parts
+                        .iter()
+                        .map(|(n, zh, _)| format!("{zh}{n}名"))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    Lang::En => parts
+                        .iter()
+                        .map(|(n, _, en)| format!("{en} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
                 let wrong: Vec<String> = parts
                     .iter()
                     .filter(|(n, _, _)| *n != 1)
@@ -100,7 +110,8 @@ impl Rule for Size002 {
                         wrong.join(", ")
                     ),
                 };
-                rows.finding(i, META.code, Scope::Team, observed, "各1名".into(), message)
+                let expected = lang.pick("各1名", "1 of each");
+                rows.finding(i, &META, observed, expected.into(), message)
             })
             .collect())
     }

@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "镇党委委员人数",
     name_en: "Township party committee size",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[
@@ -40,7 +41,8 @@ city-wide quota (SIZE-007). 一般 (generally), hence warning.
 001:L551「镇党委委员一般为7至9名」
 
 ## Example
-A 镇 whose slate has 10 rows under 党委: `SIZE-005 warning observed 10 expected 7–9`.
+A 镇 whose slate has 10 rows under 党委: `SIZE-005 warning observed 10 expected 7–9`
+(中文: `党委委员10名`, `7至9名`).
 "#,
 };
 
@@ -52,14 +54,17 @@ impl Rule for Size005 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let rows = super::post_count_outside(ctx, s, col("body").eq(lit("党委")), None)?;
+        let bounds = (
+            s.get(crate::param!(META, "min")),
+            s.get(crate::param!(META, "max")),
+        );
+        let rows = super::post_count_outside(ctx, s, bounds, col("body").eq(lit("党委")), None)?;
         Ok(super::size_findings(
             ctx,
             &rows,
-            META.code,
-            s,
-            "党委委员",
-            "party committee members",
+            &META,
+            bounds,
+            ("党委委员", "party committee members"),
             lang,
         ))
     }

@@ -1,6 +1,6 @@
 //! SIZE-006: a 镇 discipline committee (纪委) has 5–7 members, where the slate lists it.
 
-use crate::rules::config::RuleSettings;
+use crate::rules::config::{Config, RuleSettings};
 use crate::rules::{Context, Finding, Lang, Param, Rule, RuleMeta, Scope, Severity};
 use polars::prelude::*;
 
@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "镇纪委委员人数",
     name_en: "Township discipline committee size",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Warning),
     subdistrict: None,
     params: &[
@@ -30,10 +31,13 @@ pub static META: RuleMeta = RuleMeta {
     source: "001:L551",
     doc: r#"
 ## What it checks
-The number of 纪委 members of each 乡镇 team: slate rows with body 纪委, plus the 纪委书记
-wherever the slate lists them. Checked only for teams whose slate lists the 纪委's plain
-members (rows with body 纪委 and post 委员); a slate that lists only the leadership team
-(the 纪委书记, perhaps a 纪委副书记) says nothing about the committee's size.
+The number of 纪委 members of each 乡镇 team: the 纪委书记 wherever the slate lists them,
+plus every row with body 纪委 (the 纪委副书记 and the plain members, post 委员). These
+rows other than the 纪委书记 are the ones SIZE-001 and the share rules leave out: they
+sit on the discipline committee, not on the leadership team. Checked only for teams whose
+slate lists the 纪委's plain members (rows with body 纪委 and post 委员); a slate that
+lists only the leadership team (the 纪委书记, perhaps a 纪委副书记) says nothing about the
+committee's size.
 
 ## Why it matters
 纪委委员一般为5至7名 (001:L551). 一般 (generally), hence warning.
@@ -42,7 +46,8 @@ members (rows with body 纪委 and post 委员); a slate that lists only the lea
 001:L551「纪委委员一般为5至7名」
 
 ## Example
-A 镇 whose slate lists the 纪委书记 and three 纪委 members: `SIZE-006 warning observed 4 expected 5–7`.
+A 镇 whose slate lists the 纪委书记 and three 纪委 members: `SIZE-006 warning observed 4 expected 5–7`
+(中文: `纪委委员4名`, `5至7名`).
 "#,
 };
 
@@ -53,13 +58,22 @@ impl Rule for Size006 {
         &META
     }
 
+    fn reading(&self, _cfg: &Config) -> Option<String> {
+        Some("counts the 纪委书记 and every row with body 纪委, the 纪委副书记 included, where the slate lists plain 纪委 members.".into())
+    }
+
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let in_discipline = col("body")
             .eq(lit("纪委"))
             .or(col("role").eq(lit("discipline_secretary")));
+        let bounds = (
+            s.get(crate::param!(META, "min")),
+            s.get(crate::param!(META, "max")),
+        );
         let rows = super::post_count_outside(
             ctx,
             s,
+            bounds,
             in_discipline,
             Some(
                 col("body")
@@ -70,10 +84,9 @@ impl Rule for Size006 {
         Ok(super::size_findings(
             ctx,
             &rows,
-            META.code,
-            s,
-            "纪委委员",
-            "discipline committee members",
+            &META,
+            bounds,
+            ("纪委委员", "discipline committee members"),
             lang,
         ))
     }

@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "熟悉党务、经济、社会、法治工作的干部",
     name_en: "Party affairs, economy, social affairs and rule of law covered",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: None,
     params: &[],
@@ -29,7 +30,8 @@ In each 乡镇 team, each of the four areas is among some member's `specialties`
 001:L555「熟悉党务和经济、社会、法治等工作的干部」
 
 ## Example
-A 镇 team in which nobody lists 法治: `SPEC-001 advice observed 缺法治`.
+A 镇 team in which nobody lists 法治: `SPEC-001 advice observed lacks rule of law`
+(中文: `缺法治`).
 "#,
 };
 
@@ -89,14 +91,15 @@ impl Rule for Spec001 {
                     Lang::Zh => format!("{unit}领导班子中没有熟悉{}工作的干部。", zh.join("、")),
                     Lang::En => format!("{unit}: no member familiar with {}.", en.join(", ")),
                 };
-                rows.finding(
-                    i,
-                    META.code,
-                    Scope::Team,
-                    format!("缺{}", zh.join("、")),
-                    "党务、经济、社会、法治".into(),
-                    message,
-                )
+                let all_en: Vec<&str> = AREAS.iter().map(|a| a.2).collect();
+                let (observed, expected) = lang.pick(
+                    (
+                        format!("缺{}", zh.join("、")),
+                        "党务、经济、社会、法治".to_string(),
+                    ),
+                    (format!("lacks {}", en.join(", ")), all_en.join(", ")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }

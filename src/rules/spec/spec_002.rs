@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name_zh: "防止同一类型干部过于集中",
     name_en: "One type of cadre over-concentrated",
     scope: Scope::Team,
+    also: &[],
     township: Some(Severity::Advice),
     subdistrict: Some(Severity::Advice),
     params: &[Param {
@@ -36,7 +37,8 @@ is the catalogue's suggestion. Hence advice.
 001:L555「防止一个班子中同一类型干部过于集中」
 
 ## Example
-A team of 8 in which 5 list 经济 first: `SPEC-002 advice observed 5/8 经济 expected ≤ 50%`.
+A team of 8 in which 5 list 经济 first: `SPEC-002 advice observed
+5/8 with primary specialty 经济 expected ≤ 50%` (中文: `以经济为主要专长5人/共8人`, `不超过50%`).
 "#,
 };
 
@@ -48,7 +50,7 @@ impl Rule for Spec002 {
     }
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
-        let max_share = s.param("max_share");
+        let max_share = s.get(crate::param!(META, "max_share"));
         let keys = [col("cycle"), col("unit_id"), col("preset")];
         let sizes = ctx
             .members
@@ -88,7 +90,11 @@ impl Rule for Spec002 {
                     Lang::Zh => format!("{unit}领导班子{n}人中{k}人以{what}为主要专长，同一类型干部过于集中（超过{pct}%）。"),
                     Lang::En => format!("{unit}: {k} of {n} members have {what} as primary specialty (more than {pct}%)."),
                 };
-                rows.finding(i, META.code, Scope::Team, format!("{k}/{n} {what}"), format!("≤ {pct}%"), message)
+                let (observed, expected) = lang.pick(
+                    (format!("以{what}为主要专长{k}人/共{n}人"), format!("不超过{pct}%")),
+                    (format!("{k}/{n} with primary specialty {what}"), format!("≤ {pct}%")),
+                );
+                rows.finding(i, &META, observed, expected, message)
             })
             .collect())
     }
