@@ -13,9 +13,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::dataset::{schema, source};
-use crate::gen::{CareersMode, Format, GenOptions};
 use crate::pipeline::RunOptions;
 use crate::rules::Lang;
+use crate::synth::{CareersMode, Format, GenOptions};
 
 /// Seconds per stage of one run, and the peak memory.
 #[derive(Debug, Clone, Default)]
@@ -198,7 +198,7 @@ pub fn run_suite(
                 careers: CareersMode::Table,
                 ..GenOptions::default()
             };
-            crate::gen::write_dataset(&opts, format, &data, None)?;
+            crate::synth::write_dataset(&opts, format, &data, None)?;
         }
         let out = std::process::Command::new(exe)
             .args(["bench", "--one"])
@@ -265,7 +265,7 @@ pub fn suggest_suite(dir: &Path, limit: f64, w: &mut dyn Write) -> Result<()> {
                 careers: CareersMode::Table,
                 ..GenOptions::default()
             };
-            crate::gen::write_dataset(&opts, Format::Csv, &data, None)?;
+            crate::synth::write_dataset(&opts, Format::Csv, &data, None)?;
         }
         let started = Instant::now();
         let run = RunOptions {

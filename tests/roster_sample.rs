@@ -101,13 +101,13 @@ fn the_shipped_roster_is_what_the_writer_makes_of_the_sample() {
     let dir = tempfile::tempdir().unwrap();
     let sample = dir.path().join("sample");
     std::fs::create_dir_all(&sample).unwrap();
-    let opts = banzi::gen::GenOptions {
+    let opts = banzi::synth::GenOptions {
         units: 0,
-        seed: banzi::gen::DEFAULT_SEED,
+        seed: banzi::synth::DEFAULT_SEED,
         sample: true,
-        careers: banzi::gen::CareersMode::Both,
+        careers: banzi::synth::CareersMode::Both,
     };
-    banzi::gen::generate(&opts, &sample).unwrap();
+    banzi::synth::generate(&opts, &sample).unwrap();
     let written = dir.path().join("sample-roster.xlsx");
     let teams = banzi::roster::write::latest_cycle_roster(&sample, &written).unwrap();
     assert_eq!(teams, 18);

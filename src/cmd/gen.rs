@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 use std::path::PathBuf;
 
-use banzi::gen::{CareersMode, GenOptions};
+use banzi::synth::{CareersMode, GenOptions};
 
 use super::FormatArg;
 
@@ -61,7 +61,8 @@ pub fn run(a: &Args) -> Result<u8> {
         sample: a.sample,
         careers,
     };
-    let summary = banzi::gen::write_dataset(&opts, a.format.into(), &a.out, a.expected.as_deref())?;
+    let summary =
+        banzi::synth::write_dataset(&opts, a.format.into(), &a.out, a.expected.as_deref())?;
     for (table, rows) in &summary.rows_per_table {
         println!("{table:<10} {rows:>9} rows");
     }

@@ -93,11 +93,11 @@ pub enum FormatArg {
     Parquet,
 }
 
-impl From<FormatArg> for banzi::gen::Format {
+impl From<FormatArg> for banzi::synth::Format {
     fn from(f: FormatArg) -> Self {
         match f {
-            FormatArg::Csv => banzi::gen::Format::Csv,
-            FormatArg::Parquet => banzi::gen::Format::Parquet,
+            FormatArg::Csv => banzi::synth::Format::Csv,
+            FormatArg::Parquet => banzi::synth::Format::Parquet,
         }
     }
 }

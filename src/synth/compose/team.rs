@@ -311,7 +311,7 @@ impl Builder {
             let lenient_high_pref = prefilled
                 .iter()
                 .filter(|&&p| {
-                    crate::gen::oracle::township_years(&self.w.persons[p], as_of(c), true) >= 2.0
+                    crate::synth::oracle::township_years(&self.w.persons[p], as_of(c), true) >= 2.0
                 })
                 .count();
             let need_low = (lenient_high_pref + specs.len()).saturating_sub(thr - 1);
