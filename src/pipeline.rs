@@ -189,6 +189,27 @@ impl Run {
         &self.plan.options.out
     }
 
+    /// The cycle a command acts on: the one named (`--cycle`), else the latest, as its
+    /// label and its index; an unknown label is an error that names it.
+    pub fn cycle_to_act_on(&self, named: Option<&str>) -> Result<(String, u32)> {
+        let label = match named {
+            Some(c) => c.to_string(),
+            None => self
+                .ctx
+                .cycles_in_order()
+                .last()
+                .cloned()
+                .ok_or_else(|| anyhow!("the dataset has no cycle"))?,
+        };
+        let index = *self
+            .ds
+            .cycles
+            .index
+            .get(&label)
+            .ok_or_else(|| anyhow!("--cycle {label}: not a cycle of the dataset"))?;
+        Ok((label, index))
+    }
+
     /// The findings of the selected rules, in the contract's order.
     pub fn findings(&self) -> Result<Vec<Finding>> {
         self.findings_of(&self.plan.rules)

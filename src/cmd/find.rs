@@ -53,20 +53,7 @@ pub fn run(a: &Args) -> Result<u8> {
     let run = prepare(a.common.run_options(Some(&a.rules)))?;
     let ds = &run.ds;
     let lang = run.lang();
-    let cycle_label = match &a.common.roster.cycle {
-        Some(c) => c.clone(),
-        None => run
-            .ctx
-            .cycles_in_order()
-            .last()
-            .cloned()
-            .ok_or_else(|| anyhow!("the dataset has no cycle"))?,
-    };
-    let cycle = *ds
-        .cycles
-        .index
-        .get(&cycle_label)
-        .ok_or_else(|| anyhow!("--cycle {cycle_label}: not a cycle of the dataset"))?;
+    let (cycle_label, cycle) = run.cycle_to_act_on(a.common.roster.cycle.as_deref())?;
     let target = a
         .target
         .as_deref()

@@ -65,7 +65,7 @@ impl Rule for Age004 {
         let min_years = s.get(crate::param!(META, "min_years"));
         let cond = reading::lateral(&ctx.config.global)
             .and(reading::in_bodies(&ctx.config.global))
-            .and(super::years_left(&ctx.config.global).lt(lit(min_years)));
+            .and(super::years_left().lt(lit(min_years)));
         let rows = ctx.persons_where(s, cond)?;
         let g = &ctx.config.global;
         let m = fmt_num(min_years);

@@ -59,7 +59,7 @@ impl Rule for Age005 {
         let term = g.term_years;
         let cond = reading::promoted(g)
             .and(reading::in_bodies(g))
-            .and(super::years_left(g).lt(lit(term)));
+            .and(super::years_left().lt(lit(term)));
         let rows = ctx.persons_where(s, cond)?;
         let t = fmt_num(term);
         Ok((0..rows.height)

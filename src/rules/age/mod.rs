@@ -14,6 +14,6 @@ use polars::prelude::*;
 /// Years left before the exit age, per seat (the context's `years_left`: calendar years
 /// from the reference date to the exit age of the person's gender, truncated to 2
 /// decimals, so that exactly 5 years left is 5 and not 4.99).
-pub(crate) fn years_left(_global: &crate::rules::config::Global) -> Expr {
+pub(crate) fn years_left() -> Expr {
     col("years_left")
 }
