@@ -16,7 +16,30 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+// mimalloc's own option setter (part of the library the allocator links; the crate does
+// not wrap it without its `extended` feature).
+extern "C" {
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_arena_eager_commit` in mimalloc 3's `mi_option_e`.
+const MI_OPTION_ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+
+/// Commit mimalloc's arenas as they are used, not whole. On Linux (an overcommitting
+/// system) mimalloc commits each arena eagerly by default, and with transparent huge
+/// pages every first touch of a 2 MiB page zeroes all of it: the profile of a 40,000-unit
+/// check spent 44% of its time in the kernel's `clear_page`. Committing on demand cut a
+/// 10,000-unit check from 8.3 s to 5.0 s at the same peak memory (`MIMALLOC_*`
+/// environment variables still override it, as they are read before this runs).
+fn tune_allocator() {
+    if std::env::var_os("MIMALLOC_ARENA_EAGER_COMMIT").is_none() {
+        // SAFETY: sets an integer option of the allocator; no memory is touched.
+        unsafe { mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) }
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     // Output piped into `head` ends quietly instead of panicking on a closed pipe.
     #[cfg(unix)]
     // SAFETY: setting a signal disposition to its default before any thread starts.

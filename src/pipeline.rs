@@ -35,6 +35,10 @@ pub struct RunOptions {
     /// Where `rejected.csv` and the command's outputs go.
     pub out: PathBuf,
     pub load: LoadOptions,
+    /// Read only the tables the selected rules use (`check`): a check of the four
+    /// structure rules does not read 2 million candidate rows. Commands that write more
+    /// than findings (report, suggest, normalize) read every table.
+    pub only_rule_tables: bool,
 }
 
 /// A validated run description: the configuration in force and the selected rules.
@@ -90,7 +94,11 @@ impl Plan {
     /// Loads the dataset and writes `OUT/rejected.csv` (every row not used, and why).
     pub fn load(self) -> Result<Loaded> {
         let o = &self.options;
-        let ds = dataset::load(&o.dataset, &o.load)?;
+        let mut load = o.load.clone();
+        if o.only_rule_tables {
+            load.skip_tables = self.tables_no_rule_reads();
+        }
+        let ds = dataset::load(&o.dataset, &load)?;
         std::fs::create_dir_all(&o.out)
             .with_context(|| format!("creating output folder {}", o.out.display()))?;
         ds.rejections.write_csv(&self.rejected_path())?;
@@ -101,6 +109,20 @@ impl Plan {
             plan: self,
             ds: Arc::new(ds),
         })
+    }
+
+    /// The optional tables none of the selected rules reads: the election tables
+    /// unless an election rule is selected, the relations unless ROT-006 is.
+    pub fn tables_no_rule_reads(&self) -> Vec<&'static str> {
+        let reads = |f: &dyn Fn(&str) -> bool| self.rules.iter().any(|r| f(r.meta().code));
+        let mut skip = Vec::new();
+        if !reads(&codes::reads_elections) {
+            skip.extend(["elections", "candidates", "memberships", "proxies"]);
+        }
+        if !reads(&|code| code == "ROT-006") {
+            skip.push("relations");
+        }
+        skip
     }
 
     /// Where `rejected.csv` goes.

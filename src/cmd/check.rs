@@ -8,7 +8,7 @@ use clap::Args as ClapArgs;
 use std::path::PathBuf;
 
 use banzi::exceptions;
-use banzi::pipeline::{self, Run};
+use banzi::pipeline::{self, Run, RunOptions};
 use banzi::remedy::{self, changes, diff};
 use banzi::rules::{Finding, Lang, Severity};
 
@@ -31,7 +31,11 @@ pub fn run(a: &Args) -> Result<u8> {
     if let Some(file) = &a.apply {
         return run_what_if(a, file);
     }
-    let run = prepare(a.common.run_options(Some(&a.rules)))?;
+    let options = a.common.run_options(Some(&a.rules)).map(|o| RunOptions {
+        only_rule_tables: true,
+        ..o
+    });
+    let run = prepare(options)?;
     let findings = run.findings()?;
     run.write_exceptions(&findings)?;
     print_check_summary(&findings, &run);

@@ -147,6 +147,7 @@ impl RosterArgs {
             cycle: self.cycle.clone(),
             district: self.district.clone(),
             lang,
+            skip_tables: Vec::new(),
         })
     }
 }
@@ -176,6 +177,7 @@ impl CommonArgs {
             lang: self.lang,
             out: self.out.clone(),
             load: self.roster.load_options(self.lang)?,
+            only_rule_tables: false,
         })
     }
 }

@@ -90,7 +90,7 @@ impl Careers {
     }
 
     /// Room for `n` more rows in every column.
-    fn reserve(&mut self, n: usize) {
+    pub(super) fn reserve(&mut self, n: usize) {
         self.person.reserve(n);
         self.start.reserve(n);
         self.end.reserve(n);

@@ -656,14 +656,16 @@ pub fn read_proxies(mut raw: RawTable, elections: &Elections, rej: &mut Rejectio
 
 /// Loads whichever of the four tables `take` yields into `ds.elections`, with their row
 /// counts. Runs after the other tables (it needs cadres, units and cycles).
-pub fn load(take: &mut dyn FnMut(&str) -> Option<RawTable>, ds: &mut Dataset) {
+pub fn load(
+    take: &mut dyn FnMut(&str, &mut Dataset) -> Result<Option<RawTable>, super::LoadError>,
+    ds: &mut Dataset,
+) -> Result<(), super::LoadError> {
     let mut counted: Vec<(&str, String, usize)> = Vec::new();
-    let tables = &mut ds.elections;
-    if let Some(raw) = take(ELECTIONS.name) {
+    if let Some(raw) = take(ELECTIONS.name, ds)? {
         counted.push((ELECTIONS.name, raw.source.clone(), raw.height()));
-        tables.elections = read_elections(raw, &ds.units, &ds.cycles, &mut ds.rejections);
+        ds.elections.elections = read_elections(raw, &ds.units, &ds.cycles, &mut ds.rejections);
     }
-    if let Some(raw) = take(CANDIDATES.name) {
+    if let Some(raw) = take(CANDIDATES.name, ds)? {
         counted.push((CANDIDATES.name, raw.source.clone(), raw.height()));
         if counted.len() == 1 {
             ds.notes.push(format!(
@@ -671,18 +673,21 @@ pub fn load(take: &mut dyn FnMut(&str) -> Option<RawTable>, ds: &mut Dataset) {
                 raw.source
             ));
         }
-        tables.candidates = read_candidates(raw, &tables.elections, &ds.cadres, &mut ds.rejections);
+        ds.elections.candidates =
+            read_candidates(raw, &ds.elections.elections, &ds.cadres, &mut ds.rejections);
     }
-    if let Some(raw) = take(MEMBERSHIPS.name) {
+    if let Some(raw) = take(MEMBERSHIPS.name, ds)? {
         counted.push((MEMBERSHIPS.name, raw.source.clone(), raw.height()));
-        tables.memberships = read_memberships(raw, &ds.cadres, &ds.cycles, &mut ds.rejections);
+        ds.elections.memberships =
+            read_memberships(raw, &ds.cadres, &ds.cycles, &mut ds.rejections);
     }
-    if let Some(raw) = take(PROXIES.name) {
+    if let Some(raw) = take(PROXIES.name, ds)? {
         counted.push((PROXIES.name, raw.source.clone(), raw.height()));
-        tables.proxies = read_proxies(raw, &tables.elections, &mut ds.rejections);
+        ds.elections.proxies = read_proxies(raw, &ds.elections.elections, &mut ds.rejections);
     }
-    tables.present = !counted.is_empty();
+    ds.elections.present = !counted.is_empty();
     for (table, source, read) in counted {
+        let tables = &ds.elections;
         let loaded = match table {
             "elections" => tables.elections.len(),
             "candidates" => tables.candidates.len(),
@@ -697,6 +702,7 @@ pub fn load(take: &mut dyn FnMut(&str) -> Option<RawTable>, ds: &mut Dataset) {
             rejected: ds.rejections.rejected_rows(table),
         });
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -81,6 +81,10 @@ pub struct LoadOptions {
     pub district: Option<String>,
     /// The language of the notes on a roster and on year-only dates.
     pub lang: crate::rules::Lang,
+    /// Optional tables not to read, because nothing the command does uses them (a
+    /// `check` whose selected rules read no election table). Each one found is named
+    /// in a note, so its rows are accounted for as skipped.
+    pub skip_tables: Vec<&'static str>,
 }
 
 /// Rows read and used per table, for the terminal and the tests.
@@ -119,27 +123,55 @@ pub struct Dataset {
     pub derived: Vec<(String, polars::prelude::DataFrame)>,
 }
 
-/// Finds the raw tables of a dataset (folder or workbook), keyed by contract table.
+/// A table of a dataset, found but perhaps not read yet. A folder's files are read
+/// when the loader comes to their table, one at a time, so that the raw text of one
+/// table at most is in memory beside the typed tables (the text of a national careers
+/// table is several times the size of its typed form).
+enum Found {
+    /// Read already: a sheet of a workbook, or a table derived from a roster.
+    Read(RawTable),
+    /// A file of a folder, read by [`Found::read`].
+    File(PathBuf, Format),
+}
+
+impl Found {
+    /// Where the table comes from, as messages name it.
+    fn source(&self) -> String {
+        match self {
+            Found::Read(raw) => raw.source.clone(),
+            Found::File(path, _) => path.display().to_string(),
+        }
+    }
+
+    /// The table's text, read now if it was not yet.
+    fn read(self) -> Result<RawTable, LoadError> {
+        match self {
+            Found::Read(raw) => Ok(raw),
+            Found::File(path, format) => source::read_file(&path, format),
+        }
+    }
+}
+
+/// Finds the tables of a dataset (folder or workbook), keyed by contract table.
 fn collect_tables(
     path: &Path,
     notes: &mut Vec<String>,
-) -> Result<Vec<(&'static TableSpec, RawTable)>, LoadError> {
+) -> Result<Vec<(&'static TableSpec, Found)>, LoadError> {
     let dataset = path.display().to_string();
-    let mut found: Vec<(&'static TableSpec, RawTable)> = Vec::new();
-    let add = |spec: &'static TableSpec,
-               raw: RawTable,
-               found: &mut Vec<(&'static TableSpec, RawTable)>| {
-        if let Some((_, first)) = found.iter().find(|(s, _)| s.name == spec.name) {
-            return Err(LoadError::AmbiguousTable {
-                dataset: dataset.clone(),
-                table: spec.name.to_string(),
-                first: first.source.clone(),
-                second: raw.source.clone(),
-            });
-        }
-        found.push((spec, raw));
-        Ok(())
-    };
+    let mut found: Vec<(&'static TableSpec, Found)> = Vec::new();
+    let add =
+        |spec: &'static TableSpec, raw: Found, found: &mut Vec<(&'static TableSpec, Found)>| {
+            if let Some((_, first)) = found.iter().find(|(s, _)| s.name == spec.name) {
+                return Err(LoadError::AmbiguousTable {
+                    dataset: dataset.clone(),
+                    table: spec.name.to_string(),
+                    first: first.source(),
+                    second: raw.source(),
+                });
+            }
+            found.push((spec, raw));
+            Ok(())
+        };
     let is_date = |sheet: &str, header: &str| {
         schema::table_for(sheet).is_some_and(|spec| schema::is_date_header(spec, header))
     };
@@ -149,7 +181,7 @@ fn collect_tables(
                 let book = source::read_workbook(&file, &is_date)?;
                 for (sheet, raw) in book {
                     match schema::table_for(&sheet) {
-                        Some(spec) => add(spec, raw, &mut found)?,
+                        Some(spec) => add(spec, Found::Read(raw), &mut found)?,
                         None => notes.push(format!(
                             "{}: sheet {sheet:?} is not a table of the contract; ignored",
                             file.display()
@@ -159,10 +191,7 @@ fn collect_tables(
                 continue;
             }
             match schema::table_for(&stem) {
-                Some(spec) => {
-                    let raw = source::read_file(&file, format)?;
-                    add(spec, raw, &mut found)?;
-                }
+                Some(spec) => add(spec, Found::File(file, format), &mut found)?,
                 None if schema::RECOGNISED_UNUSED.contains(&stem.as_str()) => {
                     let raw = source::read_file(&file, format)?;
                     notes.push(format!(
@@ -182,7 +211,7 @@ fn collect_tables(
             Some(Format::Xlsx) => {
                 for (sheet, raw) in source::read_workbook(path, &is_date)? {
                     match schema::table_for(&sheet) {
-                        Some(spec) => add(spec, raw, &mut found)?,
+                        Some(spec) => add(spec, Found::Read(raw), &mut found)?,
                         None => notes.push(format!(
                             "{}: sheet {sheet:?} is not a table of the contract; ignored",
                             path.display()
@@ -221,7 +250,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Dataset, LoadError> {
     };
     ds.notes = notes;
     let found = tables?;
-    load_tables(ds, found, options.lang)
+    load_tables(ds, found, options)
 }
 
 /// Loads a roster: the tables derived from it go through [`load_tables`], and their
@@ -235,7 +264,12 @@ fn load_roster(
     ds.form = "roster (换届人选名册)";
     ds.notes = roster.notes;
     ds.derived = roster.derived;
-    let mut ds = load_tables(ds, roster.tables, options.lang)?;
+    let tables = roster
+        .tables
+        .into_iter()
+        .map(|(spec, raw)| (spec, Found::Read(raw)))
+        .collect();
+    let mut ds = load_tables(ds, tables, options)?;
     crate::roster::remap(&mut ds.rejections, &roster.origins);
     let rejected = roster.rejections.rejected_rows_all();
     ds.rejections.items.extend(roster.rejections.items);
@@ -263,33 +297,141 @@ fn load_roster(
     Ok(ds)
 }
 
-/// Maps, checks and reads the raw tables found.
+/// Leaves out the optional tables in `skip`, with a note naming each file not read.
+fn skip_tables(
+    found: &mut Vec<(&'static TableSpec, Found)>,
+    skip: &[&str],
+    notes: &mut Vec<String>,
+    lang: Lang,
+) {
+    found.retain(|(spec, table)| {
+        let keep = spec.required || !skip.contains(&spec.name);
+        if !keep {
+            let source = table.source();
+            notes.push(match lang {
+                Lang::Zh => format!("{source}：未读取，所选规则不使用{}表", spec.name),
+                Lang::En => format!(
+                    "{source}: not read, no selected rule uses the {} table",
+                    spec.name
+                ),
+            });
+        }
+        keep
+    });
+}
+
+/// Takes table `name` out of the tables found.
+fn take_found(
+    found: &mut Vec<(&'static TableSpec, Found)>,
+    name: &str,
+) -> Option<(&'static TableSpec, Found)> {
+    let i = found.iter().position(|(s, _)| s.name == name)?;
+    Some(found.remove(i))
+}
+
+/// Checks a table's (or piece's) columns: ragged CSV rows become rejections, the headers
+/// are mapped to the contract's names, and (`first`: once per table) what was ignored
+/// is noted.
+fn prepare(
+    spec: &TableSpec,
+    raw: &mut RawTable,
+    ds: &mut Dataset,
+    first: bool,
+) -> Result<(), LoadError> {
+    ds.notes.append(&mut raw.notes);
+    for &(row, fields) in &raw.ragged {
+        ds.rejections.reject(
+            spec.name,
+            row,
+            "",
+            "",
+            format!("{fields} fields, the header has {}", raw.width),
+        );
+    }
+    let ignored = schema::map_headers(raw, spec)?;
+    if first && !ignored.is_empty() {
+        ds.notes.push(format!(
+            "{}: columns not in the contract, ignored: {}",
+            raw.source,
+            ignored.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a found table whole and checks its columns.
+fn take_table(
+    found: &mut Vec<(&'static TableSpec, Found)>,
+    name: &str,
+    ds: &mut Dataset,
+) -> Result<Option<RawTable>, LoadError> {
+    let Some((spec, pending)) = take_found(found, name) else {
+        return Ok(None);
+    };
+    let mut raw = pending.read()?;
+    prepare(spec, &mut raw, ds, true)?;
+    Ok(Some(raw))
+}
+
+/// A large table read a piece at a time (see [`source::Table`]), each piece checked as
+/// [`take_table`] checks a whole table; counts what was read.
+struct Pieces {
+    spec: &'static TableSpec,
+    table: source::Table,
+    first: bool,
+    source: String,
+    read: usize,
+}
+
+impl Pieces {
+    fn take(
+        found: &mut Vec<(&'static TableSpec, Found)>,
+        name: &str,
+    ) -> Result<Option<Pieces>, LoadError> {
+        let Some((spec, pending)) = take_found(found, name) else {
+            return Ok(None);
+        };
+        let source = pending.source();
+        let table = match pending {
+            Found::Read(raw) => source::Table::Whole(Some(raw)),
+            Found::File(path, format) => source::read_pieces(&path, format)?,
+        };
+        Ok(Some(Pieces {
+            spec,
+            table,
+            first: true,
+            source,
+            read: 0,
+        }))
+    }
+
+    fn next(&mut self, ds: &mut Dataset) -> Result<Option<RawTable>, LoadError> {
+        let Some(raw) = self.table.next_piece() else {
+            return Ok(None);
+        };
+        let mut raw = raw?;
+        prepare(self.spec, &mut raw, ds, self.first)?;
+        self.first = false;
+        self.source = raw.source.clone();
+        self.read += raw.height() + raw.ragged.len();
+        Ok(Some(raw))
+    }
+
+    /// `(table, source, rows read)` for the row counts.
+    fn tally(self) -> (String, String, usize) {
+        (self.spec.name.to_string(), self.source, self.read)
+    }
+}
+
+/// Checks that the required tables are there, then reads the tables found one by one
+/// (each dropped once its typed table is built).
 fn load_tables(
     mut ds: Dataset,
-    mut found: Vec<(&'static TableSpec, RawTable)>,
-    lang: Lang,
+    mut found: Vec<(&'static TableSpec, Found)>,
+    options: &LoadOptions,
 ) -> Result<Dataset, LoadError> {
+    let lang = options.lang;
     let path = ds.path.clone();
-    for (spec, raw) in found.iter_mut() {
-        ds.notes.append(&mut raw.notes);
-        for &(row, fields) in &raw.ragged {
-            ds.rejections.reject(
-                spec.name,
-                row,
-                "",
-                "",
-                format!("{fields} fields, the header has {}", raw.width),
-            );
-        }
-        let ignored = schema::map_headers(raw, spec)?;
-        if !ignored.is_empty() {
-            ds.notes.push(format!(
-                "{}: columns not in the contract, ignored: {}",
-                raw.source,
-                ignored.join(", ")
-            ));
-        }
-    }
     for spec in schema::TABLES {
         if spec.required && !found.iter().any(|(s, _)| s.name == spec.name) {
             return Err(LoadError::MissingTable {
@@ -298,22 +440,22 @@ fn load_tables(
             });
         }
     }
-    let mut take = |name: &str| -> Option<RawTable> {
-        let i = found.iter().position(|(s, _)| s.name == name)?;
-        Some(found.swap_remove(i).1)
-    };
     let mut tally: Vec<(String, String, usize)> = Vec::new();
-    let mut note_read = |name: &str, raw: &RawTable| {
-        tally.push((
+    let count = |name: &str, raw: &RawTable| {
+        (
             name.to_string(),
             raw.source.clone(),
             raw.height() + raw.ragged.len(),
-        ))
+        )
     };
+    skip_tables(&mut found, &options.skip_tables, &mut ds.notes, lang);
 
-    let raw = take("cadres").expect("required table checked above");
-    note_read("cadres", &raw);
-    ds.cadres = tables::read_cadres(raw, &mut ds.rejections);
+    let mut cadres = Pieces::take(&mut found, "cadres")?.expect("required table checked above");
+    ds.cadres = Cadres::with_capacity(cadres.table.records());
+    while let Some(raw) = cadres.next(&mut ds)? {
+        tables::read_cadres(raw, &mut ds.rejections, &mut ds.cadres);
+    }
+    tally.push(cadres.tally());
     if ds.cadres.year_only_births > 0 {
         let n = ds.cadres.year_only_births;
         ds.notes.push(match lang {
@@ -322,9 +464,9 @@ fn load_tables(
         });
     }
 
-    match take("units") {
+    match take_table(&mut found, "units", &mut ds)? {
         Some(raw) => {
-            note_read("units", &raw);
+            tally.push(count("units", &raw));
             ds.units = tables::read_units(raw, &mut ds.rejections);
         }
         None => {
@@ -332,22 +474,26 @@ fn load_tables(
             ds.notes.push("no units table: units are taken from the slate, without kind or parent; aggregate rules are skipped".into());
         }
     }
-    match take("cycles") {
+    match take_table(&mut found, "cycles", &mut ds)? {
         Some(raw) => {
-            note_read("cycles", &raw);
+            tally.push(count("cycles", &raw));
             ds.cycles = tables::read_cycles(raw, &mut ds.rejections);
         }
         None => ds.cycles.inferred = true,
     }
-    let raw = take("slate").expect("required table checked above");
-    note_read("slate", &raw);
-    ds.slate = tables::read_slate(
-        raw,
-        &ds.cadres,
-        &mut ds.units,
-        &mut ds.cycles,
-        &mut ds.rejections,
-    );
+    let mut slate = Pieces::take(&mut found, "slate")?.expect("required table checked above");
+    ds.slate = Slate::with_capacity(slate.table.records());
+    while let Some(raw) = slate.next(&mut ds)? {
+        tables::read_slate(
+            raw,
+            &ds.cadres,
+            &mut ds.units,
+            &mut ds.cycles,
+            &mut ds.rejections,
+            &mut ds.slate,
+        );
+    }
+    tally.push(slate.tally());
     if ds.cycles.inferred {
         infer_previous(&mut ds.cycles);
         ds.notes.push(format!(
@@ -355,15 +501,18 @@ fn load_tables(
             ds.cycles.cycle.join(", ")
         ));
     }
-    if let Some(raw) = take("careers") {
-        note_read("careers", &raw);
-        careers::read_careers(
-            raw,
-            &ds.cadres,
-            &ds.units,
-            &mut ds.rejections,
-            &mut ds.careers,
-        );
+    if let Some(mut careers) = Pieces::take(&mut found, "careers")? {
+        ds.careers.reserve(careers.table.records());
+        while let Some(raw) = careers.next(&mut ds)? {
+            careers::read_careers(
+                raw,
+                &ds.cadres,
+                &ds.units,
+                &mut ds.rejections,
+                &mut ds.careers,
+            );
+        }
+        tally.push(careers.tally());
         if ds.careers.year_only_dates > 0 {
             let n = ds.careers.year_only_dates;
             ds.notes.push(match lang {
@@ -374,8 +523,8 @@ fn load_tables(
     }
     ds.resumes_parsed =
         careers::careers_from_resumes(&ds.cadres, &ds.units, &mut ds.rejections, &mut ds.careers);
-    if let Some(raw) = take("relations") {
-        note_read("relations", &raw);
+    if let Some(raw) = take_table(&mut found, "relations", &mut ds)? {
+        tally.push(count("relations", &raw));
         ds.relations = tables::read_relations(raw, &ds.cadres, &mut ds.rejections);
     }
     for (table, source, read) in tally {
@@ -401,7 +550,7 @@ fn load_tables(
             loaded,
         });
     }
-    elections::load(&mut take, &mut ds);
+    elections::load(&mut |name, ds| take_table(&mut found, name, ds), &mut ds)?;
     Ok(ds)
 }
 

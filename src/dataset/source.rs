@@ -9,7 +9,9 @@
 
 use polars::prelude::*;
 use std::io::Cursor;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::text::{self, decode_text, first_line};
 use super::LoadError;
@@ -142,6 +144,110 @@ fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, String>) -> Result<T
 }
 
 fn read_csv(path: &Path) -> Result<RawTable, LoadError> {
+    match read_csv_pieces(path, usize::MAX)? {
+        Table::Whole(Some(raw)) => Ok(raw),
+        _ => unreachable!("a table asked for in one piece is read whole"),
+    }
+}
+
+/// Records per piece when a large CSV table is read in pieces (`BANZI_CSV_BATCH_ROWS`
+/// changes it, for tests).
+pub fn batch_rows() -> usize {
+    std::env::var("BANZI_CSV_BATCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(1 << 19)
+}
+
+/// A table read whole, or a large CSV read a piece at a time.
+pub enum Table {
+    /// Read whole (taken by the first [`Table::next_piece`]).
+    Whole(Option<RawTable>),
+    Pieces(CsvPieces),
+}
+
+impl Table {
+    /// The next piece (the whole table, the first time, for a table read whole).
+    pub fn next_piece(&mut self) -> Option<Result<RawTable, LoadError>> {
+        match self {
+            Table::Whole(raw) => raw.take().map(Ok),
+            Table::Pieces(p) => p.next_piece(),
+        }
+    }
+
+    /// Records in all (for reserving room once).
+    pub fn records(&self) -> usize {
+        match self {
+            Table::Whole(raw) => raw.as_ref().map_or(0, RawTable::height),
+            Table::Pieces(p) => p.records,
+        }
+    }
+}
+
+/// A UTF-8 CSV file cut at record boundaries into pieces of [`batch_rows`] records,
+/// each parsed by polars only when asked for: the text of one piece at a time is in
+/// memory as a frame, beside the file's bytes, instead of the whole table's. Row numbers
+/// are those of the whole file.
+pub struct CsvPieces {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    schema: SchemaRef,
+    /// Byte range and index of the first record of each piece not read yet, in order.
+    pieces: std::collections::VecDeque<(Range<usize>, usize)>,
+    records: usize,
+}
+
+impl CsvPieces {
+    fn next_piece(&mut self) -> Option<Result<RawTable, LoadError>> {
+        let (range, first) = self.pieces.pop_front()?;
+        let path = self.path.clone();
+        let expected = self.pieces.front().map_or(self.records, |(_, next)| *next) - first;
+        let piece = &self.bytes[range];
+        let schema = self.schema.clone();
+        let frame = guarded(&path, || {
+            CsvReadOptions::default()
+                .with_has_header(false)
+                .with_schema(Some(schema))
+                .map_parse_options(|p| {
+                    p.with_missing_is_null(true)
+                        .with_truncate_ragged_lines(false)
+                })
+                .into_reader_with_file_handle(Cursor::new(piece))
+                .finish()
+                .map_err(|e| first_line(&e.to_string()))
+        });
+        Some(frame.and_then(|frame| {
+            if frame.height() != expected {
+                return Err(not_a_table(
+                    &path,
+                    format!(
+                        "records {}-{}: {} read where the file has {expected}",
+                        first + 1,
+                        first + expected,
+                        frame.height()
+                    ),
+                ));
+            }
+            if self.pieces.is_empty() {
+                self.bytes = Vec::new();
+            }
+            Ok(RawTable::new(path.display().to_string(), frame, 2 + first))
+        }))
+    }
+}
+
+/// Reads a CSV or other file as a [`Table`]: a UTF-8 CSV of more than `every` records
+/// with no ragged rows, no blank lines between records and distinct header names is
+/// cut into pieces; anything else is read whole.
+pub fn read_pieces(path: &Path, format: Format) -> Result<Table, LoadError> {
+    match format {
+        Format::Csv => read_csv_pieces(path, batch_rows()),
+        _ => read_file(path, format).map(|raw| Table::Whole(Some(raw))),
+    }
+}
+
+fn read_csv_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
     let bytes = read_bounded(path)?;
     if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
         return Err(not_a_table(path, "binary data (NUL bytes), not CSV text"));
@@ -169,14 +275,48 @@ fn read_csv(path: &Path) -> Result<RawTable, LoadError> {
             ),
         ));
     }
-    let ragged = text::ragged_lines(&text);
-    if !ragged.is_empty() {
-        return ragged_csv(path, &text, notes);
+    let scan = text::scan_records(&text, every);
+    if !scan.ragged.is_empty() {
+        return ragged_csv(path, &text, notes).map(|raw| Table::Whole(Some(raw)));
+    }
+    if !scan.cuts.is_empty() && !scan.blank_lines && notes.is_empty() {
+        if let Some(names) = distinct_header(&text[..scan.data_start]) {
+            let schema: Schema = names
+                .iter()
+                .map(|n| Field::new(n.as_str().into(), DataType::String))
+                .collect();
+            let mut starts = vec![scan.data_start];
+            starts.extend(&scan.cuts);
+            let mut pieces = std::collections::VecDeque::new();
+            for (k, &from) in starts.iter().enumerate() {
+                let to = starts.get(k + 1).copied().unwrap_or(text.len());
+                pieces.push_back((from..to, k * every));
+            }
+            return Ok(Table::Pieces(CsvPieces {
+                path: path.to_path_buf(),
+                bytes: text,
+                schema: Arc::new(schema),
+                pieces,
+                records: scan.records,
+            }));
+        }
     }
     let frame = guarded(path, || csv_frame(text))?;
     let mut raw = RawTable::new(path.display().to_string(), frame, 2);
     raw.notes = notes;
-    Ok(raw)
+    Ok(Table::Whole(Some(raw)))
+}
+
+/// The names of a CSV header line when they are distinct and not blank (as polars
+/// would name the columns); `None` otherwise.
+fn distinct_header(line: &[u8]) -> Option<Vec<String>> {
+    let text = std::str::from_utf8(line).ok()?;
+    let (_, names) = text::csv_records(text).into_iter().next()?;
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .all(|n| !n.trim().is_empty() && seen.insert(n.as_str()))
+        .then_some(names)
 }
 
 /// A CSV with rows whose number of fields is not the header's: the other rows are read

@@ -197,7 +197,7 @@ impl Cadres {
 
     /// Room for `n` persons, so that loading a million rows does not grow and copy
     /// every column (and the index) twenty times over.
-    fn with_capacity(n: usize) -> Cadres {
+    pub(super) fn with_capacity(n: usize) -> Cadres {
         let mut index = FastMap::default();
         index.reserve(n);
         Cadres {
@@ -233,13 +233,13 @@ pub fn split_specialties(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
+/// Reads cadre rows (the whole table or one piece of it) onto the end of `out`.
+pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
     const T: &str = "cadres";
     let spans = chunk_spans(&mut raw);
     let (mut genders, mut births, mut ethnicities) = (Memo::new(), Memo::new(), Memo::new());
     let (mut parties, mut educations, mut holds, mut specialties) =
         (Memo::new(), Memo::new(), Memo::new(), Memo::new());
-    let mut out = Cadres::with_capacity(raw.height());
     for (k, span) in spans.iter().enumerate() {
         let col = |name| Col::of(&raw, name, k, span);
         let (c_id, c_name, c_gender, c_birth, c_eth) = (
@@ -357,7 +357,6 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections) -> Cadres {
             out.row.push(row);
         }
     }
-    out
 }
 
 /// Units (乡镇, 街道, counties …).
@@ -573,7 +572,7 @@ impl Slate {
     }
 
     /// Room for `n` seats.
-    fn with_capacity(n: usize) -> Slate {
+    pub(super) fn with_capacity(n: usize) -> Slate {
         Slate {
             cycle: Vec::with_capacity(n),
             unit: Vec::with_capacity(n),
@@ -592,20 +591,21 @@ impl Slate {
     }
 }
 
-/// Reads the slate. Units and cycles missing from their tables are made up here when
-/// those tables are absent (and only then); otherwise the row is rejected.
+/// Reads slate rows (the whole table or one piece of it) onto the end of `out`. Units
+/// and cycles missing from their tables are made up here when those tables are absent
+/// (and only then); otherwise the row is rejected.
 pub fn read_slate(
     mut raw: RawTable,
     cadres: &Cadres,
     units: &mut Units,
     cycles: &mut Cycles,
     rej: &mut Rejections,
-) -> Slate {
+    out: &mut Slate,
+) {
     const T: &str = "slate";
     let spans = chunk_spans(&mut raw);
     let (mut bodies, mut roles, mut nominations, mut fulltimes) =
         (Memo::new(), Memo::new(), Memo::new(), Memo::new());
-    let mut out = Slate::with_capacity(raw.height());
     for (k, span) in spans.iter().enumerate() {
         let col = |name| Col::of(&raw, name, k, span);
         let (c_cycle, c_unit, c_body, c_post, c_person, c_nomination, c_fulltime) = (
@@ -711,7 +711,6 @@ pub fn read_slate(
             out.row.push(row);
         }
     }
-    out
 }
 
 /// Kinship pairs between persons in `cadres`.

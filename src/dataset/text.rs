@@ -100,21 +100,59 @@ pub fn header_width(text: &[u8]) -> usize {
 /// respected; blank lines are not records): `(line, fields)`. A byte scan, cheap next to
 /// parsing, so that a ragged row becomes a rejected row instead of a refused file.
 pub fn ragged_lines(bytes: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    scan_records(bytes, usize::MAX).ragged
+}
+
+/// What one pass over CSV bytes found: the ragged records, and where to cut the data
+/// records into pieces of `every` records (for [`super::source`]'s batched reading).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RecordScan {
+    /// `(line, fields)` of each record whose number of fields is not the header's.
+    pub ragged: Vec<(usize, usize)>,
+    /// Byte offset of the first data record (just past the header's line end).
+    pub data_start: usize,
+    /// Byte offsets where record `every`, `2 × every`, … begin.
+    pub cuts: Vec<usize>,
+    /// Data records (the header and blank lines not counted).
+    pub records: usize,
+    /// Whether a blank line sits between records (a reader may count it or not, so
+    /// such a file is not cut into pieces).
+    pub blank_lines: bool,
+}
+
+/// Scans CSV bytes record by record (quotes respected): see [`RecordScan`].
+pub fn scan_records(bytes: &[u8], every: usize) -> RecordScan {
+    let mut out = RecordScan::default();
     let mut header: Option<usize> = None;
     let (mut fields, mut line, mut start) = (1usize, 1usize, 1usize);
     let (mut quoted, mut content) = (false, false);
-    let mut end_record = |fields: usize, content: bool, start: usize| {
+    let mut end_record = |out: &mut RecordScan,
+                          fields: usize,
+                          content: bool,
+                          start: usize,
+                          next: usize,
+                          last: bool| {
         if !content {
+            if header.is_some() && !last {
+                out.blank_lines = true;
+            }
             return;
         }
         match header {
-            None => header = Some(fields),
-            Some(w) if w != fields => out.push((start, fields)),
+            None => {
+                header = Some(fields);
+                out.data_start = next;
+                return;
+            }
+            Some(w) if w != fields => out.ragged.push((start, fields)),
             Some(_) => {}
         }
+        out.records += 1;
+        if out.records % every == 0 && !last {
+            out.cuts.push(next);
+        }
     };
-    for &b in bytes {
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'"' => {
                 quoted = !quoted;
@@ -123,7 +161,7 @@ pub fn ragged_lines(bytes: &[u8]) -> Vec<(usize, usize)> {
             b'\n' => {
                 line += 1;
                 if !quoted {
-                    end_record(fields, content, start);
+                    end_record(&mut out, fields, content, start, i + 1, false);
                     fields = 1;
                     content = false;
                     start = line;
@@ -137,7 +175,11 @@ pub fn ragged_lines(bytes: &[u8]) -> Vec<(usize, usize)> {
             _ => content = true,
         }
     }
-    end_record(fields, content, start);
+    end_record(&mut out, fields, content, start, bytes.len(), true);
+    // A cut at the very end starts no piece.
+    if out.cuts.last() == Some(&bytes.len()) {
+        out.cuts.pop();
+    }
     out
 }
 
