@@ -656,10 +656,11 @@ pub fn read_proxies(mut raw: RawTable, elections: &Elections, rej: &mut Rejectio
 
 /// Loads whichever of the four tables `take` yields into `ds.elections`, with their row
 /// counts. Runs after the other tables (it needs cadres, units and cycles).
-pub fn load(
-    take: &mut dyn FnMut(&str, &mut Dataset) -> Result<Option<RawTable>, super::LoadError>,
-    ds: &mut Dataset,
-) -> Result<(), super::LoadError> {
+/// Reads a table of the dataset by name, when it was found (the loader's `take_table`).
+pub type TakeTable<'a> =
+    dyn FnMut(&str, &mut Dataset) -> Result<Option<RawTable>, super::LoadError> + 'a;
+
+pub fn load(take: &mut TakeTable<'_>, ds: &mut Dataset) -> Result<(), super::LoadError> {
     let mut counted: Vec<(&str, String, usize)> = Vec::new();
     if let Some(raw) = take(ELECTIONS.name, ds)? {
         counted.push((ELECTIONS.name, raw.source.clone(), raw.height()));

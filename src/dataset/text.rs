@@ -148,7 +148,7 @@ pub fn scan_records(bytes: &[u8], every: usize) -> RecordScan {
             Some(_) => {}
         }
         out.records += 1;
-        if out.records % every == 0 && !last {
+        if out.records.is_multiple_of(every) && !last {
             out.cuts.push(next);
         }
     };

@@ -1,0 +1,130 @@
+//! A large CSV is read in pieces (issue 16): cutting it must change nothing a user sees.
+//! `BANZI_CSV_BATCH_ROWS` makes the pieces tiny, so the sample (and a copy of it with
+//! planted bad rows) is cut into dozens of pieces; the exception list and `rejected.csv`
+//! must be byte for byte those of the file read whole, with the same row numbers.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample")
+}
+
+/// `banzi check DATASET --out OUT` with pieces of `rows` records (None: the default),
+/// and the bytes of exceptions.csv and rejected.csv.
+fn check(dataset: &Path, out: &Path, rows: Option<usize>, threads: usize) -> (Vec<u8>, Vec<u8>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_banzi"));
+    cmd.args([
+        "check",
+        dataset.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .env("RAYON_NUM_THREADS", threads.to_string())
+    .env("POLARS_MAX_THREADS", threads.to_string());
+    match rows {
+        Some(n) => cmd.env("BANZI_CSV_BATCH_ROWS", n.to_string()),
+        None => cmd.env_remove("BANZI_CSV_BATCH_ROWS"),
+    };
+    let status = cmd.output().expect("banzi runs");
+    assert!(
+        matches!(status.status.code(), Some(0 | 1)),
+        "banzi check failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let read = |f: &str| std::fs::read(out.join(f)).expect(f);
+    (read("exceptions.csv"), read("rejected.csv"))
+}
+
+#[test]
+fn the_sample_cut_into_pieces_gives_the_same_lists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let whole = check(&sample(), &tmp.path().join("whole"), None, 2);
+    assert!(whole.0.len() > 1000, "the sample has findings");
+    for rows in [1, 7, 100] {
+        let cut = check(
+            &sample(),
+            &tmp.path().join(format!("cut{rows}")),
+            Some(rows),
+            2,
+        );
+        assert!(
+            cut.0 == whole.0,
+            "exceptions.csv differs with pieces of {rows}"
+        );
+        assert!(
+            cut.1 == whole.1,
+            "rejected.csv differs with pieces of {rows}"
+        );
+    }
+}
+
+#[test]
+fn planted_bad_rows_keep_their_row_numbers_in_pieces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ds = tmp.path().join("ds");
+    std::fs::create_dir(&ds).unwrap();
+    for entry in std::fs::read_dir(sample()).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, ds.join(p.file_name().unwrap())).unwrap();
+    }
+    // Bad rows at known places: the careers table's rows 3 and 40 (a date that is not
+    // one, a person who is not in cadres), the cadres table's row 5 (no gender), and
+    // the slate's last row (an unknown post).
+    let edit = |table: &str, f: &dyn Fn(&mut Vec<String>)| {
+        let path = ds.join(format!("{table}.csv"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        f(&mut lines);
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    };
+    edit("careers", &|l| {
+        l[2] = l[2].replacen(",1998-07,", ",1998-13,", 1);
+        l[39] = format!("P9999{}", &l[39][l[39].find(',').unwrap()..]);
+    });
+    edit("cadres", &|l| {
+        let mut cells: Vec<&str> = l[4].split(',').collect();
+        cells[2] = "";
+        l[4] = cells.join(",");
+    });
+    edit("slate", &|l| {
+        let last = l.len() - 1;
+        let mut cells: Vec<String> = l[last].split(',').map(str::to_string).collect();
+        cells[3] = "总指挥长".into();
+        l[last] = cells.join(",");
+    });
+    let whole = check(&ds, &tmp.path().join("whole"), None, 2);
+    let rejected = String::from_utf8(whole.1.clone()).unwrap();
+    for (table, row, column) in [
+        ("careers", 3, "start"),
+        ("careers", 40, "person_id"),
+        ("cadres", 5, "gender"),
+    ] {
+        assert!(
+            rejected
+                .lines()
+                .any(|l| l.starts_with(&format!("{table},{row},{column},"))),
+            "{table} row {row} ({column}) not in rejected.csv:\n{rejected}"
+        );
+    }
+    assert!(rejected
+        .lines()
+        .any(|l| l.starts_with("slate,") && l.contains("总指挥长")));
+    for (rows, threads) in [(1, 2), (4, 1), (9, 2), (64, 1)] {
+        let cut = check(
+            &ds,
+            &tmp.path().join(format!("cut{rows}")),
+            Some(rows),
+            threads,
+        );
+        assert!(
+            cut.1 == whole.1,
+            "rejected.csv differs with pieces of {rows}, {threads} threads:\n{}",
+            String::from_utf8_lossy(&cut.1)
+        );
+        assert!(
+            cut.0 == whole.0,
+            "exceptions.csv differs with pieces of {rows}"
+        );
+    }
+}
