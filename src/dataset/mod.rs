@@ -412,7 +412,6 @@ impl Pieces {
         let mut raw = raw?;
         prepare(self.spec, &mut raw, ds, self.first)?;
         self.first = false;
-        self.source = raw.source.clone();
         self.read += raw.height() + raw.ragged.len();
         Ok(Some(raw))
     }

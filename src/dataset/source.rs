@@ -206,13 +206,9 @@ impl CsvPieces {
         let piece = &self.bytes[range];
         let schema = self.schema.clone();
         let frame = guarded(&path, || {
-            CsvReadOptions::default()
+            text_csv_options()
                 .with_has_header(false)
                 .with_schema(Some(schema))
-                .map_parse_options(|p| {
-                    p.with_missing_is_null(true)
-                        .with_truncate_ragged_lines(false)
-                })
                 .into_reader_with_file_handle(Cursor::new(piece))
                 .finish()
                 .map_err(|e| first_line(&e.to_string()))
@@ -358,19 +354,24 @@ fn ragged_csv(path: &Path, bytes: &[u8], notes: Vec<String>) -> Result<RawTable,
     Ok(raw)
 }
 
+/// How banzi has polars parse CSV cells, whole or in pieces: an empty cell is null, and
+/// a row of the wrong width is an error (the ragged rows were taken out before).
+fn text_csv_options() -> CsvReadOptions {
+    CsvReadOptions::default().map_parse_options(|p| {
+        p.with_missing_is_null(true)
+            .with_truncate_ragged_lines(false)
+    })
+}
+
 /// Parses UTF-8 CSV bytes with every column as text.
 pub fn csv_frame(bytes: Vec<u8>) -> Result<DataFrame, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file: no header row".into());
     }
-    let frame = CsvReadOptions::default()
+    let frame = text_csv_options()
         .with_has_header(true)
         .with_infer_schema_length(Some(0))
         .with_raise_if_empty(true)
-        .map_parse_options(|p| {
-            p.with_missing_is_null(true)
-                .with_truncate_ragged_lines(false)
-        })
         .into_reader_with_file_handle(Cursor::new(bytes))
         .finish()
         .map_err(|e| first_line(&e.to_string()))?;

@@ -96,15 +96,10 @@ pub fn header_width(text: &[u8]) -> usize {
     text[..end].iter().filter(|&&b| b == b',').count() + 1
 }
 
-/// The lines of CSV bytes whose number of fields differs from the header's (quotes
-/// respected; blank lines are not records): `(line, fields)`. A byte scan, cheap next to
-/// parsing, so that a ragged row becomes a rejected row instead of a refused file.
-pub fn ragged_lines(bytes: &[u8]) -> Vec<(usize, usize)> {
-    scan_records(bytes, usize::MAX).ragged
-}
-
-/// What one pass over CSV bytes found: the ragged records, and where to cut the data
-/// records into pieces of `every` records (for [`super::source`]'s batched reading).
+/// What one pass over CSV bytes found: the records whose number of fields differs from
+/// the header's (quotes respected; blank lines are not records), so that a ragged row
+/// becomes a rejected row instead of a refused file; and where to cut the data records
+/// into pieces of `every` records (for [`super::source`]'s reading in pieces).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct RecordScan {
     /// `(line, fields)` of each record whose number of fields is not the header's.
