@@ -86,6 +86,32 @@ pub fn peak_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// With `BANZI_TRACE` set, prints a stage's label, the seconds since the first trace,
+/// and the resident and peak memory to stderr (for finding where time and memory go).
+pub fn trace(label: &str) {
+    use std::sync::OnceLock;
+    static START: OnceLock<Option<Instant>> = OnceLock::new();
+    let Some(t0) = START.get_or_init(|| std::env::var_os("BANZI_TRACE").map(|_| Instant::now()))
+    else {
+        return;
+    };
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    eprintln!(
+        "trace {:>8.3} s rss {:>6.0} MiB peak {:>6.0} MiB  {label}",
+        t0.elapsed().as_secs_f64(),
+        kb("VmRSS:"),
+        kb("VmHWM:")
+    );
+}
+
 /// Reads every table file of a dataset folder as text, and nothing more.
 pub fn read_floor(dir: &Path) -> Result<usize> {
     let mut rows = 0;

@@ -98,7 +98,9 @@ impl Plan {
         if o.only_rule_tables {
             load.skip_tables = self.tables_no_rule_reads();
         }
+        crate::bench::trace("load: start");
         let ds = dataset::load(&o.dataset, &load)?;
+        crate::bench::trace("load: done");
         std::fs::create_dir_all(&o.out)
             .with_context(|| format!("creating output folder {}", o.out.display()))?;
         ds.rejections.write_csv(&self.rejected_path())?;
@@ -192,7 +194,9 @@ impl Loaded {
     /// Computes the work-history facts and builds the rule frames.
     pub fn derive(self) -> Result<Run> {
         let facts = facts::compute(&self.ds, &self.plan.fact_options());
+        crate::bench::trace("derive: facts");
         let ctx = rules::Context::build(&self.ds, &facts, &self.plan.config)?;
+        crate::bench::trace("derive: context");
         Ok(Run {
             plan: self.plan,
             ds: self.ds,

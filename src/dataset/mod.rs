@@ -455,6 +455,7 @@ fn load_tables(
         tables::read_cadres(raw, &mut ds.rejections, &mut ds.cadres);
     }
     tally.push(cadres.tally());
+    crate::bench::trace("load: cadres");
     if ds.cadres.year_only_births > 0 {
         let n = ds.cadres.year_only_births;
         ds.notes.push(match lang {
@@ -493,6 +494,7 @@ fn load_tables(
         );
     }
     tally.push(slate.tally());
+    crate::bench::trace("load: slate");
     if ds.cycles.inferred {
         infer_previous(&mut ds.cycles);
         ds.notes.push(format!(
@@ -512,6 +514,7 @@ fn load_tables(
             );
         }
         tally.push(careers.tally());
+        crate::bench::trace("load: careers");
         if ds.careers.year_only_dates > 0 {
             let n = ds.careers.year_only_dates;
             ds.notes.push(match lang {
@@ -549,7 +552,9 @@ fn load_tables(
             loaded,
         });
     }
+    crate::bench::trace("load: relations");
     elections::load(&mut |name, ds| take_table(&mut found, name, ds), &mut ds)?;
+    crate::bench::trace("load: elections");
     Ok(ds)
 }
 

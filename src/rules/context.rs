@@ -117,6 +117,7 @@ impl Context {
         let mut years_in_team = Vec::with_capacity(n);
         let mut years_as_secretary = Vec::with_capacity(n);
         let history = crate::seat_history::compute(ds);
+        crate::bench::trace("context: seat history");
         for i in 0..n {
             let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
             let (ui, pi) = (u as usize, p as usize);
@@ -220,6 +221,7 @@ impl Context {
                 Column::new("village_background".into(), history.village_background),
             ],
         )?;
+        crate::bench::trace("context: seats");
         let members = seats.filter(&BooleanChunked::from_slice(
             "first_member".into(),
             &first_member,
@@ -244,6 +246,8 @@ impl Context {
                 )
             })
             .collect();
+        crate::bench::trace("context: members");
+        let elections = super::election_context::ElectionContext::build(ds, config)?;
         Ok(Context {
             seats,
             members,
@@ -252,7 +256,7 @@ impl Context {
             previous,
             relations,
             config: config.clone(),
-            elections: super::election_context::ElectionContext::build(ds, config)?,
+            elections,
         })
     }
 

@@ -2,58 +2,73 @@
 //! each rule can write its findings' observed values and messages.
 
 use polars::prelude::*;
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use super::{Finding, RuleMeta, Scope, Severity};
 
-/// A collected frame, column by column, as text and as numbers.
+/// A collected frame, read column by column as text or as numbers. A column is converted
+/// the first time a rule reads it, so a frame that carries every column of the seats
+/// costs only the few columns its rule's messages use.
 pub struct Rows {
-    text: HashMap<String, Vec<Option<String>>>,
-    num: HashMap<String, Vec<Option<f64>>>,
+    columns: Vec<(PlSmallStr, OnceCell<Cells>)>,
+    df: DataFrame,
     pub height: usize,
+}
+
+/// One column of a [`Rows`], as read.
+enum Cells {
+    Text(StringChunked),
+    Num(Vec<Option<f64>>),
 }
 
 impl Rows {
     pub fn new(df: &DataFrame) -> PolarsResult<Rows> {
-        let mut text = HashMap::new();
-        let mut num = HashMap::new();
-        for c in df.columns() {
-            let name = c.name().to_string();
-            match c.dtype() {
-                DataType::String => {
-                    let ca = c.str()?;
-                    text.insert(name, ca.iter().map(|v| v.map(str::to_string)).collect());
-                }
-                _ => {
-                    let f = c.cast(&DataType::Float64)?;
-                    num.insert(name, f.f64()?.iter().collect());
-                }
-            }
-        }
         Ok(Rows {
-            text,
-            num,
+            columns: df
+                .columns()
+                .iter()
+                .map(|c| (c.name().clone(), OnceCell::new()))
+                .collect(),
+            df: df.clone(),
             height: df.height(),
         })
     }
 
-    /// Text of a cell ("" when null or absent).
-    pub fn s(&self, name: &str, i: usize) -> &str {
-        self.text
-            .get(name)
-            .and_then(|c| c.get(i))
-            .and_then(|v| v.as_deref())
-            .unwrap_or("")
+    /// A column's cells (None when the frame has no such column or it cannot be read).
+    fn cells(&self, name: &str) -> Option<&Cells> {
+        let (_, cell) = self.columns.iter().find(|(n, _)| n.as_str() == name)?;
+        if cell.get().is_none() {
+            let c = self.df.column(name).ok()?;
+            let read = match c.dtype() {
+                DataType::String => Cells::Text(c.str().ok()?.rechunk().into_owned()),
+                _ => Cells::Num(
+                    c.cast(&DataType::Float64)
+                        .ok()?
+                        .f64()
+                        .ok()?
+                        .iter()
+                        .collect(),
+                ),
+            };
+            let _ = cell.set(read);
+        }
+        cell.get()
     }
 
-    /// Number of a cell (0 when null or absent).
+    /// Text of a cell ("" when null or absent, or not a text column).
+    pub fn s(&self, name: &str, i: usize) -> &str {
+        match self.cells(name) {
+            Some(Cells::Text(ca)) => ca.get(i).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Number of a cell (0 when null or absent, or a text column).
     pub fn n(&self, name: &str, i: usize) -> f64 {
-        self.num
-            .get(name)
-            .and_then(|c| c.get(i))
-            .copied()
-            .flatten()
-            .unwrap_or(0.0)
+        match self.cells(name) {
+            Some(Cells::Num(v)) => v.get(i).copied().flatten().unwrap_or(0.0),
+            _ => 0.0,
+        }
     }
 
     /// Integer of a cell.

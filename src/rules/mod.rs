@@ -28,7 +28,6 @@ pub mod rot;
 pub mod size;
 pub mod spec;
 
-use rayon::prelude::*;
 use std::fmt;
 
 pub use config::{Config, ConfigError, Preset};
@@ -289,19 +288,24 @@ pub fn run(
     cfg: &Config,
     lang: Lang,
 ) -> anyhow::Result<Vec<Finding>> {
-    // Rules are independent queries over the same frames: they run side by side, and
-    // the findings are sorted afterwards, so the output does not depend on the order.
+    // Rules are independent queries over the same frames, run one after another: each
+    // is a polars query that already uses every core. Run side by side on rayon, a
+    // worker waiting for polars' pool took up the next rule, so the rules nested and
+    // every rule's intermediate frames were alive at once (at 40,000 units: 29 s and
+    // 4.2 GB against 22 s and 3.5 GB one after another). The findings are sorted
+    // afterwards, so the output does not depend on the order.
     let found: Vec<anyhow::Result<Vec<Finding>>> = rules
-        .par_iter()
+        .iter()
         .filter_map(|rule| {
             let settings = cfg.settings(rule.meta());
             if !settings.enabled_anywhere() {
                 return None;
             }
-            Some(
-                rule.check(ctx, &settings, lang)
-                    .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code)),
-            )
+            let found = rule
+                .check(ctx, &settings, lang)
+                .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code));
+            crate::bench::trace(rule.meta().code);
+            Some(found)
         })
         .collect();
     let mut findings = Vec::new();
