@@ -180,6 +180,26 @@ pub struct Candidates {
 }
 
 impl Candidates {
+    /// Room for `n` more rows, so that a large list is not grown by doubling (each
+    /// doubling copies the columns into fresh memory).
+    fn reserve(&mut self, n: usize) {
+        self.election.reserve(n);
+        self.person.reserve(n);
+        self.ballot_order.reserve(n);
+        self.role.reserve(n);
+        self.fulltime.reserve(n);
+        self.nominated_by.reserve(n);
+        self.elected.reserve(n);
+        self.incumbent.reserve(n);
+        self.category.reserve(n);
+        self.quota_category.reserve(n);
+        self.frontline.reserve(n);
+        self.leading_cadre.reserve(n);
+        self.flags.reserve(n);
+        self.constituency.reserve(n);
+        self.row.reserve(n);
+    }
+
     pub fn len(&self) -> usize {
         self.person.len()
     }
@@ -456,7 +476,9 @@ pub fn read_candidates(
     const T: &str = "candidates";
     let spans = chunk_spans(&mut raw);
     let mut out = Candidates::default();
+    out.reserve(raw.height());
     let mut seen: FastMap<(u32, u32), usize> = FastMap::default();
+    seen.reserve(raw.height());
     for (k, span) in spans.iter().enumerate() {
         let c = |name| Col::of(&raw, name, k, span);
         let (c_el, c_person, c_order, c_role, c_ft, c_nom, c_elected) = (

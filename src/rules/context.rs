@@ -72,6 +72,37 @@ pub fn years_left_at(
     trunc2(months_between(as_of, exit) / 12.0)
 }
 
+/// One row per unit: `unit_id, unit_name, kind, preset, parent_id, minority_area`.
+fn unit_columns(ds: &Dataset, config: &Config) -> PolarsResult<[Column; 6]> {
+    let u = &ds.units;
+    Ok([
+        Column::new(
+            "unit_id".into(),
+            u.unit_id.iter().map(String::as_str).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "unit_name".into(),
+            u.name.iter().map(String::as_str).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "kind".into(),
+            u.kind.iter().map(|k| k.label()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "preset".into(),
+            u.kind
+                .iter()
+                .map(|&k| preset_of(k, config.choice).code())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "parent_id".into(),
+            u.parent_id.iter().map(Option::as_deref).collect::<Vec<_>>(),
+        ),
+        Column::new("minority_area".into(), &u.minority_area),
+    ])
+}
+
 impl Context {
     pub fn build(ds: &Arc<Dataset>, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
         let fact_of: FastMap<(u32, u32, u32), u32> = facts
@@ -84,13 +115,6 @@ impl Context {
         let mut first_member = Vec::with_capacity(ds.slate.len());
         let s = &ds.slate;
         let n = s.len();
-        let mut cycle = Vec::with_capacity(n);
-        let mut unit_id = Vec::with_capacity(n);
-        let mut unit_name = Vec::with_capacity(n);
-        let mut kind = Vec::with_capacity(n);
-        let mut preset = Vec::with_capacity(n);
-        let mut parent_id: Vec<Option<&str>> = Vec::with_capacity(n);
-        let mut minority_area = Vec::with_capacity(n);
         let mut body = Vec::with_capacity(n);
         let mut role = Vec::with_capacity(n);
         let mut principal = Vec::with_capacity(n);
@@ -125,13 +149,6 @@ impl Context {
             let f = fact.map(|x| &facts[x as usize]);
             let k = ds.units.kind[ui];
             let pr = preset_of(k, config.choice);
-            cycle.push(ds.cycles.cycle[c as usize].as_str());
-            unit_id.push(ds.units.unit_id[ui].as_str());
-            unit_name.push(ds.units.name[ui].as_str());
-            kind.push(k.label());
-            preset.push(pr.code());
-            parent_id.push(ds.units.parent_id[ui].as_deref());
-            minority_area.push(ds.units.minority_area[ui]);
             body.push(s.body[i].label_zh());
             role.push(s.role[i].code());
             principal.push(s.role[i].is_principal(pr == Preset::Subdistrict));
@@ -175,52 +192,59 @@ impl Context {
             years_in_team.push(f.map_or(0.0, |f| f.years_in_team));
             years_as_secretary.push(f.map_or(0.0, |f| f.years_as_secretary));
         }
-        let seats = DataFrame::new(
-            n,
-            vec![
-                Column::new("cycle".into(), cycle),
-                Column::new("unit_id".into(), unit_id),
-                Column::new("unit_name".into(), unit_name),
-                Column::new("kind".into(), kind),
-                Column::new("preset".into(), preset),
-                Column::new("parent_id".into(), parent_id),
-                Column::new("minority_area".into(), minority_area),
-                Column::new("body".into(), body),
-                Column::new("role".into(), role),
-                Column::new("principal".into(), principal),
-                Column::new("member".into(), member),
-                Column::new("person_id".into(), person_id),
-                Column::new("nomination".into(), nomination),
-                Column::new("fulltime".into(), fulltime),
-                Column::new("gender".into(), gender),
-                Column::new("woman".into(), woman),
-                Column::new("age".into(), age),
-                Column::new("years_left".into(), years_left),
-                Column::new("minority".into(), minority),
-                Column::new("vetting_hold".into(), vetting_hold),
-                Column::new("staffing".into(), staffing),
-                Column::new("specialties".into(), specialties),
-                Column::new("first_specialty".into(), first_specialty),
-                Column::new("native_place".into(), native_place),
-                Column::new("township_years".into(), township_years),
-                Column::new("township_leadership".into(), township_leadership),
-                Column::new("non_cpc".into(), non_cpc),
-                Column::new("education".into(), education),
-                Column::new("subdistrict_experience".into(), subdistrict_experience),
-                Column::new("years_in_post".into(), years_in_post),
-                Column::new("years_in_team".into(), years_in_team),
-                Column::new("years_as_secretary".into(), years_as_secretary),
-                Column::new(
-                    "exchange".into(),
-                    history
-                        .exchange
-                        .iter()
-                        .map(|e| e.map(|e| e.code()))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new("village_background".into(), history.village_background),
-            ],
-        )?;
+        // The cycle's and the unit's columns are gathered from one row per cycle and
+        // per unit: the views are copied, the text is shared.
+        let by_cycle = IdxCa::from_vec("cycle".into(), s.cycle.clone());
+        let by_unit = IdxCa::from_vec("unit".into(), s.unit.clone());
+        let mut columns = vec![Column::new(
+            "cycle".into(),
+            ds.cycles
+                .cycle
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        )
+        .take(&by_cycle)?];
+        for c in unit_columns(ds, config)? {
+            columns.push(c.take(&by_unit)?);
+        }
+        columns.extend([
+            Column::new("body".into(), body),
+            Column::new("role".into(), role),
+            Column::new("principal".into(), principal),
+            Column::new("member".into(), member),
+            Column::new("person_id".into(), person_id),
+            Column::new("nomination".into(), nomination),
+            Column::new("fulltime".into(), fulltime),
+            Column::new("gender".into(), gender),
+            Column::new("woman".into(), woman),
+            Column::new("age".into(), age),
+            Column::new("years_left".into(), years_left),
+            Column::new("minority".into(), minority),
+            Column::new("vetting_hold".into(), vetting_hold),
+            Column::new("staffing".into(), staffing),
+            Column::new("specialties".into(), specialties),
+            Column::new("first_specialty".into(), first_specialty),
+            Column::new("native_place".into(), native_place),
+            Column::new("township_years".into(), township_years),
+            Column::new("township_leadership".into(), township_leadership),
+            Column::new("non_cpc".into(), non_cpc),
+            Column::new("education".into(), education),
+            Column::new("subdistrict_experience".into(), subdistrict_experience),
+            Column::new("years_in_post".into(), years_in_post),
+            Column::new("years_in_team".into(), years_in_team),
+            Column::new("years_as_secretary".into(), years_as_secretary),
+            Column::new(
+                "exchange".into(),
+                history
+                    .exchange
+                    .iter()
+                    .map(|e| e.map(|e| e.code()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new("village_background".into(), history.village_background),
+        ]);
+        let seats = DataFrame::new(n, columns)?;
         crate::bench::trace("context: seats");
         let members = seats.filter(&BooleanChunked::from_slice(
             "first_member".into(),

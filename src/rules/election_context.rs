@@ -252,125 +252,101 @@ impl ElectionContext {
             ],
         )?;
         let nc = c.len();
-        let el = |i: usize| c.election[i] as usize;
         let person = |i: usize| c.person[i] as usize;
-        let candidates = DataFrame::new(
-            nc,
-            vec![
-                Column::new(
-                    "election_id".into(),
-                    (0..nc)
-                        .map(|i| e.election_id[el(i)].as_str())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "cycle".into(),
-                    (0..nc)
-                        .map(|i| ds.cycles.cycle[e.cycle[el(i)] as usize].as_str())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "unit_id".into(),
-                    (0..nc).map(|i| unit_id(el(i))).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "preset".into(),
-                    (0..nc).map(|i| preset(el(i))).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "body".into(),
-                    (0..nc).map(|i| e.body[el(i)].code()).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "level".into(),
-                    (0..nc).map(|i| e.level[el(i)].label()).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "person_id".into(),
-                    (0..nc)
-                        .map(|i| ds.cadres.person_id[person(i)].as_str())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "name".into(),
-                    (0..nc)
-                        .map(|i| ds.cadres.name[person(i)].as_str())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "ballot_order".into(),
-                    c.ballot_order
-                        .iter()
-                        .map(|x| x.map(|v| v as i64))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "row".into(),
-                    c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "role".into(),
-                    c.role
-                        .iter()
-                        .map(|r| r.map(|r| r.code()))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new("fulltime".into(), &c.fulltime),
-                Column::new("elected".into(), &c.elected),
-                Column::new("delegate".into(), &delegate),
-                Column::new("incumbent".into(), &c.incumbent),
-                Column::new(
-                    "category".into(),
-                    c.category
-                        .iter()
-                        .map(|x| x.map(|v| v.label_zh()))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "quota_category".into(),
-                    c.quota_category
-                        .iter()
-                        .map(|x| x.map(|v| v.label_zh()))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "flags".into(),
-                    c.flags
-                        .iter()
-                        .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new("constituency".into(), &c.constituency),
-                Column::new(
-                    "woman".into(),
-                    (0..nc)
-                        .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "minority".into(),
-                    (0..nc)
-                        .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "non_party".into(),
-                    (0..nc)
-                        .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
-                        .collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "frontline".into(),
-                    (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "leading".into(),
-                    (0..nc)
-                        .map(|i| c.leading_cadre[i] == Some(true))
-                        .collect::<Vec<_>>(),
-                ),
-            ],
-        )?;
+        // A candidate's election columns are its election's, gathered by index: the
+        // views are copied, the text is shared with the elections frame.
+        let by_election = IdxCa::from_vec("election".into(), c.election.clone());
+        let mut columns = ["election_id", "cycle", "unit_id", "preset", "body", "level"]
+            .iter()
+            .map(|name| elections.column(name)?.take(&by_election))
+            .collect::<PolarsResult<Vec<Column>>>()?;
+        columns.extend([
+            Column::new(
+                "person_id".into(),
+                (0..nc)
+                    .map(|i| ds.cadres.person_id[person(i)].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "name".into(),
+                (0..nc)
+                    .map(|i| ds.cadres.name[person(i)].as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "ballot_order".into(),
+                c.ballot_order
+                    .iter()
+                    .map(|x| x.map(|v| v as i64))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "row".into(),
+                c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "role".into(),
+                c.role
+                    .iter()
+                    .map(|r| r.map(|r| r.code()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new("fulltime".into(), &c.fulltime),
+            Column::new("elected".into(), &c.elected),
+            Column::new("delegate".into(), &delegate),
+            Column::new("incumbent".into(), &c.incumbent),
+            Column::new(
+                "category".into(),
+                c.category
+                    .iter()
+                    .map(|x| x.map(|v| v.label_zh()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "quota_category".into(),
+                c.quota_category
+                    .iter()
+                    .map(|x| x.map(|v| v.label_zh()))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "flags".into(),
+                c.flags
+                    .iter()
+                    .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new("constituency".into(), &c.constituency),
+            Column::new(
+                "woman".into(),
+                (0..nc)
+                    .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "minority".into(),
+                (0..nc)
+                    .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "non_party".into(),
+                (0..nc)
+                    .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "frontline".into(),
+                (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "leading".into(),
+                (0..nc)
+                    .map(|i| c.leading_cadre[i] == Some(true))
+                    .collect::<Vec<_>>(),
+            ),
+        ]);
+        let candidates = DataFrame::new(nc, columns)?;
         let m = &t.memberships;
         let nm = m.person.len();
         let memberships = DataFrame::new(
