@@ -152,7 +152,7 @@ fn generated_data_gives_the_same_bytes_on_one_thread_and_three() {
         .iter()
         .map(|(rayon, polars)| {
             let out = tempfile::tempdir().unwrap();
-            run(
+            let o = run(
                 &[
                     "check",
                     dir.to_str().unwrap(),
@@ -161,16 +161,28 @@ fn generated_data_gives_the_same_bytes_on_one_thread_and_three() {
                 ],
                 &[("RAYON_NUM_THREADS", rayon), ("POLARS_MAX_THREADS", polars)],
             );
-            out
+            (out, o)
         })
         .collect();
-    for name in ["exceptions.csv", "rejected.csv"] {
-        let x = std::fs::read(outs[0].path().join(name)).unwrap();
-        let y = std::fs::read(outs[1].path().join(name)).unwrap();
+    for name in ["exceptions.csv", "rejected.csv", "notes.csv"] {
+        let x = std::fs::read(outs[0].0.path().join(name)).unwrap();
+        let y = std::fs::read(outs[1].0.path().join(name)).unwrap();
         assert!(x == y, "{name} differs between thread counts");
     }
-    let exceptions = csv_rows(&outs[0].path().join("exceptions.csv"));
+    let exceptions = csv_rows(&outs[0].0.path().join("exceptions.csv"));
     assert!(exceptions.len() > 20, "{} exceptions", exceptions.len());
+    // The generator's 人大主席 hold no 党委 row: a note per team, of which the terminal
+    // shows ten and a count, and notes.csv holds all.
+    let notes = csv_rows(&outs[0].0.path().join("notes.csv"));
+    let stderr = String::from_utf8_lossy(&outs[0].1.stderr);
+    let shown: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
+    assert!(notes.len() > 12, "{} notes", notes.len());
+    assert_eq!(shown.len(), 11, "{stderr}");
+    assert!(shown[10].contains(&format!("{}", notes.len() - 11)), "{}", shown[10]);
+    assert!(shown[10].contains("notes.csv"), "{}", shown[10]);
+    for (line, note) in shown[..10].iter().zip(&notes[1..]) {
+        assert_eq!(line.strip_prefix("note: "), Some(note[0].as_str()));
+    }
 }
 
 #[test]

@@ -104,10 +104,47 @@ pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
 /// command that checks.
 pub fn prepare(options: anyhow::Result<RunOptions>) -> anyhow::Result<Run> {
     let run = load(options)?.derive()?;
-    for note in run.notes() {
-        eprintln!("note: {}", show(&note));
-    }
+    print_notes(&run, &run.notes())?;
     Ok(run)
+}
+
+/// Notes shown on the terminal; past this many, the rest go to `notes.csv`.
+const SHOWN_NOTES: usize = 10;
+
+/// Prints the notes of a run on stderr. A generated or national dataset can give one per
+/// team (tens of thousands of lines nobody reads, and megabytes for a calling script to
+/// drain), so past [`SHOWN_NOTES`] the terminal shows the first ones and a count, and
+/// every note goes to `notes.csv` in the output folder.
+fn print_notes(run: &Run, notes: &[String]) -> anyhow::Result<()> {
+    for note in notes.iter().take(SHOWN_NOTES) {
+        eprintln!("note: {}", show(note));
+    }
+    let path = run.out().join("notes.csv");
+    if notes.len() <= SHOWN_NOTES {
+        // A list left by an earlier run in the same folder would not be this run's.
+        return match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(anyhow::Error::from(e).context(format!("removing {}", path.display())))
+            }
+            _ => Ok(()),
+        };
+    }
+    let mut w = banzi::output::csv::Writer::create(&path)?;
+    w.row([run.lang().pick("说明", "note")])?;
+    for note in notes {
+        w.row([note])?;
+    }
+    w.finish()?;
+    let more = notes.len() - SHOWN_NOTES;
+    match run.lang() {
+        Lang::Zh => eprintln!("note: 另有{more}条同类说明；全部{}条见 {}", notes.len(), path.display()),
+        Lang::En => eprintln!(
+            "note: {more} more like these; all {} in {}",
+            notes.len(),
+            path.display()
+        ),
+    }
+    Ok(())
 }
 
 /// Plans and loads, printing what was read and rejected: for commands that change the
