@@ -1,6 +1,6 @@
 //! `banzi bench`: times each stage of a check on generated datasets (read floor, load,
-//! derive, check, of which the election rules, report) and reports peak memory, so speed and memory are measured the
-//! same way every time rather than guessed.
+//! derive, check, of which the election rules, report) and reports peak memory, so speed
+//! and memory are measured the same way every time rather than guessed.
 //!
 //! Each dataset is measured in a fresh child process (`banzi bench --one DIR`), so the
 //! peak resident memory (`VmHWM` of `/proc/self/status`) belongs to that dataset alone.

@@ -178,7 +178,11 @@ fn generated_data_gives_the_same_bytes_on_one_thread_and_three() {
     let shown: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
     assert!(notes.len() > 12, "{} notes", notes.len());
     assert_eq!(shown.len(), 11, "{stderr}");
-    assert!(shown[10].contains(&format!("{}", notes.len() - 11)), "{}", shown[10]);
+    assert!(
+        shown[10].contains(&format!("{}", notes.len() - 11)),
+        "{}",
+        shown[10]
+    );
     assert!(shown[10].contains("notes.csv"), "{}", shown[10]);
     for (line, note) in shown[..10].iter().zip(&notes[1..]) {
         assert_eq!(line.strip_prefix("note: "), Some(note[0].as_str()));

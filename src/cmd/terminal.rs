@@ -137,7 +137,11 @@ fn print_notes(run: &Run, notes: &[String]) -> anyhow::Result<()> {
     w.finish()?;
     let more = notes.len() - SHOWN_NOTES;
     match run.lang() {
-        Lang::Zh => eprintln!("note: 另有{more}条同类说明；全部{}条见 {}", notes.len(), path.display()),
+        Lang::Zh => eprintln!(
+            "note: 另有{more}条同类说明；全部{}条见 {}",
+            notes.len(),
+            path.display()
+        ),
         Lang::En => eprintln!(
             "note: {more} more like these; all {} in {}",
             notes.len(),
