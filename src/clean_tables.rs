@@ -84,9 +84,21 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                     .map(|e| e.map(|e| e.label_zh()))
                     .collect::<Vec<_>>(),
             ),
-            Column::new("specialties".into(), &c.specialties),
-            Column::new("native_place".into(), &c.native_place),
-            Column::new("staffing".into(), &c.staffing),
+            Column::new(
+                "specialties".into(),
+                c.specialties.iter().map(|s| &**s).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "native_place".into(),
+                c.native_place
+                    .iter()
+                    .map(Option::as_deref)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "staffing".into(),
+                c.staffing.iter().map(Option::as_deref).collect::<Vec<_>>(),
+            ),
             Column::new("vetting_hold".into(), &c.vetting_hold),
         ],
     )

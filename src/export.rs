@@ -118,7 +118,10 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
                 .map(|&u| ds.units.name[u as usize].clone())
                 .unwrap_or_default()
         } else {
-            ds.cadres.native_place[i].clone().unwrap_or_default()
+            ds.cadres.native_place[i]
+                .as_deref()
+                .unwrap_or_default()
+                .to_string()
         };
         c.row(&[
             id,
@@ -130,9 +133,12 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
                 .as_ref()
                 .map_or(String::new(), |x| x.name.to_string()),
             ds.cadres.education[i].map_or(String::new(), |e| e.label_zh().to_string()),
-            ds.cadres.specialties[i].clone(),
+            ds.cadres.specialties[i].to_string(),
             native,
-            ds.cadres.staffing[i].clone().unwrap_or_default(),
+            ds.cadres.staffing[i]
+                .as_deref()
+                .unwrap_or_default()
+                .to_string(),
             if ds.cadres.vetting_hold[i] {
                 "true".into()
             } else {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::reject::Rejections;
 use super::source::RawTable;
@@ -153,9 +154,13 @@ pub struct Cadres {
     pub party: Vec<Option<Party>>,
     pub education: Vec<Option<Education>>,
     /// Normalised `;`-separated specialties.
-    pub specialties: Vec<String>,
-    pub native_place: Vec<Option<String>>,
-    pub staffing: Vec<Option<String>>,
+    ///
+    /// This and the next two hold few distinct texts among millions of persons, so each
+    /// distinct text is stored once per piece read and shared (at 40,000 units, two
+    /// million persons: an owned string each cost about 250 MB).
+    pub specialties: Vec<Arc<str>>,
+    pub native_place: Vec<Option<Arc<str>>>,
+    pub staffing: Vec<Option<Arc<str>>>,
     pub vetting_hold: Vec<bool>,
     pub resume: Vec<Option<String>>,
     /// Source row of each person.
@@ -233,6 +238,11 @@ pub fn split_specialties(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The one stored copy of `text` among the cells read so far.
+fn share<'a>(seen: &mut FastMap<&'a str, Arc<str>>, text: &'a str) -> Arc<str> {
+    seen.entry(text).or_insert_with(|| Arc::from(text)).clone()
+}
+
 /// Reads cadre rows (the whole table or one piece of it) onto the end of `out`.
 pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
     const T: &str = "cadres";
@@ -240,6 +250,8 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
     let (mut genders, mut births, mut ethnicities) = (Memo::new(), Memo::new(), Memo::new());
     let (mut parties, mut educations, mut holds, mut specialties) =
         (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+    let mut shared: FastMap<&str, Arc<str>> = FastMap::default();
+    let empty: Arc<str> = Arc::from("");
     for (k, span) in spans.iter().enumerate() {
         let col = |name| Col::of(&raw, name, k, span);
         let (c_id, c_name, c_gender, c_birth, c_eth) = (
@@ -345,13 +357,15 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
                     .get(i)
                     .map(|t| {
                         specialties
-                            .get(t, |t| Ok(split_specialties(t).join(";")))
-                            .unwrap_or_default()
+                            .get(t, |t| Ok(Arc::from(split_specialties(t).join(";"))))
+                            .unwrap_or_else(|_| empty.clone())
                     })
-                    .unwrap_or_default(),
+                    .unwrap_or_else(|| empty.clone()),
             );
-            out.native_place.push(c_native.get(i).map(str::to_string));
-            out.staffing.push(c_staffing.get(i).map(str::to_string));
+            out.native_place
+                .push(c_native.get(i).map(|t| share(&mut shared, t)));
+            out.staffing
+                .push(c_staffing.get(i).map(|t| share(&mut shared, t)));
             out.vetting_hold.push(hold);
             out.resume.push(c_resume.get(i).map(str::to_string));
             out.row.push(row);

@@ -494,7 +494,7 @@ pub fn table(ds: &Dataset, found: &Found, lang: Lang) -> Table {
                 Lang::Zh => e.label_zh().into(),
                 Lang::En => e.label_en().into(),
             })),
-            Cell::Text(c.specialties[p].clone()),
+            Cell::Text(c.specialties[p].to_string()),
             Cell::Text(cand.fixes.join(";")),
             Cell::Text(cand.excluded_by.join(";")),
             Cell::Text(cand.reasons.join(lang.pick("；", "; "))),

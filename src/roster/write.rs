@@ -224,7 +224,10 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                 ds.cadres.gender[pi].label_zh().to_string(),
                 ds.cadres.ethnicity[pi].to_string(),
                 month(&ds.cadres.birth[pi]),
-                ds.cadres.native_place[pi].clone().unwrap_or_default(),
+                ds.cadres.native_place[pi]
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
                 ds.cadres.party[pi]
                     .map(|x| x.to_string())
                     .unwrap_or_default(),
@@ -233,7 +236,10 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                     .unwrap_or_default(),
                 String::new(),
                 ds.cadres.specialties[pi].replace(';', "、"),
-                ds.cadres.staffing[pi].clone().unwrap_or_default(),
+                ds.cadres.staffing[pi]
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string(),
                 current,
                 since,
                 posts,

@@ -175,7 +175,7 @@ impl Context {
             minority.push(ds.cadres.ethnicity[pi].is_minority());
             vetting_hold.push(ds.cadres.vetting_hold[pi]);
             staffing.push(ds.cadres.staffing[pi].as_deref());
-            specialties.push(ds.cadres.specialties[pi].as_str());
+            specialties.push(&*ds.cadres.specialties[pi]);
             first_specialty.push(
                 ds.cadres.specialties[pi]
                     .split(';')
