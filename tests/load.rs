@@ -228,7 +228,7 @@ fn fact_of<'a>(
     person: &str,
 ) -> &'a facts::Fact {
     let c = ds.cycles.index[cycle];
-    let p = ds.cadres.index[person];
+    let p = ds.cadres.position(person).expect("a cadre");
     facts
         .iter()
         .find(|f| f.cycle == c && f.person == p)

@@ -94,7 +94,7 @@ fn fixtures_import_load_and_check() {
         .into_iter()
         .collect();
     assert_eq!(ids, expected);
-    let at = |id: &str| ds.cadres.index[id] as usize;
+    let at = |id: &str| ds.cadres.position(id).expect("a cadre") as usize;
     let c = &ds.cadres;
     let w = at(WANG);
     assert_eq!(c.name[w], "王建国");
@@ -141,7 +141,7 @@ fn fixtures_import_load_and_check() {
     assert!(ds.careers.source.iter().all(|s| *s == CareerSource::Resume));
     // Each career as `unit post start..end` (no end: ongoing).
     let careers_of = |id: &str| -> Vec<String> {
-        let p = ds.cadres.index[id];
+        let p = ds.cadres.position(id).expect("a cadre");
         (0..ds.careers.len())
             .filter(|&i| ds.careers.person[i] == p)
             .map(|i| {

@@ -32,7 +32,7 @@ fn ragged_csv_rows_are_rejected_rows() {
     let ds = dataset::load(d, &LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ds.cadres.person_id, ["P1", "P4", "P5"]);
     // Rows as a spreadsheet numbers them: P4's résumé spans lines 6–7, so P5 is on 8.
-    let p5 = ds.cadres.index["P5"] as usize;
+    let p5 = ds.cadres.position("P5").expect("P5 is a cadre") as usize;
     assert_eq!(ds.cadres.row[p5], 8);
     let ragged: Vec<(usize, &str)> = ds
         .rejections

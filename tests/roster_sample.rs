@@ -22,9 +22,8 @@ fn findings(ds: Dataset) -> BTreeSet<(String, String, String, String, String)> {
             let unit = ds.units.name_of(&f.unit_id).unwrap_or("").to_string();
             let person = ds
                 .cadres
-                .index
-                .get(&f.person_id)
-                .map(|&p| {
+                .position(&f.person_id)
+                .map(|p| {
                     let p = p as usize;
                     format!("{}|{}", ds.cadres.name[p], ds.cadres.birth[p])
                 })

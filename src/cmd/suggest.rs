@@ -43,10 +43,9 @@ pub fn run(a: &Args) -> Result<u8> {
     for id in &a.keep {
         let p = ds
             .cadres
-            .index
-            .get(id.trim())
+            .position(id.trim())
             .ok_or_else(|| anyhow!("--keep {id}: not a person of cadres"))?;
-        keep.insert(*p);
+        keep.insert(p);
     }
     let options = Options {
         pool: a

@@ -10,6 +10,7 @@
 pub mod careers;
 pub mod election_vocab;
 pub mod elections;
+pub mod id_index;
 pub mod reject;
 pub mod schema;
 pub mod source;

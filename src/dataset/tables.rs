@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::id_index::IdIndex;
 use super::reject::Rejections;
 use super::source::RawTable;
 use crate::normalize::date::{self, PartialDate};
@@ -166,7 +167,7 @@ pub struct Cadres {
     /// Source row of each person.
     pub row: Vec<usize>,
     /// `person_id` → index.
-    pub index: FastMap<String, u32>,
+    index: IdIndex,
     /// Birth dates given as a year alone, read as July of it
     /// ([`YEAR_ONLY_BIRTH_MONTH`](crate::normalize::date::YEAR_ONLY_BIRTH_MONTH)).
     pub year_only_births: usize,
@@ -175,6 +176,11 @@ pub struct Cadres {
 impl Cadres {
     pub fn len(&self) -> usize {
         self.person_id.len()
+    }
+
+    /// The index of the person with `person_id` `id`.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        self.index.get(&self.person_id, id)
     }
 
     /// The index of person `id`, or a rejection of the row naming `column` when no
@@ -187,7 +193,7 @@ impl Cadres {
         row: usize,
         column: &str,
     ) -> Option<u32> {
-        let found = self.index.get(id).copied();
+        let found = self.position(id);
         if found.is_none() {
             rej.reject(
                 table,
@@ -203,8 +209,7 @@ impl Cadres {
     /// Room for `n` persons, so that loading a million rows does not grow and copy
     /// every column (and the index) twenty times over.
     pub(super) fn with_capacity(n: usize) -> Cadres {
-        let mut index = FastMap::default();
-        index.reserve(n);
+        let index = IdIndex::with_capacity(n);
         Cadres {
             person_id: Vec::with_capacity(n),
             name: Vec::with_capacity(n),
@@ -300,7 +305,7 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
                     .ok()
             });
             if let Some(id) = id {
-                if let Some(&first) = out.index.get(id) {
+                if let Some(first) = out.position(id) {
                     rej.reject(
                         T,
                         row,
@@ -341,8 +346,9 @@ pub fn read_cadres(mut raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
                     }
                 },
             };
-            out.index.insert(id.to_string(), out.person_id.len() as u32);
             out.person_id.push(id.to_string());
+            out.index
+                .insert(&out.person_id, out.person_id.len() as u32 - 1);
             out.name.push(name.to_string());
             out.gender.push(g);
             out.birth.push(b);

@@ -263,8 +263,8 @@ pub fn apply(
         let person = |id: &Option<String>, bad: &mut dyn FnMut(String)| -> Option<Option<u32>> {
             match id {
                 None => Some(None),
-                Some(id) => match ds.cadres.index.get(id) {
-                    Some(&p) => Some(Some(p)),
+                Some(id) => match ds.cadres.position(id) {
+                    Some(p) => Some(Some(p)),
                     None => {
                         bad(match lang {
                             Lang::Zh => format!("人员 {id} 不在 cadres 中"),

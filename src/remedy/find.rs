@@ -141,8 +141,8 @@ pub fn read_pool(ds: &Dataset, path: &Path) -> Result<Vec<u32>> {
         if id.is_empty() {
             continue;
         }
-        match ds.cadres.index.get(id) {
-            Some(&p) => ids.push(p),
+        match ds.cadres.position(id) {
+            Some(p) => ids.push(p),
             None => unknown.push(format!("line {}: person {id} is not in cadres", i + 1)),
         }
     }

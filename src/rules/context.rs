@@ -320,8 +320,8 @@ impl Context {
 
     /// A person's name for messages (the id when unknown).
     pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
-        match self.ds.cadres.index.get(id) {
-            Some(&p) => self.ds.cadres.name[p as usize].as_str(),
+        match self.ds.cadres.position(id) {
+            Some(p) => self.ds.cadres.name[p as usize].as_str(),
             None => id,
         }
     }

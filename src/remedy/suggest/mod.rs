@@ -166,7 +166,7 @@ pub fn suggest(run: &Run, cycle: u32, options: &Options, limits: Limits) -> Resu
         r.changes
             .iter()
             .filter_map(|c| c.into.as_ref())
-            .filter_map(|id| ds.cadres.index.get(id).copied())
+            .filter_map(|id| ds.cadres.position(id))
             .collect()
     };
     let mut used: std::collections::BTreeSet<u32> = options.exclude.clone();

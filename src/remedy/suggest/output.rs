@@ -69,9 +69,8 @@ fn figures(run: &Run, rules: &InForce, cycle: u32, unit: u32, lang: Lang) -> Str
 
 fn name(ds: &Dataset, id: &str) -> String {
     ds.cadres
-        .index
-        .get(id)
-        .map_or(String::new(), |&p| ds.cadres.name[p as usize].clone())
+        .position(id)
+        .map_or(String::new(), |p| ds.cadres.name[p as usize].clone())
 }
 
 /// The suggestions as a table.
