@@ -104,7 +104,7 @@ pub fn print_load_summary(ds: &Dataset, rejected: &Path, lang: Lang) {
 /// command that checks.
 pub fn prepare(options: anyhow::Result<RunOptions>) -> anyhow::Result<Run> {
     let run = load(options)?.derive()?;
-    print_notes(&run, &run.notes())?;
+    print_notes(&run)?;
     Ok(run)
 }
 
@@ -115,7 +115,8 @@ const SHOWN_NOTES: usize = 10;
 /// team (tens of thousands of lines nobody reads, and megabytes for a calling script to
 /// drain), so past [`SHOWN_NOTES`] the terminal shows the first ones and a count, and
 /// every note goes to `notes.csv` in the output folder.
-fn print_notes(run: &Run, notes: &[String]) -> anyhow::Result<()> {
+fn print_notes(run: &Run) -> anyhow::Result<()> {
+    let notes = run.notes();
     for note in notes.iter().take(SHOWN_NOTES) {
         eprintln!("note: {}", show(note));
     }
@@ -131,7 +132,7 @@ fn print_notes(run: &Run, notes: &[String]) -> anyhow::Result<()> {
     }
     let mut w = banzi::output::csv::Writer::create(&path)?;
     w.row([run.lang().pick("说明", "note")])?;
-    for note in notes {
+    for note in &notes {
         w.row([note])?;
     }
     w.finish()?;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use super::reject::Rejections;
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, Cadres, Col, FastMap, Memo, Units};
+use super::tables::{chunk_spans, required, share, Cadres, Col, FastMap, Memo, Units};
 use crate::normalize::boolean;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::role::Role;
@@ -423,10 +423,7 @@ fn read_career_rows<'a>(
             continue;
         }
         out.year_only_dates += year_only;
-        let unit_name = unit_names
-            .entry(unit_name)
-            .or_insert_with(|| Arc::from(unit_name))
-            .clone();
+        let unit_name = share(&mut unit_names, unit_name);
         let (post, role) = posts
             .entry(post)
             .or_insert_with(|| (Arc::from(post), career_role(post)))

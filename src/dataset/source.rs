@@ -111,13 +111,23 @@ pub fn max_input_bytes() -> u64 {
         .saturating_mul(1 << 20)
 }
 
-/// Reads a whole file, refusing files over [`max_input_bytes`] before reading them.
-fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io = |e| LoadError::Io {
+/// An I/O failure on `path`, as an error naming the file.
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> LoadError + '_ {
+    |e| LoadError::Io {
         file: path.display().to_string(),
         source: e,
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
+    }
+}
+
+/// Reads a whole file, refusing files over [`max_input_bytes`] before reading them.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
+    bounded_len(path)?;
+    std::fs::read(path).map_err(io_error(path))
+}
+
+/// The length of a file, or its refusal when it is over [`max_input_bytes`].
+fn bounded_len(path: &Path) -> Result<u64, LoadError> {
+    let len = std::fs::metadata(path).map_err(io_error(path))?.len();
     let max = max_input_bytes();
     if len > max {
         return Err(not_a_table(
@@ -129,7 +139,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
             ),
         ));
     }
-    std::fs::read(path).map_err(io)
+    Ok(len)
 }
 
 /// A CSV file's bytes: mapped from the file when it is large, else read.
@@ -167,23 +177,22 @@ const MAP_FROM_BYTES: u64 = 1 << 20;
 /// A file's bytes, mapped when large ([`FileBytes`]), refusing files over
 /// [`max_input_bytes`] as [`read_bounded`] does.
 fn map_bounded(path: &Path) -> Result<FileBytes, LoadError> {
-    let io = |e| LoadError::Io {
-        file: path.display().to_string(),
-        source: e,
+    let read = || {
+        std::fs::read(path)
+            .map(FileBytes::Owned)
+            .map_err(io_error(path))
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    // Small files are read; files over the limit get read_bounded's refusal.
-    if len < MAP_FROM_BYTES || len > max_input_bytes() {
-        return read_bounded(path).map(FileBytes::Owned);
+    if bounded_len(path)? < MAP_FROM_BYTES {
+        return read();
     }
-    let file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io_error(path))?;
     // SAFETY: the map is read only and lives in `FileBytes`, which owns it; banzi does
     // not write its input files, and (as the type's docs say) a file rewritten by
     // another program during the read is outside what banzi can guard against.
     match unsafe { memmap2::Mmap::map(&file) } {
         Ok(map) => Ok(FileBytes::Mapped(map)),
         // A file system that cannot map (some network or special ones): read it.
-        Err(_) => read_bounded(path).map(FileBytes::Owned),
+        Err(_) => read(),
     }
 }
 
@@ -450,10 +459,7 @@ fn all_text(frame: DataFrame) -> PolarsResult<DataFrame> {
 }
 
 fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
-    let file = std::fs::File::open(path).map_err(|e| LoadError::Io {
-        file: path.display().to_string(),
-        source: e,
-    })?;
+    let file = std::fs::File::open(path).map_err(io_error(path))?;
     let frame = guarded(path, || {
         ParquetReader::new(file)
             .finish()
@@ -562,10 +568,7 @@ pub fn read_workbook(
 
 /// The files of a dataset folder, by table stem, sorted.
 pub fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf, Format)>, LoadError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
-        file: dir.display().to_string(),
-        source: e,
-    })?;
+    let entries = std::fs::read_dir(dir).map_err(io_error(dir))?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();

@@ -244,7 +244,7 @@ pub fn split_specialties(text: &str) -> Vec<String> {
 }
 
 /// The one stored copy of `text` among the cells read so far.
-fn share<'a>(seen: &mut FastMap<&'a str, Arc<str>>, text: &'a str) -> Arc<str> {
+pub(super) fn share<'a>(seen: &mut FastMap<&'a str, Arc<str>>, text: &'a str) -> Arc<str> {
     seen.entry(text).or_insert_with(|| Arc::from(text)).clone()
 }
 
