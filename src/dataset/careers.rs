@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, share, Cadres, Col, FastMap, Memo, Units};
+use super::tables::{chunk_spans, required, share, Col, FastMap, Memo, Units};
 use crate::normalize::boolean;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::role::Role;

@@ -13,11 +13,12 @@
 
 use chrono::NaiveDate;
 
+use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::schema::{ColumnSpec, TableSpec};
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, Cadres, Col, Cycles, FastMap, Units};
-use super::{Dataset, TableCount};
+use super::tables::{chunk_spans, required, Col, Cycles, FastMap, Units};
+use super::{Aside, TableCount};
 use crate::normalize::boolean;
 use crate::normalize::date::PartialDate;
 use crate::normalize::unit_kind::UnitKind;
@@ -676,56 +677,66 @@ pub fn read_proxies(mut raw: RawTable, elections: &Elections, rej: &mut Rejectio
     out
 }
 
-/// Loads whichever of the four tables `take` yields into `ds.elections`, with their row
-/// counts. Runs after the other tables (it needs cadres, units and cycles).
 /// Reads a table of the dataset by name, when it was found (the loader's `take_table`).
 pub type TakeTable<'a> =
-    dyn FnMut(&str, &mut Dataset) -> Result<Option<RawTable>, super::LoadError> + 'a;
+    dyn FnMut(&str, &mut Aside) -> Result<Option<RawTable>, super::LoadError> + 'a;
 
-pub fn load(take: &mut TakeTable<'_>, ds: &mut Dataset) -> Result<(), super::LoadError> {
+/// The tables before them that the election tables are read against.
+pub struct Against<'a> {
+    pub cadres: &'a Cadres,
+    pub units: &'a Units,
+    pub cycles: &'a Cycles,
+}
+
+/// Loads whichever of the four tables `take` yields, with their row counts; what is
+/// rejected or noted goes `aside`. Runs after cadres, units and cycles, which it reads
+/// against, and beside the careers (see [`super::load_tables`]).
+pub fn load(
+    take: &mut TakeTable<'_>,
+    ds: Against<'_>,
+    aside: &mut Aside,
+) -> Result<(ElectionTables, Vec<TableCount>), super::LoadError> {
+    let mut out = ElectionTables::default();
     let mut counted: Vec<(&str, String, usize)> = Vec::new();
-    if let Some(raw) = take(ELECTIONS.name, ds)? {
+    if let Some(raw) = take(ELECTIONS.name, aside)? {
         counted.push((ELECTIONS.name, raw.source.clone(), raw.height()));
-        ds.elections.elections = read_elections(raw, &ds.units, &ds.cycles, &mut ds.rejections);
+        out.elections = read_elections(raw, ds.units, ds.cycles, &mut aside.rejections);
     }
-    if let Some(raw) = take(CANDIDATES.name, ds)? {
+    if let Some(raw) = take(CANDIDATES.name, aside)? {
         counted.push((CANDIDATES.name, raw.source.clone(), raw.height()));
         if counted.len() == 1 {
-            ds.notes.push(format!(
+            aside.notes.push(format!(
                 "{}: a candidates table without an elections table; every row is rejected",
                 raw.source
             ));
         }
-        ds.elections.candidates =
-            read_candidates(raw, &ds.elections.elections, &ds.cadres, &mut ds.rejections);
+        out.candidates = read_candidates(raw, &out.elections, ds.cadres, &mut aside.rejections);
     }
-    if let Some(raw) = take(MEMBERSHIPS.name, ds)? {
+    if let Some(raw) = take(MEMBERSHIPS.name, aside)? {
         counted.push((MEMBERSHIPS.name, raw.source.clone(), raw.height()));
-        ds.elections.memberships =
-            read_memberships(raw, &ds.cadres, &ds.cycles, &mut ds.rejections);
+        out.memberships = read_memberships(raw, ds.cadres, ds.cycles, &mut aside.rejections);
     }
-    if let Some(raw) = take(PROXIES.name, ds)? {
+    if let Some(raw) = take(PROXIES.name, aside)? {
         counted.push((PROXIES.name, raw.source.clone(), raw.height()));
-        ds.elections.proxies = read_proxies(raw, &ds.elections.elections, &mut ds.rejections);
+        out.proxies = read_proxies(raw, &out.elections, &mut aside.rejections);
     }
-    ds.elections.present = !counted.is_empty();
-    for (table, source, read) in counted {
-        let tables = &ds.elections;
-        let loaded = match table {
-            "elections" => tables.elections.len(),
-            "candidates" => tables.candidates.len(),
-            "proxies" => tables.proxies.election.len(),
-            _ => tables.memberships.person.len(),
-        };
-        ds.counts.push(TableCount {
+    out.present = !counted.is_empty();
+    let counts = counted
+        .into_iter()
+        .map(|(table, source, read)| TableCount {
             table: table.to_string(),
             source,
             read,
-            loaded,
-            rejected: ds.rejections.rejected_rows(table),
-        });
-    }
-    Ok(())
+            loaded: match table {
+                "elections" => out.elections.len(),
+                "candidates" => out.candidates.len(),
+                "proxies" => out.proxies.election.len(),
+                _ => out.memberships.person.len(),
+            },
+            rejected: aside.rejections.rejected_rows(table),
+        })
+        .collect();
+    Ok((out, counts))
 }
 
 #[cfg(test)]

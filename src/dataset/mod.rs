@@ -7,6 +7,7 @@
 //! is listed in [`Rejections`] and the load goes on. Every input row ends up in exactly
 //! one of the typed tables or the rejections.
 
+pub mod cadres;
 pub mod careers;
 pub mod election_vocab;
 pub mod elections;
@@ -20,9 +21,10 @@ pub mod text;
 use crate::rules::Lang;
 use std::path::{Path, PathBuf};
 
+pub use cadres::Cadres;
 pub use careers::{CareerSource, Careers};
 pub use reject::{Rejection, Rejections};
-pub use tables::{Cadres, Cycles, Relations, Slate, Units};
+pub use tables::{Cycles, Relations, Slate, Units};
 
 use schema::TableSpec;
 use source::{Format, RawTable};
@@ -330,18 +332,35 @@ fn take_found(
     Some(found.remove(i))
 }
 
+/// What reading some tables leaves besides the tables: rejections and notes. Tables read
+/// side by side each have their own, appended to the dataset's afterwards in the order of
+/// a serial load, so `rejected.csv` and the notes do not depend on which finished first.
+#[derive(Debug, Default)]
+pub struct Aside {
+    pub rejections: Rejections,
+    pub notes: Vec<String>,
+}
+
+impl Aside {
+    /// Moves what was set aside to the end of the dataset's rejections and notes.
+    fn merge_into(mut self, ds: &mut Dataset) {
+        ds.rejections.items.append(&mut self.rejections.items);
+        ds.notes.append(&mut self.notes);
+    }
+}
+
 /// Checks a table's (or piece's) columns: ragged CSV rows become rejections, the headers
 /// are mapped to the contract's names, and (`first`: once per table) what was ignored
 /// is noted.
 fn prepare(
     spec: &TableSpec,
     raw: &mut RawTable,
-    ds: &mut Dataset,
+    aside: &mut Aside,
     first: bool,
 ) -> Result<(), LoadError> {
-    ds.notes.append(&mut raw.notes);
+    aside.notes.append(&mut raw.notes);
     for &(row, fields) in &raw.ragged {
-        ds.rejections.reject(
+        aside.rejections.reject(
             spec.name,
             row,
             "",
@@ -351,7 +370,7 @@ fn prepare(
     }
     let ignored = schema::map_headers(raw, spec)?;
     if first && !ignored.is_empty() {
-        ds.notes.push(format!(
+        aside.notes.push(format!(
             "{}: columns not in the contract, ignored: {}",
             raw.source,
             ignored.join(", ")
@@ -364,13 +383,13 @@ fn prepare(
 fn take_table(
     found: &mut Vec<(&'static TableSpec, Found)>,
     name: &str,
-    ds: &mut Dataset,
+    aside: &mut Aside,
 ) -> Result<Option<RawTable>, LoadError> {
     let Some((spec, pending)) = take_found(found, name) else {
         return Ok(None);
     };
     let mut raw = pending.read()?;
-    prepare(spec, &mut raw, ds, true)?;
+    prepare(spec, &mut raw, aside, true)?;
     Ok(Some(raw))
 }
 
@@ -406,12 +425,12 @@ impl Pieces {
         }))
     }
 
-    fn next(&mut self, ds: &mut Dataset) -> Result<Option<RawTable>, LoadError> {
+    fn next(&mut self, aside: &mut Aside) -> Result<Option<RawTable>, LoadError> {
         let Some(raw) = self.table.next_piece() else {
             return Ok(None);
         };
         let mut raw = raw?;
-        prepare(self.spec, &mut raw, ds, self.first)?;
+        prepare(self.spec, &mut raw, aside, self.first)?;
         self.first = false;
         self.read += raw.height() + raw.ragged.len();
         Ok(Some(raw))
@@ -423,8 +442,9 @@ impl Pieces {
     }
 }
 
-/// Checks that the required tables are there, then reads the tables found one by one
-/// (each dropped once its typed table is built).
+/// Checks that the required tables are there, then reads the tables found: cadres,
+/// units, cycles and the slate one by one (each dropped once its typed table is built),
+/// then the careers beside the election tables, which read only what is before them.
 fn load_tables(
     mut ds: Dataset,
     mut found: Vec<(&'static TableSpec, Found)>,
@@ -450,47 +470,48 @@ fn load_tables(
     };
     skip_tables(&mut found, &options.skip_tables, &mut ds.notes, lang);
 
+    let mut aside = Aside::default();
     let mut cadres = Pieces::take(&mut found, "cadres")?.expect("required table checked above");
     ds.cadres = Cadres::with_capacity(cadres.table.records());
-    while let Some(raw) = cadres.next(&mut ds)? {
-        tables::read_cadres(raw, &mut ds.rejections, &mut ds.cadres);
+    while let Some(raw) = cadres.next(&mut aside)? {
+        cadres::read_cadres(raw, &mut aside.rejections, &mut ds.cadres);
     }
     tally.push(cadres.tally());
     crate::bench::trace("load: cadres");
     if ds.cadres.year_only_births > 0 {
         let n = ds.cadres.year_only_births;
-        ds.notes.push(match lang {
+        aside.notes.push(match lang {
             Lang::Zh => format!("{n}个出生日期只有年份（如1956）：按当年7月计（月份不详），年龄可能相差半年"),
             Lang::En => format!("{n} birth dates give the year alone (1956): read as July of that year (month unknown), so ages may be six months off"),
         });
     }
 
-    match take_table(&mut found, "units", &mut ds)? {
+    match take_table(&mut found, "units", &mut aside)? {
         Some(raw) => {
             tally.push(count("units", &raw));
-            ds.units = tables::read_units(raw, &mut ds.rejections);
+            ds.units = tables::read_units(raw, &mut aside.rejections);
         }
         None => {
             ds.units.inferred = true;
-            ds.notes.push("no units table: units are taken from the slate, without kind or parent; aggregate rules are skipped".into());
+            aside.notes.push("no units table: units are taken from the slate, without kind or parent; aggregate rules are skipped".into());
         }
     }
-    match take_table(&mut found, "cycles", &mut ds)? {
+    match take_table(&mut found, "cycles", &mut aside)? {
         Some(raw) => {
             tally.push(count("cycles", &raw));
-            ds.cycles = tables::read_cycles(raw, &mut ds.rejections);
+            ds.cycles = tables::read_cycles(raw, &mut aside.rejections);
         }
         None => ds.cycles.inferred = true,
     }
     let mut slate = Pieces::take(&mut found, "slate")?.expect("required table checked above");
     ds.slate = Slate::with_capacity(slate.table.records());
-    while let Some(raw) = slate.next(&mut ds)? {
+    while let Some(raw) = slate.next(&mut aside)? {
         tables::read_slate(
             raw,
             &ds.cadres,
             &mut ds.units,
             &mut ds.cycles,
-            &mut ds.rejections,
+            &mut aside.rejections,
             &mut ds.slate,
         );
     }
@@ -498,38 +519,57 @@ fn load_tables(
     crate::bench::trace("load: slate");
     if ds.cycles.inferred {
         infer_previous(&mut ds.cycles);
-        ds.notes.push(format!(
+        aside.notes.push(format!(
             "no cycles table: cycles {} taken from the slate, each compared with the one before, reference date the year end",
             ds.cycles.cycle.join(", ")
         ));
     }
-    if let Some(mut careers) = Pieces::take(&mut found, "careers")? {
-        ds.careers.reserve(careers.table.records());
-        while let Some(raw) = careers.next(&mut ds)? {
-            careers::read_careers(
-                raw,
-                &ds.cadres,
-                &ds.units,
-                &mut ds.rejections,
-                &mut ds.careers,
-            );
-        }
-        tally.push(careers.tally());
-        crate::bench::trace("load: careers");
-        if ds.careers.year_only_dates > 0 {
-            let n = ds.careers.year_only_dates;
-            ds.notes.push(match lang {
-                Lang::Zh => format!("工作经历中{n}个起止日期只有年份（如2002）：按当年1月计（月份不详）"),
-                Lang::En => format!("{n} start or end dates of careers give the year alone (2002): read as January of that year (month unknown)"),
-            });
-        }
+    aside.merge_into(&mut ds);
+
+    // The careers and the election tables read only the tables above, so they are read
+    // side by side: the careers' rows on every core, the election tables on one.
+    let careers = Pieces::take(&mut found, "careers")?;
+    let mut election_tables: Vec<(&'static TableSpec, Found)> = Vec::new();
+    for name in [
+        elections::ELECTIONS.name,
+        elections::CANDIDATES.name,
+        elections::MEMBERSHIPS.name,
+        elections::PROXIES.name,
+    ] {
+        election_tables.extend(take_found(&mut found, name));
     }
-    ds.resumes_parsed =
-        careers::careers_from_resumes(&ds.cadres, &ds.units, &mut ds.rejections, &mut ds.careers);
-    if let Some(raw) = take_table(&mut found, "relations", &mut ds)? {
+    let (careers_read, elections_read) = rayon::join(
+        || read_careers_table(careers, &ds, lang),
+        || {
+            let mut aside = Aside::default();
+            let against = elections::Against {
+                cadres: &ds.cadres,
+                units: &ds.units,
+                cycles: &ds.cycles,
+            };
+            let mut take =
+                |name: &str, aside: &mut Aside| take_table(&mut election_tables, name, aside);
+            elections::load(&mut take, against, &mut aside).map(|read| (read, aside))
+        },
+    );
+    let (careers, careers_aside, careers_tally) = careers_read?;
+    ds.careers = careers;
+    careers_aside.merge_into(&mut ds);
+    tally.extend(careers_tally);
+    crate::bench::trace("load: careers and elections");
+
+    let mut aside = Aside::default();
+    ds.resumes_parsed = careers::careers_from_resumes(
+        &ds.cadres,
+        &ds.units,
+        &mut aside.rejections,
+        &mut ds.careers,
+    );
+    if let Some(raw) = take_table(&mut found, "relations", &mut aside)? {
         tally.push(count("relations", &raw));
-        ds.relations = tables::read_relations(raw, &ds.cadres, &mut ds.rejections);
+        ds.relations = tables::read_relations(raw, &ds.cadres, &mut aside.rejections);
     }
+    aside.merge_into(&mut ds);
     for (table, source, read) in tally {
         let loaded = match table.as_str() {
             "cadres" => ds.cadres.len(),
@@ -554,9 +594,39 @@ fn load_tables(
         });
     }
     crate::bench::trace("load: relations");
-    elections::load(&mut |name, ds| take_table(&mut found, name, ds), &mut ds)?;
+    let ((tables, counts), aside) = elections_read?;
+    ds.elections = tables;
+    ds.counts.extend(counts);
+    aside.merge_into(&mut ds);
     crate::bench::trace("load: elections");
     Ok(ds)
+}
+
+/// Reads the careers table, when there is one, against the tables before it: the
+/// careers, what was set aside, and the row count for the tally.
+#[allow(clippy::type_complexity)]
+fn read_careers_table(
+    careers: Option<Pieces>,
+    ds: &Dataset,
+    lang: Lang,
+) -> Result<(Careers, Aside, Option<(String, String, usize)>), LoadError> {
+    let mut aside = Aside::default();
+    let mut out = Careers::default();
+    let Some(mut careers) = careers else {
+        return Ok((out, aside, None));
+    };
+    out.reserve(careers.table.records());
+    while let Some(raw) = careers.next(&mut aside)? {
+        careers::read_careers(raw, &ds.cadres, &ds.units, &mut aside.rejections, &mut out);
+    }
+    if out.year_only_dates > 0 {
+        let n = out.year_only_dates;
+        aside.notes.push(match lang {
+            Lang::Zh => format!("工作经历中{n}个起止日期只有年份（如2002）：按当年1月计（月份不详）"),
+            Lang::En => format!("{n} start or end dates of careers give the year alone (2002): read as January of that year (month unknown)"),
+        });
+    }
+    Ok((out, aside, Some(careers.tally())))
 }
 
 /// Without a cycles table, each cycle is compared with the one before it in order.

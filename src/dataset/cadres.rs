@@ -1,0 +1,492 @@
+//! The cadres table: one record per person, read into the columns of [`Cadres`].
+//!
+//! Reading is the most work of any table per row (a dozen cells, five of them parsed),
+//! and two million persons at national scale took a single thread 2.5 s. Each row is
+//! read on its own, so slices of rows are read side by side on rayon; what depends on
+//! earlier rows, a `person_id` already taken, is then decided in row order, slice after
+//! slice. The persons, their order and every rejection (with its place among the
+//! others) are those of a read row by row, whatever the number of threads.
+
+use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::id_index::IdIndex;
+use super::reject::{Rejection, Rejections};
+use super::source::RawTable;
+use super::tables::{chunk_spans, required, share, Col, FastMap, Memo};
+use crate::normalize::date::{self, PartialDate};
+use crate::normalize::education::Education;
+use crate::normalize::ethnicity::Ethnicity;
+use crate::normalize::gender::Gender;
+use crate::normalize::party::Party;
+use crate::normalize::{boolean, education, ethnicity, gender, party};
+
+/// Cadre records, one per person.
+#[derive(Debug, Default, Clone)]
+pub struct Cadres {
+    pub person_id: Vec<String>,
+    pub name: Vec<String>,
+    pub gender: Vec<Gender>,
+    pub birth: Vec<PartialDate>,
+    pub ethnicity: Vec<Ethnicity>,
+    pub party: Vec<Option<Party>>,
+    pub education: Vec<Option<Education>>,
+    /// Normalised `;`-separated specialties.
+    ///
+    /// This and the next two hold few distinct texts among millions of persons, so each
+    /// distinct text is stored once per piece read and shared (at 40,000 units, two
+    /// million persons: an owned string each cost about 250 MB).
+    pub specialties: Vec<Arc<str>>,
+    pub native_place: Vec<Option<Arc<str>>>,
+    pub staffing: Vec<Option<Arc<str>>>,
+    pub vetting_hold: Vec<bool>,
+    pub resume: Vec<Option<String>>,
+    /// Source row of each person.
+    pub row: Vec<usize>,
+    /// `person_id` → index.
+    index: IdIndex,
+    /// Birth dates given as a year alone, read as July of it
+    /// ([`YEAR_ONLY_BIRTH_MONTH`](crate::normalize::date::YEAR_ONLY_BIRTH_MONTH)).
+    pub year_only_births: usize,
+}
+
+impl Cadres {
+    pub fn len(&self) -> usize {
+        self.person_id.len()
+    }
+
+    /// The index of the person with `person_id` `id`.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        self.index.get(&self.person_id, id)
+    }
+
+    /// The index of person `id`, or a rejection of the row naming `column` when no
+    /// cadre has that id.
+    pub(super) fn find(
+        &self,
+        id: &str,
+        rej: &mut Rejections,
+        table: &str,
+        row: usize,
+        column: &str,
+    ) -> Option<u32> {
+        let found = self.position(id);
+        if found.is_none() {
+            rej.reject(
+                table,
+                row,
+                column,
+                id,
+                format!("person {id} is not in cadres"),
+            );
+        }
+        found
+    }
+
+    /// Room for `n` persons, so that loading a million rows does not grow and copy
+    /// every column (and the index) twenty times over.
+    pub(super) fn with_capacity(n: usize) -> Cadres {
+        let index = IdIndex::with_capacity(n);
+        Cadres {
+            person_id: Vec::with_capacity(n),
+            name: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            birth: Vec::with_capacity(n),
+            ethnicity: Vec::with_capacity(n),
+            party: Vec::with_capacity(n),
+            education: Vec::with_capacity(n),
+            specialties: Vec::with_capacity(n),
+            native_place: Vec::with_capacity(n),
+            staffing: Vec::with_capacity(n),
+            vetting_hold: Vec::with_capacity(n),
+            resume: Vec::with_capacity(n),
+            row: Vec::with_capacity(n),
+            index,
+            year_only_births: 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.person_id.is_empty()
+    }
+}
+
+/// Splits a specialties cell on `;` and the separators people use instead.
+pub fn split_specialties(text: &str) -> Vec<String> {
+    text.split([';', '；', ',', '，', '、', '/', '|'])
+        .map(|s| s.trim().trim_start_matches("熟悉"))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+const T: &str = "cadres";
+
+/// A row that passed every check that does not depend on other rows, with its values.
+struct Person<'a> {
+    id: &'a str,
+    name: &'a str,
+    gender: Gender,
+    birth: PartialDate,
+    year_only_birth: bool,
+    ethnicity: Ethnicity,
+    party: Option<Party>,
+    education: Option<Education>,
+    specialties: Arc<str>,
+    native_place: Option<Arc<str>>,
+    staffing: Option<Arc<str>>,
+    vetting_hold: bool,
+    resume: Option<&'a str>,
+    row: usize,
+}
+
+/// A row with a `person_id`, in row order: whether that id was taken by an earlier
+/// person can only be known once the rows before it are decided.
+struct IdRow<'a> {
+    id: &'a str,
+    row: usize,
+    /// The slice's rejections up to here are those of the rows before and this row's
+    /// own first checks (required cells, gender, birth date, ethnicity).
+    at: usize,
+    /// The rejections that follow (values dropped, an unreadable `vetting_hold`): a row
+    /// read after its first checks passed. They do not stand if the id is a duplicate,
+    /// which is reported instead, as a read row by row would.
+    later: Range<usize>,
+    /// Whether the row is the slice's next person, unless its id is taken.
+    person: bool,
+}
+
+/// What a slice of rows came to before the ids were checked against earlier rows.
+struct Slice<'a> {
+    persons: Vec<Person<'a>>,
+    ids: Vec<IdRow<'a>>,
+    rejections: Vec<Rejection>,
+}
+
+/// Reads cadre rows (the whole table or one piece of it) onto the end of `out`.
+pub fn read_cadres(raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
+    // Slices of at least 8,192 rows, enough of them to keep every thread busy.
+    let slice = raw
+        .height()
+        .div_ceil(2 * rayon::current_num_threads().max(1))
+        .max(8_192);
+    read_in_slices(raw, slice, rej, out);
+}
+
+/// [`read_cadres`] in slices of `slice` rows within each chunk.
+fn read_in_slices(mut raw: RawTable, slice: usize, rej: &mut Rejections, out: &mut Cadres) {
+    let spans = chunk_spans(&mut raw);
+    let raw = &raw;
+    let mut work: Vec<(usize, Range<usize>)> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        for from in span.clone().step_by(slice) {
+            work.push((k, from..(from + slice).min(span.end)));
+        }
+    }
+    let slices: Vec<Slice> = work
+        .into_par_iter()
+        .map(|(k, rows)| read_slice(raw, k, &spans[k], rows))
+        .collect();
+    out.reserve(raw.height());
+    for s in slices {
+        settle(s, rej, out);
+    }
+}
+
+/// Reads the rows `rows` of chunk `k` (`span`), each on its own.
+fn read_slice<'a>(
+    raw: &'a RawTable,
+    k: usize,
+    span: &Range<usize>,
+    rows: Range<usize>,
+) -> Slice<'a> {
+    let col = |name| Col::of(raw, name, k, span);
+    let (c_id, c_name, c_gender, c_birth, c_eth) = (
+        col("person_id"),
+        col("name"),
+        col("gender"),
+        col("birth_date"),
+        col("ethnicity"),
+    );
+    let (c_party, c_edu, c_spec, c_native, c_staffing, c_hold, c_resume) = (
+        col("party"),
+        col("education"),
+        col("specialties"),
+        col("native_place"),
+        col("staffing"),
+        col("vetting_hold"),
+        col("resume"),
+    );
+    let (mut genders, mut births, mut ethnicities) = (Memo::new(), Memo::new(), Memo::new());
+    let (mut parties, mut educations, mut holds, mut specialties) =
+        (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+    let mut shared: FastMap<&str, Arc<str>> = FastMap::default();
+    let empty: Arc<str> = Arc::from("");
+    let mut out = Slice {
+        persons: Vec::with_capacity(rows.len()),
+        ids: Vec::with_capacity(rows.len()),
+        rejections: Vec::new(),
+    };
+    let mut rej = Rejections::default();
+    let rej = &mut rej;
+    for i in rows {
+        let row = raw.row_number(i);
+        let before = rej.items.len();
+        let id = required(rej, T, row, "person_id", c_id.get(i));
+        let name = required(rej, T, row, "name", c_name.get(i));
+        let gender_text = required(rej, T, row, "gender", c_gender.get(i));
+        let birth_text = required(rej, T, row, "birth_date", c_birth.get(i));
+        let eth_text = required(rej, T, row, "ethnicity", c_eth.get(i));
+        let g = gender_text.and_then(|t| {
+            genders
+                .get(t, gender::parse)
+                .map_err(|e| rej.reject(T, row, "gender", t, e))
+                .ok()
+        });
+        let b = birth_text.and_then(|t| {
+            births
+                .get(t, |t| {
+                    date::parse_or_year(t, date::YEAR_ONLY_BIRTH_MONTH).map_err(|e| e.to_string())
+                })
+                .map_err(|e| rej.reject(T, row, "birth_date", t, e))
+                .ok()
+        });
+        let e = eth_text.and_then(|t| {
+            ethnicities
+                .get(t, ethnicity::parse)
+                .map_err(|e| rej.reject(T, row, "ethnicity", t, e))
+                .ok()
+        });
+        let Some(id) = id else { continue };
+        let at = rej.items.len();
+        let mut id_row = IdRow {
+            id,
+            row,
+            at,
+            later: at..at,
+            person: false,
+        };
+        let (Some(name), Some(g), Some(b), Some(e)) = (name, g, b, e) else {
+            out.ids.push(id_row);
+            continue;
+        };
+        if at > before {
+            out.ids.push(id_row);
+            continue;
+        }
+        let p = c_party.get(i).and_then(|t| {
+            parties
+                .get(t, party::parse)
+                .map_err(|e| rej.drop_value(T, row, "party", t, e))
+                .ok()
+        });
+        let ed = c_edu.get(i).and_then(|t| {
+            educations
+                .get(t, education::parse)
+                .map_err(|e| rej.drop_value(T, row, "education", t, e))
+                .ok()
+        });
+        let hold = match c_hold.get(i) {
+            None => Some(false),
+            Some(t) => holds
+                .get(t, boolean::parse)
+                .map_err(|e| rej.reject(T, row, "vetting_hold", t, e))
+                .ok(),
+        };
+        id_row.later = at..rej.items.len();
+        if let Some(hold) = hold {
+            id_row.person = true;
+            out.persons.push(Person {
+                id,
+                name,
+                gender: g,
+                birth: b,
+                year_only_birth: birth_text.is_some_and(|t| date::year_only(t).is_some()),
+                ethnicity: e,
+                party: p,
+                education: ed,
+                specialties: c_spec
+                    .get(i)
+                    .map(|t| {
+                        specialties
+                            .get(t, |t| Ok(Arc::from(split_specialties(t).join(";"))))
+                            .unwrap_or_else(|_| empty.clone())
+                    })
+                    .unwrap_or_else(|| empty.clone()),
+                native_place: c_native.get(i).map(|t| share(&mut shared, t)),
+                staffing: c_staffing.get(i).map(|t| share(&mut shared, t)),
+                vetting_hold: hold,
+                resume: c_resume.get(i),
+                row,
+            });
+        }
+        out.ids.push(id_row);
+    }
+    out.rejections = std::mem::take(&mut rej.items);
+    out
+}
+
+/// Decides a slice's rows against the persons before them, in row order: a row whose
+/// id an earlier person holds is a duplicate (and its later rejections do not stand);
+/// any other person is added.
+fn settle(slice: Slice<'_>, rej: &mut Rejections, out: &mut Cadres) {
+    let Slice {
+        persons,
+        ids,
+        rejections,
+    } = slice;
+    let mut persons = persons.into_iter();
+    let mut rejections = rejections.into_iter();
+    let mut done = 0;
+    for r in ids {
+        rej.items.extend(rejections.by_ref().take(r.at - done));
+        done = r.at;
+        if let Some(first) = out.position(r.id) {
+            rej.reject(
+                T,
+                r.row,
+                "person_id",
+                r.id,
+                format!(
+                    "duplicate person_id, first at row {}",
+                    out.row[first as usize]
+                ),
+            );
+            rejections.by_ref().take(r.later.len()).for_each(drop);
+            done = r.later.end;
+            if r.person {
+                persons.next();
+            }
+            continue;
+        }
+        if r.person {
+            out.extend(persons.next());
+        }
+    }
+    rej.items.extend(rejections);
+}
+
+impl Cadres {
+    /// Room for `n` more persons.
+    fn reserve(&mut self, n: usize) {
+        self.person_id.reserve(n);
+        self.name.reserve(n);
+        self.gender.reserve(n);
+        self.birth.reserve(n);
+        self.ethnicity.reserve(n);
+        self.party.reserve(n);
+        self.education.reserve(n);
+        self.specialties.reserve(n);
+        self.native_place.reserve(n);
+        self.staffing.reserve(n);
+        self.vetting_hold.reserve(n);
+        self.resume.reserve(n);
+        self.row.reserve(n);
+    }
+
+    fn extend(&mut self, p: Option<Person<'_>>) {
+        let Some(p) = p else { return };
+        self.person_id.push(p.id.to_string());
+        self.index
+            .insert(&self.person_id, self.person_id.len() as u32 - 1);
+        self.name.push(p.name.to_string());
+        self.gender.push(p.gender);
+        self.birth.push(p.birth);
+        self.year_only_births += usize::from(p.year_only_birth);
+        self.ethnicity.push(p.ethnicity);
+        self.party.push(p.party);
+        self.education.push(p.education);
+        self.specialties.push(p.specialties);
+        self.native_place.push(p.native_place);
+        self.staffing.push(p.staffing);
+        self.vetting_hold.push(p.vetting_hold);
+        self.resume.push(p.resume.map(str::to_string));
+        self.row.push(p.row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows whose fate depends on the rows before them: duplicates of a person, of a
+    /// row refused on its own, and of a row refused for its `vetting_hold`.
+    const CADRES: &str = "\
+person_id,name,gender,birth_date,ethnicity,party,education,vetting_hold
+P1,甲,男,1980-01,汉族,,,false
+P1,甲二,男,1980-01,汉族,某党,,false
+P2,乙,X,1980-01,汉族,,,
+P2,乙,女,1981-02,汉族,,,
+P2,乙三,Y,1980-01,汉族,,,
+P3,丙,男,1980-01,汉族,,,maybe
+P3,丙,男,1980,汉族,某党,,
+P3,丙三,男,1980-01,汉族,某党,??,perhaps
+,丁,Z,1980-01,汉族,,,
+P4,戊,女,1990-05,,,,
+P4,戊,女,1990-05,回族,,,true
+";
+
+    fn read(slice: usize) -> (Cadres, Vec<(usize, String, String)>) {
+        let frame = super::super::source::csv_frame(CADRES.as_bytes()).unwrap();
+        let raw = RawTable::new("cadres.csv".into(), frame, 2);
+        let (mut rej, mut out) = (Rejections::default(), Cadres::default());
+        read_in_slices(raw, slice, &mut rej, &mut out);
+        let items = rej
+            .items
+            .into_iter()
+            .map(|r| (r.row, r.column, r.reason))
+            .collect();
+        (out, items)
+    }
+
+    #[test]
+    fn a_duplicate_is_decided_against_the_persons_before_it_in_any_slicing() {
+        let (cadres, items) = read(100);
+        assert_eq!(cadres.person_id, ["P1", "P2", "P3", "P4"]);
+        assert_eq!(cadres.row, [2, 5, 8, 12]);
+        assert_eq!(cadres.year_only_births, 1);
+        assert!(cadres.vetting_hold[3]);
+        assert_eq!(cadres.position("P3"), Some(2));
+        let at = |row: usize| -> Vec<(&str, &str)> {
+            items
+                .iter()
+                .filter(|(r, _, _)| *r == row)
+                .map(|(_, c, why)| (c.as_str(), why.as_str()))
+                .collect()
+        };
+        // A duplicate of a person: only the duplicate, not the party it would drop.
+        assert_eq!(
+            at(3),
+            [("person_id", "duplicate person_id, first at row 2")]
+        );
+        // Refused on its own before P2 was a person: not a duplicate.
+        assert_eq!(at(4).len(), 1);
+        assert_eq!(at(4)[0].0, "gender");
+        // Refused on its own after: both.
+        assert_eq!(at(6)[0].0, "gender");
+        assert_eq!(
+            at(6)[1],
+            ("person_id", "duplicate person_id, first at row 5")
+        );
+        // A row refused for its vetting_hold takes no id: the next P3 is the person.
+        assert_eq!(at(7).len(), 1);
+        assert_eq!(at(7)[0].0, "vetting_hold");
+        assert_eq!(at(8).len(), 1);
+        assert_eq!(at(8)[0].0, "party");
+        assert_eq!(
+            at(9),
+            [("person_id", "duplicate person_id, first at row 8")]
+        );
+        assert_eq!(at(10).len(), 2);
+        assert_eq!(at(11), [("ethnicity", "ethnicity is empty")]);
+        for slice in 1..=12 {
+            let (other, other_items) = read(slice);
+            assert_eq!(other.person_id, cadres.person_id, "slices of {slice}");
+            assert_eq!(other.name, cadres.name, "slices of {slice}");
+            assert_eq!(other.row, cadres.row, "slices of {slice}");
+            assert_eq!(other.year_only_births, 1, "slices of {slice}");
+            assert_eq!(other_items, items, "slices of {slice}");
+        }
+    }
+}
