@@ -135,6 +135,8 @@ pub fn run_one(dir: &Path, out: &Path) -> Result<Timings> {
     let plan = RunOptions {
         dataset: dir.to_path_buf(),
         out: out.to_path_buf(),
+        // As `banzi check` runs.
+        only_rule_tables: true,
         ..RunOptions::default()
     }
     .plan()?;

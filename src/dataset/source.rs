@@ -313,7 +313,7 @@ fn read_csv_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
         return Err(not_a_table(path, "binary data (NUL bytes), not CSV text"));
     }
     // Plain UTF-8 is used as read (no copy); other encodings are decoded once.
-    let (text, encoding) = match std::str::from_utf8(&bytes) {
+    let (text, encoding) = match simdutf8::basic::from_utf8(&bytes) {
         Ok(_) if !bytes.starts_with(b"\xEF\xBB\xBF") => (bytes, "UTF-8"),
         _ => {
             let (text, encoding) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;

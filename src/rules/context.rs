@@ -284,6 +284,21 @@ impl Context {
         })
     }
 
+    /// The dataset the frames were built from.
+    pub fn dataset(&self) -> Arc<Dataset> {
+        Arc::clone(&self.ds)
+    }
+
+    /// Lets go of the tables the frames were built from and no rule reads: the work
+    /// histories and the election tables (names, units and persons stay, for messages).
+    /// Does nothing while another handle on the dataset is alive.
+    pub fn release_source_tables(&mut self) {
+        if let Some(ds) = Arc::get_mut(&mut self.ds) {
+            ds.careers = Default::default();
+            ds.elections = Default::default();
+        }
+    }
+
     /// Number of teams (cycle, unit) on the slate.
     pub fn team_count(&self) -> usize {
         self.seats
