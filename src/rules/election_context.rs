@@ -7,8 +7,9 @@
 //!   cadres, women, non-party) and the same figures of the previous term's election
 //!   (`previous`) and, for a township PC election, of its county's;
 //! - `candidates`: one row per person on a list, with the person's attributes (woman,
-//!   minority, non-party, frontline, leading cadre, as the counts above read them);
-//! - `memberships`: the seats in other bodies.
+//!   minority, non-party, frontline, leading cadre, as the counts above read them), and
+//!   the election and the person also as indexes (`election`, `person`);
+//! - `memberships`: the seats in other bodies (the person also as `person`).
 //!
 //! The *delegates* of an election are the candidates marked `elected`; when no candidate
 //! of the election has an `elected` value (a list before the vote), the whole list
@@ -261,6 +262,10 @@ impl ElectionContext {
             .map(|name| elections.column(name)?.take(&by_election))
             .collect::<PolarsResult<Vec<Column>>>()?;
         columns.extend([
+            // The election and the person as indexes: group-bys, joins and sorts on them
+            // are cheaper than on their ids' text.
+            Column::new("election".into(), &c.election),
+            Column::new("person".into(), &c.person),
             Column::new(
                 "person_id".into(),
                 (0..nc)
@@ -352,6 +357,7 @@ impl ElectionContext {
         let memberships = DataFrame::new(
             nm,
             vec![
+                Column::new("person".into(), &m.person),
                 Column::new(
                     "person_id".into(),
                     m.person

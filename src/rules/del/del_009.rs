@@ -79,7 +79,9 @@ impl Rule for Del009 {
             .filter(col("severity").is_not_null());
         // Only persons with seats in two bodies, or with a membership, can overlap: the
         // others stay in polars.
-        let key = [col("person_id"), col("cycle")];
+        // Persons by index, not by id text: the grouping of two million seats is the
+        // cost of this rule.
+        let key = [col("person"), col("cycle")];
         let several = base
             .clone()
             .group_by(key.clone())

@@ -111,8 +111,11 @@ impl Rule for Del014 {
                     .filter(col("body").eq(lit(body.code())))
                     .with_column(severity_expr(s))
                     .filter(col("severity").is_not_null())
+                    // Each election's list in ballot order; the elections in the order
+                    // of their index (each is checked on its own, and the findings are
+                    // sorted afterwards), which sorts faster than by their ids' text.
                     .sort(
-                        ["cycle", "unit_id", "election_id", "ballot_order", "row"],
+                        ["election", "ballot_order", "row"],
                         SortMultipleOptions::default()
                             .with_nulls_last(true)
                             .with_maintain_order(true),

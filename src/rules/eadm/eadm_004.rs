@@ -58,10 +58,18 @@ impl Rule for Eadm004 {
             return Ok(vec![]);
         };
         let max = s.get(crate::param!(META, "max_proxies"));
+        // Only a proxy can be a listed proxy: the two million candidates are narrowed to
+        // the proxies' ids before they are made unique (0.8 s → a few ms at 40,000 units).
+        let proxy_ids = ec
+            .proxies
+            .column("proxy_id")?
+            .as_materialized_series()
+            .clone();
         let listed = ec
             .candidates
             .clone()
             .lazy()
+            .filter(col("person_id").is_in(lit(proxy_ids).implode(false), false))
             .select([
                 col("election_id"),
                 col("person_id").alias("proxy_id"),
