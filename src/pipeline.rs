@@ -195,21 +195,27 @@ pub struct Run {
 }
 
 impl Loaded {
-    /// Computes the work-history facts and builds the rule frames.
+    /// Computes the work-history facts and builds the rule frames. A run that only
+    /// checks ([`RunOptions::only_rule_tables`]) lets go of each table as soon as the
+    /// frames built from it are there: the work histories after the team frames, the
+    /// election tables after the election frames.
     pub fn derive(self) -> Result<Run> {
-        let facts = facts::compute(&self.ds, &self.plan.fact_options());
+        let config = &self.plan.config;
+        let release = self.plan.options.only_rule_tables;
+        let mut ds = self.ds;
+        let facts = facts::compute(&ds, &self.plan.fact_options());
         crate::bench::trace("derive: facts");
-        let mut ctx = rules::Context::build(&self.ds, &facts, &self.plan.config)?;
-        crate::bench::trace("derive: context");
-        let ds = if self.plan.options.only_rule_tables {
-            // The context holds the other handle: with this one dropped, it is the only one.
-            drop(self.ds);
-            ctx.release_source_tables();
-            crate::bench::trace("derive: tables released");
-            ctx.dataset()
-        } else {
-            self.ds
-        };
+        let team = rules::Context::team_frames(&ds, &facts, config)?;
+        crate::bench::trace("derive: team frames");
+        if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
+            ds.careers = Default::default();
+        }
+        let elections = rules::election_context::ElectionContext::build(&ds, config)?;
+        if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
+            ds.elections = Default::default();
+        }
+        crate::bench::trace("derive: election frames");
+        let ctx = rules::Context::assemble(team, elections, Arc::clone(&ds), config);
         Ok(Run {
             plan: self.plan,
             ds,

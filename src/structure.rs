@@ -152,9 +152,7 @@ pub fn compute(ctx: &Context) -> PolarsResult<Structure> {
         col("kind"),
     ];
     let members = ctx
-        .members
-        .clone()
-        .lazy()
+        .members()
         .group_by_stable(team_keys.clone())
         .agg(member_figures());
     let seats = ctx

@@ -468,17 +468,19 @@ pub fn read_elections(
     out
 }
 
+/// Reads candidate rows (the whole table or one piece of it) onto the end of `out`;
+/// `seen` holds the row of each (election, person) read so far, for the duplicates.
 pub fn read_candidates(
     mut raw: RawTable,
     elections: &Elections,
     cadres: &Cadres,
     rej: &mut Rejections,
-) -> Candidates {
+    out: &mut Candidates,
+    seen: &mut FastMap<(u32, u32), usize>,
+) {
     const T: &str = "candidates";
     let spans = chunk_spans(&mut raw);
-    let mut out = Candidates::default();
     out.reserve(raw.height());
-    let mut seen: FastMap<(u32, u32), usize> = FastMap::default();
     seen.reserve(raw.height());
     for (k, span) in spans.iter().enumerate() {
         let c = |name| Col::of(&raw, name, k, span);
@@ -593,7 +595,6 @@ pub fn read_candidates(
             out.row.push(row);
         }
     }
-    out
 }
 
 pub fn read_memberships(
@@ -677,46 +678,55 @@ pub fn read_proxies(mut raw: RawTable, elections: &Elections, rej: &mut Rejectio
     out
 }
 
-/// Reads a table of the dataset by name, when it was found (the loader's `take_table`).
-pub type TakeTable<'a> =
-    dyn FnMut(&str, &mut Aside) -> Result<Option<RawTable>, super::LoadError> + 'a;
-
 /// The tables before them that the election tables are read against.
-pub struct Against<'a> {
+pub(super) struct Against<'a> {
     pub cadres: &'a Cadres,
     pub units: &'a Units,
     pub cycles: &'a Cycles,
 }
 
-/// Loads whichever of the four tables `take` yields, with their row counts; what is
+/// Loads whichever of the four tables were found, with their row counts; what is
 /// rejected or noted goes `aside`. Runs after cadres, units and cycles, which it reads
-/// against, and beside the careers (see [`super::load_tables`]).
-pub fn load(
-    take: &mut TakeTable<'_>,
+/// against, and beside the careers (see [`super::load_tables`]). The candidates, two
+/// million rows at national scale, are read a piece at a time like the careers.
+pub(super) fn load(
+    found: &mut Vec<(&'static TableSpec, super::Found)>,
     ds: Against<'_>,
     aside: &mut Aside,
 ) -> Result<(ElectionTables, Vec<TableCount>), super::LoadError> {
     let mut out = ElectionTables::default();
     let mut counted: Vec<(&str, String, usize)> = Vec::new();
-    if let Some(raw) = take(ELECTIONS.name, aside)? {
+    if let Some(raw) = super::take_table(found, ELECTIONS.name, aside)? {
         counted.push((ELECTIONS.name, raw.source.clone(), raw.height()));
         out.elections = read_elections(raw, ds.units, ds.cycles, &mut aside.rejections);
     }
-    if let Some(raw) = take(CANDIDATES.name, aside)? {
-        counted.push((CANDIDATES.name, raw.source.clone(), raw.height()));
-        if counted.len() == 1 {
+    if let Some(mut pieces) = super::Pieces::take(found, CANDIDATES.name)? {
+        if counted.is_empty() {
             aside.notes.push(format!(
                 "{}: a candidates table without an elections table; every row is rejected",
-                raw.source
+                pieces.source
             ));
         }
-        out.candidates = read_candidates(raw, &out.elections, ds.cadres, &mut aside.rejections);
+        let mut read = 0;
+        let mut seen = FastMap::default();
+        while let Some(raw) = pieces.next(aside)? {
+            read += raw.height();
+            read_candidates(
+                raw,
+                &out.elections,
+                ds.cadres,
+                &mut aside.rejections,
+                &mut out.candidates,
+                &mut seen,
+            );
+        }
+        counted.push((CANDIDATES.name, pieces.source, read));
     }
-    if let Some(raw) = take(MEMBERSHIPS.name, aside)? {
+    if let Some(raw) = super::take_table(found, MEMBERSHIPS.name, aside)? {
         counted.push((MEMBERSHIPS.name, raw.source.clone(), raw.height()));
         out.memberships = read_memberships(raw, ds.cadres, ds.cycles, &mut aside.rejections);
     }
-    if let Some(raw) = take(PROXIES.name, aside)? {
+    if let Some(raw) = super::take_table(found, PROXIES.name, aside)? {
         counted.push((PROXIES.name, raw.source.clone(), raw.height()));
         out.proxies = read_proxies(raw, &out.elections, &mut aside.rejections);
     }

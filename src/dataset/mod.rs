@@ -547,9 +547,7 @@ fn load_tables(
                 units: &ds.units,
                 cycles: &ds.cycles,
             };
-            let mut take =
-                |name: &str, aside: &mut Aside| take_table(&mut election_tables, name, aside);
-            elections::load(&mut take, against, &mut aside).map(|read| (read, aside))
+            elections::load(&mut election_tables, against, &mut aside).map(|read| (read, aside))
         },
     );
     let (careers, careers_aside, careers_tally) = careers_read?;

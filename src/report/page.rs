@@ -344,9 +344,7 @@ fn kind_title(kind: &ShareKind, lang: Lang) -> String {
 /// Members of the cycle by age band, men and women.
 fn pyramid(ctx: &Context, cycle: &str) -> PolarsResult<([u32; 5], [u32; 5])> {
     let df = ctx
-        .members
-        .clone()
-        .lazy()
+        .members()
         .filter(col("cycle").eq(lit(cycle)))
         .select([col("age"), col("woman")])
         .collect()?;

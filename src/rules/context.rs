@@ -4,7 +4,8 @@
 //! - `seats`: one row per slate row (a post), with the holder's attributes, facts and
 //!   seat readings of the work history (`exchange`, `village_background`, see
 //!   [`crate::seat_history`]);
-//! - `members`: one row per distinct person of each team (share rules count persons),
+//! - `members` (a filter of `seats`, [`Context::members`]): one row per distinct person
+//!   of each team (share rules count persons),
 //!   leaving out the rows with body 纪委 other than the 纪委书记, that is the 纪委副书记 and
 //!   the plain members (they sit on the discipline committee, not on the leadership
 //!   team; SIZE-001 and SIZE-006 read the same split);
@@ -28,8 +29,8 @@ use crate::normalize::unit_kind::UnitKind;
 
 /// The frames of one run.
 pub struct Context {
+    /// One row per seat; `first_member` marks the rows of [`Context::members`].
     pub seats: DataFrame,
-    pub members: DataFrame,
     /// The dataset, shared, for names in messages (units, areas, persons) and parents.
     ds: Arc<Dataset>,
     /// Reference date of each cycle, `YYYY-MM-DD`.
@@ -103,8 +104,26 @@ fn unit_columns(ds: &Dataset, config: &Config) -> PolarsResult<[Column; 6]> {
     ])
 }
 
+/// The team frames of a run, before the election frames are added (see
+/// [`Context::assemble`]).
+pub struct TeamFrames {
+    seats: DataFrame,
+    as_of: HashMap<String, String>,
+    previous: HashMap<String, String>,
+    relations: Vec<(String, String, String)>,
+}
+
 impl Context {
+    /// The frames of a run, team and election frames alike.
     pub fn build(ds: &Arc<Dataset>, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
+        let team = Context::team_frames(ds, facts, config)?;
+        let elections = super::election_context::ElectionContext::build(ds, config)?;
+        Ok(Context::assemble(team, elections, Arc::clone(ds), config))
+    }
+
+    /// The team frames: every seat with its holder and facts, the cycles' dates and
+    /// order, and the kinship pairs.
+    pub fn team_frames(ds: &Dataset, facts: &[Fact], config: &Config) -> PolarsResult<TeamFrames> {
         let fact_of: FastMap<(u32, u32, u32), u32> = facts
             .iter()
             .enumerate()
@@ -243,13 +262,10 @@ impl Context {
                     .collect::<Vec<_>>(),
             ),
             Column::new("village_background".into(), history.village_background),
+            Column::new("first_member".into(), first_member),
         ]);
         let seats = DataFrame::new(n, columns)?;
         crate::bench::trace("context: seats");
-        let members = seats.filter(&BooleanChunked::from_slice(
-            "first_member".into(),
-            &first_member,
-        ))?;
         let as_of = (0..ds.cycles.len())
             .map(|i| {
                 (
@@ -270,33 +286,38 @@ impl Context {
                 )
             })
             .collect();
-        crate::bench::trace("context: members");
-        let elections = super::election_context::ElectionContext::build(ds, config)?;
-        Ok(Context {
+        Ok(TeamFrames {
             seats,
-            members,
-            ds: Arc::clone(ds),
             as_of,
             previous,
             relations,
-            config: config.clone(),
-            elections,
         })
     }
 
-    /// The dataset the frames were built from.
-    pub fn dataset(&self) -> Arc<Dataset> {
-        Arc::clone(&self.ds)
+    /// The context from its team frames and the election frames (built with
+    /// [`ElectionContext::build`](super::election_context::ElectionContext::build)).
+    pub fn assemble(
+        team: TeamFrames,
+        elections: Option<super::election_context::ElectionContext>,
+        ds: Arc<Dataset>,
+        config: &Config,
+    ) -> Context {
+        Context {
+            seats: team.seats,
+            ds,
+            as_of: team.as_of,
+            previous: team.previous,
+            relations: team.relations,
+            config: config.clone(),
+            elections,
+        }
     }
 
-    /// Lets go of the tables the frames were built from and no rule reads: the work
-    /// histories and the election tables (names, units and persons stay, for messages).
-    /// Does nothing while another handle on the dataset is alive.
-    pub fn release_source_tables(&mut self) {
-        if let Some(ds) = Arc::get_mut(&mut self.ds) {
-            ds.careers = Default::default();
-            ds.elections = Default::default();
-        }
+    /// One row per distinct person of each team (see the module's documentation): the
+    /// seats marked `first_member`. A filter, not a second frame, so that the team's
+    /// rows are held once.
+    pub fn members(&self) -> LazyFrame {
+        self.seats.clone().lazy().filter(col("first_member"))
     }
 
     /// Number of teams (cycle, unit) on the slate.
@@ -368,7 +389,7 @@ impl Context {
         min_share: f64,
         team_filter: Option<Expr>,
     ) -> PolarsResult<super::frame::Rows> {
-        let mut lf = self.members.clone().lazy();
+        let mut lf = self.members();
         if let Some(f) = team_filter {
             lf = lf.filter(f);
         }

@@ -57,9 +57,7 @@ impl Rule for Age007 {
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let df = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .with_column(band().alias("band"))
             .group_by_stable([col("cycle"), col("unit_id"), col("preset")])
             .agg([

@@ -45,9 +45,7 @@ impl Rule for Gen002 {
 
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let women = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .with_column(severity_expr(s))
             .filter(
                 col("severity")

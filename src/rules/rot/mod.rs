@@ -50,7 +50,7 @@ pub(crate) fn tenure_over(
 /// previous cycle, with that cycle as `previous` and `was` = true when the person sat on
 /// that previous team (null when new to it). Shared by ROT-004 and ROT-005.
 pub(crate) fn against_previous_team(ctx: &Context, rows: LazyFrame) -> PolarsResult<LazyFrame> {
-    let prev_members = ctx.members.clone().lazy().select([
+    let prev_members = ctx.members().select([
         col("cycle").alias("previous"),
         col("unit_id"),
         col("person_id"),

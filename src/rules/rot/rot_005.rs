@@ -45,9 +45,7 @@ impl Rule for Rot005 {
     fn check(&self, ctx: &Context, s: &RuleSettings, lang: Lang) -> anyhow::Result<Vec<Finding>> {
         let max_share = s.get(crate::param!(META, "max_share"));
         let rows = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .with_column(severity_expr(s))
             .filter(col("severity").is_not_null());
         let df = super::against_previous_team(ctx, rows)?

@@ -108,7 +108,7 @@ fn kinship(ctx: &Context, s: &RuleSettings, lang: Lang) -> PolarsResult<Vec<Find
             UniqueKeepStrategy::First,
         )
     } else {
-        ctx.members.clone().lazy()
+        ctx.members()
     };
     let members = people
         .with_column(severity_expr(s))

@@ -69,9 +69,7 @@ impl Rule for Spec001 {
             .reduce(|a, b| a.or(b))
             .expect("areas");
         let df = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .group_by_stable([col("cycle"), col("unit_id"), col("preset")])
             .agg(covers)
             .with_column(severity_expr(s))

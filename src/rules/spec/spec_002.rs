@@ -53,15 +53,11 @@ impl Rule for Spec002 {
         let max_share = s.get(crate::param!(META, "max_share"));
         let keys = [col("cycle"), col("unit_id"), col("preset")];
         let sizes = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .group_by_stable(keys.clone())
             .agg([len().alias("n")]);
         let df = ctx
-            .members
-            .clone()
-            .lazy()
+            .members()
             .filter(col("first_specialty").is_not_null())
             .group_by_stable([
                 col("cycle"),
