@@ -229,6 +229,7 @@ pub enum Table {
     /// Read whole (taken by the first [`Table::next_piece`]).
     Whole(Option<RawTable>),
     Pieces(CsvPieces),
+    Parquet(ParquetPieces),
 }
 
 impl Table {
@@ -237,6 +238,7 @@ impl Table {
         match self {
             Table::Whole(raw) => raw.take().map(Ok),
             Table::Pieces(p) => p.next_piece(),
+            Table::Parquet(p) => p.next_piece(),
         }
     }
 
@@ -245,6 +247,7 @@ impl Table {
         match self {
             Table::Whole(raw) => raw.as_ref().map_or(0, RawTable::height),
             Table::Pieces(p) => p.records,
+            Table::Parquet(p) => p.records,
         }
     }
 }
@@ -303,6 +306,7 @@ impl CsvPieces {
 pub fn read_pieces(path: &Path, format: Format) -> Result<Table, LoadError> {
     match format {
         Format::Csv => read_csv_pieces(path, batch_rows()),
+        Format::Parquet => read_parquet_pieces(path, batch_rows()),
         _ => read_file(path, format).map(|raw| Table::Whole(Some(raw))),
     }
 }
@@ -459,6 +463,7 @@ fn all_text(frame: DataFrame) -> PolarsResult<DataFrame> {
 }
 
 fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
+    bounded_len(path)?;
     let file = std::fs::File::open(path).map_err(io_error(path))?;
     let frame = guarded(path, || {
         ParquetReader::new(file)
@@ -467,6 +472,81 @@ fn read_parquet(path: &Path) -> Result<RawTable, LoadError> {
             .map_err(|e| first_line(&e.to_string()))
     })?;
     Ok(RawTable::new(path.display().to_string(), frame, 2))
+}
+
+/// A Parquet file of more than [`batch_rows`] rows read that many rows at a time, as
+/// [`CsvPieces`] reads a CSV: polars decodes only the row groups of each piece, so the
+/// text of one piece is in memory at a time instead of the whole table's.
+pub struct ParquetPieces {
+    path: PathBuf,
+    metadata: Arc<polars::io::parquet::read::FileMetadata>,
+    /// Index of the next piece's first row.
+    next: usize,
+    every: usize,
+    records: usize,
+}
+
+impl ParquetPieces {
+    fn next_piece(&mut self) -> Option<Result<RawTable, LoadError>> {
+        if self.next >= self.records {
+            return None;
+        }
+        let (first, len) = (self.next, self.every.min(self.records - self.next));
+        self.next += len;
+        let path = self.path.clone();
+        let frame = std::fs::File::open(&path)
+            .map_err(io_error(&path))
+            .and_then(|file| {
+                guarded(&path, || {
+                    let mut reader = ParquetReader::new(file);
+                    reader.set_metadata(self.metadata.clone());
+                    reader
+                        .with_slice(Some((first, len)))
+                        .finish()
+                        .and_then(all_text)
+                        .map_err(|e| first_line(&e.to_string()))
+                })
+            });
+        Some(frame.and_then(|frame| {
+            if frame.height() != len {
+                return Err(not_a_table(
+                    &path,
+                    format!(
+                        "rows {}-{}: {} read where the file has {len}",
+                        first + 1,
+                        first + len,
+                        frame.height()
+                    ),
+                ));
+            }
+            Ok(RawTable::new(path.display().to_string(), frame, 2 + first))
+        }))
+    }
+}
+
+/// A Parquet file as a [`Table`]: in pieces when it has more than `every` rows.
+fn read_parquet_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
+    bounded_len(path)?;
+    let file = std::fs::File::open(path).map_err(io_error(path))?;
+    let (records, metadata) = guarded(path, || {
+        let mut reader = ParquetReader::new(file);
+        let records = reader.num_rows().map_err(|e| first_line(&e.to_string()))?;
+        let metadata = reader
+            .get_metadata()
+            .map_err(|e| first_line(&e.to_string()))?
+            .clone();
+        Ok((records, metadata))
+    })?;
+    if records <= every {
+        return read_parquet(path).map(|raw| Table::Whole(Some(raw)));
+    }
+    Ok(Table::Parquet(ParquetPieces {
+        path: path.to_path_buf(),
+        metadata,
+        next: 0,
+        every,
+        records,
+    }))
 }
 
 /// JSON records: an array of objects (or one object per line). Keys become columns in
