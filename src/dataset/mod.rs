@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub use cadres::Cadres;
 pub use careers::{CareerSource, Careers};
 pub use reject::{Rejection, Rejections};
-pub use tables::{Cycles, Relations, Slate, Units};
+pub use tables::{Cycles, Relations, Slate, Teams, Units};
 
 use schema::TableSpec;
 use source::{Format, RawTable};
@@ -437,7 +437,7 @@ impl Pieces {
     }
 
     /// `(table, source, rows read)` for the row counts.
-    fn tally(self) -> (String, String, usize) {
+    fn tally(self) -> Tally {
         (self.spec.name.to_string(), self.source, self.read)
     }
 }
@@ -460,7 +460,7 @@ fn load_tables(
             });
         }
     }
-    let mut tally: Vec<(String, String, usize)> = Vec::new();
+    let mut tally: Vec<Tally> = Vec::new();
     let count = |name: &str, raw: &RawTable| {
         (
             name.to_string(),
@@ -503,31 +503,23 @@ fn load_tables(
         }
         None => ds.cycles.inferred = true,
     }
-    let mut slate = Pieces::take(&mut found, "slate")?.expect("required table checked above");
-    ds.slate = Slate::with_capacity(slate.table.records());
-    while let Some(raw) = slate.next(&mut aside)? {
-        tables::read_slate(
-            raw,
-            &ds.cadres,
-            &mut ds.units,
-            &mut ds.cycles,
-            &mut aside.rejections,
-            &mut ds.slate,
-        );
-    }
-    tally.push(slate.tally());
-    crate::bench::trace("load: slate");
-    if ds.cycles.inferred {
-        infer_previous(&mut ds.cycles);
-        aside.notes.push(format!(
-            "no cycles table: cycles {} taken from the slate, each compared with the one before, reference date the year end",
-            ds.cycles.cycle.join(", ")
-        ));
-    }
     aside.merge_into(&mut ds);
 
-    // The careers and the election tables read only the tables above, so they are read
-    // side by side: the careers' rows on every core, the election tables on one.
+    // The slate, the careers and the election tables read only the tables above, so they
+    // are read side by side (the slate's and the careers' rows on every core, the
+    // election tables on one). Without a units or cycles table the slate makes them up
+    // as it is read, so it is read first.
+    let slate = Pieces::take(&mut found, "slate")?.expect("required table checked above");
+    let given = !ds.units.inferred && !ds.cycles.inferred;
+    let mut slate_read = None;
+    let mut slate = Some(slate);
+    if !given {
+        let teams = Teams::Made {
+            units: &mut ds.units,
+            cycles: &mut ds.cycles,
+        };
+        slate_read = slate.take().map(|s| read_slate_table(s, &ds.cadres, teams));
+    }
     let careers = Pieces::take(&mut found, "careers")?;
     let mut election_tables: Vec<(&'static TableSpec, Found)> = Vec::new();
     for name in [
@@ -538,23 +530,46 @@ fn load_tables(
     ] {
         election_tables.extend(take_found(&mut found, name));
     }
-    let (careers_read, elections_read) = rayon::join(
-        || read_careers_table(careers, &ds, lang),
+    let teams = Teams::Given {
+        units: &ds.units,
+        cycles: &ds.cycles,
+    };
+    let (slate_given, (careers_read, elections_read)) = rayon::join(
+        || slate.map(|s| read_slate_table(s, &ds.cadres, teams)),
         || {
-            let mut aside = Aside::default();
-            let against = elections::Against {
-                cadres: &ds.cadres,
-                units: &ds.units,
-                cycles: &ds.cycles,
-            };
-            elections::load(&mut election_tables, against, &mut aside).map(|read| (read, aside))
+            rayon::join(
+                || read_careers_table(careers, &ds, lang),
+                || {
+                    let mut aside = Aside::default();
+                    let against = elections::Against {
+                        cadres: &ds.cadres,
+                        units: &ds.units,
+                        cycles: &ds.cycles,
+                    };
+                    elections::load(&mut election_tables, against, &mut aside)
+                        .map(|read| (read, aside))
+                },
+            )
         },
     );
+    let (slate, mut aside, slate_tally) = slate_read
+        .or(slate_given)
+        .expect("the slate is read in one of the two places")?;
+    ds.slate = slate;
+    tally.push(slate_tally);
+    if ds.cycles.inferred {
+        infer_previous(&mut ds.cycles);
+        aside.notes.push(format!(
+            "no cycles table: cycles {} taken from the slate, each compared with the one before, reference date the year end",
+            ds.cycles.cycle.join(", ")
+        ));
+    }
+    aside.merge_into(&mut ds);
     let (careers, careers_aside, careers_tally) = careers_read?;
     ds.careers = careers;
     careers_aside.merge_into(&mut ds);
     tally.extend(careers_tally);
-    crate::bench::trace("load: careers and elections");
+    crate::bench::trace("load: slate, careers and elections");
 
     let mut aside = Aside::default();
     ds.resumes_parsed = careers::careers_from_resumes(
@@ -600,14 +615,31 @@ fn load_tables(
     Ok(ds)
 }
 
+/// `(table, source, rows read)` of a table read, for the row counts.
+type Tally = (String, String, usize);
+
+/// Reads the slate against the cadres and the units and cycles: the seats, what was set
+/// aside, and the row count for the tally.
+fn read_slate_table(
+    mut slate: Pieces,
+    cadres: &Cadres,
+    mut teams: Teams<'_>,
+) -> Result<(Slate, Aside, Tally), LoadError> {
+    let mut aside = Aside::default();
+    let mut out = Slate::with_capacity(slate.table.records());
+    while let Some(raw) = slate.next(&mut aside)? {
+        tables::read_slate(raw, cadres, &mut teams, &mut aside.rejections, &mut out);
+    }
+    Ok((out, aside, slate.tally()))
+}
+
 /// Reads the careers table, when there is one, against the tables before it: the
 /// careers, what was set aside, and the row count for the tally.
-#[allow(clippy::type_complexity)]
 fn read_careers_table(
     careers: Option<Pieces>,
     ds: &Dataset,
     lang: Lang,
-) -> Result<(Careers, Aside, Option<(String, String, usize)>), LoadError> {
+) -> Result<(Careers, Aside, Option<Tally>), LoadError> {
     let mut aside = Aside::default();
     let mut out = Careers::default();
     let Some(mut careers) = careers else {

@@ -377,14 +377,97 @@ impl Slate {
     }
 }
 
+/// The units and cycles slate rows are read against: the tables as given, or, when
+/// either table is absent, the tables made up from the slate as it is read (which is
+/// why the slate is then read before anything else that reads them).
+pub enum Teams<'a> {
+    Given {
+        units: &'a Units,
+        cycles: &'a Cycles,
+    },
+    Made {
+        units: &'a mut Units,
+        cycles: &'a mut Cycles,
+    },
+}
+
+impl Teams<'_> {
+    /// The index of cycle `c`, made up when there is no cycles table; else a rejection
+    /// of the row.
+    fn cycle(&mut self, c: &str, rej: &mut Rejections, row: usize) -> Option<u32> {
+        const T: &str = "slate";
+        let cycles: &Cycles = match self {
+            Teams::Given { cycles, .. } => cycles,
+            Teams::Made { cycles, .. } => cycles,
+        };
+        if let Some(&ix) = cycles.index.get(c) {
+            return Some(ix);
+        }
+        match self {
+            Teams::Made { cycles, .. } if cycles.inferred => match Cycles::default_as_of(c) {
+                Some(as_of) => {
+                    cycles
+                        .index
+                        .insert(c.to_string(), cycles.cycle.len() as u32);
+                    cycles.cycle.push(c.to_string());
+                    cycles.as_of.push(as_of);
+                    cycles.previous.push(None);
+                    Some(cycles.cycle.len() as u32 - 1)
+                }
+                None => {
+                    rej.reject(
+                        T,
+                        row,
+                        "cycle",
+                        c,
+                        "cycle is not a year and there is no cycles table to give its as_of",
+                    );
+                    None
+                }
+            },
+            _ => {
+                rej.reject(T, row, "cycle", c, format!("cycle {c} is not in cycles"));
+                None
+            }
+        }
+    }
+
+    /// The index of unit `u`, made up when there is no units table; else a rejection
+    /// of the row.
+    fn unit(&mut self, u: &str, rej: &mut Rejections, row: usize) -> Option<u32> {
+        let units: &Units = match self {
+            Teams::Given { units, .. } => units,
+            Teams::Made { units, .. } => units,
+        };
+        if let Some(&ix) = units.index.get(u) {
+            return Some(ix);
+        }
+        match self {
+            Teams::Made { units, .. } if units.inferred => {
+                units.push(u, u, UnitKind::Other, None, false);
+                Some(units.len() as u32 - 1)
+            }
+            _ => {
+                rej.reject(
+                    "slate",
+                    row,
+                    "unit_id",
+                    u,
+                    format!("unit {u} is not in units"),
+                );
+                None
+            }
+        }
+    }
+}
+
 /// Reads slate rows (the whole table or one piece of it) onto the end of `out`. Units
 /// and cycles missing from their tables are made up here when those tables are absent
 /// (and only then); otherwise the row is rejected.
 pub fn read_slate(
     mut raw: RawTable,
     cadres: &Cadres,
-    units: &mut Units,
-    cycles: &mut Cycles,
+    teams: &mut Teams<'_>,
     rej: &mut Rejections,
     out: &mut Slate,
 ) {
@@ -414,45 +497,8 @@ pub fn read_slate(
             let body = required(rej, T, row, "body", c_body.get(i));
             let post = required(rej, T, row, "post", c_post.get(i));
             let person_id = required(rej, T, row, "person_id", c_person.get(i));
-            let cycle_ix = cycle.and_then(|c| match cycles.index.get(c) {
-                Some(&ix) => Some(ix),
-                None if cycles.inferred => match Cycles::default_as_of(c) {
-                    Some(as_of) => {
-                        cycles
-                            .index
-                            .insert(c.to_string(), cycles.cycle.len() as u32);
-                        cycles.cycle.push(c.to_string());
-                        cycles.as_of.push(as_of);
-                        cycles.previous.push(None);
-                        Some(cycles.cycle.len() as u32 - 1)
-                    }
-                    None => {
-                        rej.reject(
-                            T,
-                            row,
-                            "cycle",
-                            c,
-                            "cycle is not a year and there is no cycles table to give its as_of",
-                        );
-                        None
-                    }
-                },
-                None => {
-                    rej.reject(T, row, "cycle", c, format!("cycle {c} is not in cycles"));
-                    None
-                }
-            });
-            let unit_ix = unit_id.and_then(|u| match units.index.get(u) {
-                Some(&ix) => Some(ix),
-                None if units.inferred => {
-                    units.push(u, u, UnitKind::Other, None, false);
-                    Some(units.len() as u32 - 1)
-                }
-                None => {
-                    rej.reject(T, row, "unit_id", u, format!("unit {u} is not in units"));
-                    None
-                }
-            });
+            let cycle_ix = cycle.and_then(|c| teams.cycle(c, rej, row));
+            let unit_ix = unit_id.and_then(|u| teams.unit(u, rej, row));
             let body = body.and_then(|b| {
                 bodies
                     .get(b, Body::parse)
