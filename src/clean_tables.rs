@@ -25,8 +25,8 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
     DataFrame::new(
         n,
         vec![
-            Column::new("person_id".into(), &c.person_id),
-            Column::new("name".into(), &c.name),
+            Column::new("person_id".into(), c.person_id.iter().collect::<Vec<_>>()),
+            Column::new("name".into(), c.name.iter().collect::<Vec<_>>()),
             Column::new(
                 "gender".into(),
                 c.gender.iter().map(|g| g.code()).collect::<Vec<_>>(),
@@ -115,7 +115,7 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                 "person_id".into(),
                 k.person
                     .iter()
-                    .map(|&p| ids[p as usize].as_str())
+                    .map(|&p| &ids[p as usize])
                     .collect::<Vec<_>>(),
             ),
             date_column(
@@ -202,7 +202,7 @@ pub fn facts_frame(ds: &Dataset, facts: &[Fact]) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "person_id".into(),
-                s(f, |x| ds.cadres.person_id[x.person as usize].as_str()),
+                s(f, |x| &ds.cadres.person_id[x.person as usize]),
             ),
             Column::new("age".into(), f.iter().map(|x| x.age).collect::<Vec<_>>()),
             Column::new(

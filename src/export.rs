@@ -79,7 +79,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let pid = |i: u32| -> String {
         let id = &ds.cadres.person_id[i as usize];
-        p.map_or_else(|| id.clone(), |p| p.token(id))
+        p.map_or_else(|| id.to_string(), |p| p.token(id))
     };
     // Native place as a flag: the units whose name the person's native place names, among
     // the units they sit on.
@@ -103,7 +103,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
                 .unwrap_or_default();
             format!("{stand_in}{id}")
         } else {
-            ds.cadres.name[i].clone()
+            ds.cadres.name[i].to_string()
         };
         let birth = &ds.cadres.birth[i];
         let birth = if p.is_some() {

@@ -89,7 +89,7 @@ fn fixtures_import_load_and_check() {
     let ds = dataset::load(&out, &LoadOptions::default()).unwrap();
 
     // Persons: everyone but 孙丽, whose gender and ethnicity are missing.
-    let ids: BTreeSet<&str> = ds.cadres.person_id.iter().map(String::as_str).collect();
+    let ids: BTreeSet<&str> = ds.cadres.person_id.iter().collect();
     let expected: BTreeSet<&str> = [WANG, LI, CHEN, ZHAO, LIU, ZHANG70, ZHANG85]
         .into_iter()
         .collect();
@@ -97,7 +97,7 @@ fn fixtures_import_load_and_check() {
     let at = |id: &str| ds.cadres.position(id).expect("a cadre") as usize;
     let c = &ds.cadres;
     let w = at(WANG);
-    assert_eq!(c.name[w], "王建国");
+    assert_eq!(&c.name[w], "王建国");
     assert_eq!(c.gender[w].label_zh(), "男");
     assert_eq!(c.birth[w].to_string(), "1972-03");
     assert_eq!(c.ethnicity[w].name, "汉族");
@@ -110,7 +110,7 @@ fn fixtures_import_load_and_check() {
     assert_eq!(c.party[chen].map(|p| p.name), Some("民盟盟员"));
     assert_eq!(c.party[chen].map(|p| p.cpc), Some(false));
     let zhao = at(ZHAO);
-    assert_eq!(c.name[zhao], "赵刚");
+    assert_eq!(&c.name[zhao], "赵刚");
     assert_eq!(c.ethnicity[zhao].name, "回族");
     let liu = at(LIU);
     assert_eq!(c.resume[liu], None);
@@ -182,8 +182,8 @@ fn fixtures_import_load_and_check() {
     let relations: BTreeSet<(String, String, String)> = (0..ds.relations.person.len())
         .map(|i| {
             (
-                ds.cadres.name[ds.relations.person[i] as usize].clone(),
-                ds.cadres.person_id[ds.relations.relative[i] as usize].clone(),
+                ds.cadres.name[ds.relations.person[i] as usize].to_string(),
+                ds.cadres.person_id[ds.relations.relative[i] as usize].to_string(),
                 ds.relations.relation[i].clone(),
             )
         })

@@ -227,7 +227,7 @@ fn county_roster_gives_seats_skips_and_rejections() {
     assert_eq!(ds.form, "roster (换届人选名册)");
     // Persons: 4 in 城关镇, 陈刚 and 周明 in 河口镇 (吴芳 has an unknown post).
     assert_eq!(ds.cadres.len(), 6, "{:?}", ds.rejections.items);
-    let names: Vec<&str> = ds.cadres.name.iter().map(String::as_str).collect();
+    let names: Vec<&str> = ds.cadres.name.iter().collect();
     assert_eq!(names, ["王建国", "李红梅", "赵强", "孙丽", "陈刚", "周明"]);
     // Seats: 1 + 2 + 1 + 2 + 1 + 1 (周明: 纪委书记 and 党委委员 over two rows, one post).
     assert_eq!(ds.slate.len(), 8);
@@ -346,7 +346,7 @@ fn a_city_panel_titled_as_a_city_has_the_tenures_of_a_township_one() {
             .iter()
             .map(|f| {
                 (
-                    ds.cadres.person_id[f.person as usize].clone(),
+                    ds.cadres.person_id[f.person as usize].to_string(),
                     f.years_in_post,
                     f.years_in_team,
                     f.years_as_secretary,

@@ -25,7 +25,7 @@ fn findings(ds: Dataset) -> BTreeSet<(String, String, String, String, String)> {
                 .position(&f.person_id)
                 .map(|p| {
                     let p = p as usize;
-                    format!("{}|{}", ds.cadres.name[p], ds.cadres.birth[p])
+                    format!("{}|{}", &ds.cadres.name[p], ds.cadres.birth[p])
                 })
                 .unwrap_or_default();
             (f.rule.to_string(), f.cycle, unit, person, f.observed)

@@ -93,7 +93,7 @@ pub fn run(a: &Args) -> Result<u8> {
     let holder = found.holder.map(|h| {
         format!(
             "{} {}",
-            ds.cadres.person_id[h as usize], ds.cadres.name[h as usize]
+            &ds.cadres.person_id[h as usize], &ds.cadres.name[h as usize]
         )
     });
     match lang {

@@ -15,6 +15,7 @@ use super::id_index::IdIndex;
 use super::reject::{Rejection, Rejections};
 use super::source::RawTable;
 use super::tables::{chunk_spans, required, share, Col, FastMap, Memo};
+use super::texts::Texts;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::education::Education;
 use crate::normalize::ethnicity::Ethnicity;
@@ -25,8 +26,9 @@ use crate::normalize::{boolean, education, ethnicity, gender, party};
 /// Cadre records, one per person.
 #[derive(Debug, Default, Clone)]
 pub struct Cadres {
-    pub person_id: Vec<String>,
-    pub name: Vec<String>,
+    /// Held end to end ([`Texts`]), as are the names.
+    pub person_id: Texts,
+    pub name: Texts,
     pub gender: Vec<Gender>,
     pub birth: Vec<PartialDate>,
     pub ethnicity: Vec<Ethnicity>,
@@ -89,8 +91,8 @@ impl Cadres {
     pub(super) fn with_capacity(n: usize) -> Cadres {
         let index = IdIndex::with_capacity(n);
         Cadres {
-            person_id: Vec::with_capacity(n),
-            name: Vec::with_capacity(n),
+            person_id: Texts::default(),
+            name: Texts::default(),
             gender: Vec::with_capacity(n),
             birth: Vec::with_capacity(n),
             ethnicity: Vec::with_capacity(n),
@@ -370,8 +372,9 @@ fn settle(slice: Slice<'_>, rej: &mut Rejections, out: &mut Cadres) {
 impl Cadres {
     /// Room for `n` more persons.
     fn reserve(&mut self, n: usize) {
-        self.person_id.reserve(n);
-        self.name.reserve(n);
+        // Ids and names of about 8 and 9 bytes (a guess; the buffers grow as needed).
+        self.person_id.reserve(n, 8 * n);
+        self.name.reserve(n, 9 * n);
         self.gender.reserve(n);
         self.birth.reserve(n);
         self.ethnicity.reserve(n);
@@ -387,10 +390,10 @@ impl Cadres {
 
     fn extend(&mut self, p: Option<Person<'_>>) {
         let Some(p) = p else { return };
-        self.person_id.push(p.id.to_string());
+        self.person_id.push(p.id);
         self.index
             .insert(&self.person_id, self.person_id.len() as u32 - 1);
-        self.name.push(p.name.to_string());
+        self.name.push(p.name);
         self.gender.push(p.gender);
         self.birth.push(p.birth);
         self.year_only_births += usize::from(p.year_only_birth);

@@ -7,6 +7,8 @@
 //! column's own text.
 
 use hashbrown::HashTable;
+
+use super::texts::Texts;
 use std::hash::BuildHasher;
 
 /// Positions into a column of distinct ids (the caller keeps the column).
@@ -25,18 +27,20 @@ impl IdIndex {
     }
 
     /// The position of `id` in `ids`.
-    pub fn get(&self, ids: &[String], id: &str) -> Option<u32> {
+    pub fn get(&self, ids: &Texts, id: &str) -> Option<u32> {
         let hash = self.hasher.hash_one(id);
-        self.table.find(hash, |&at| ids[at as usize] == id).copied()
+        self.table
+            .find(hash, |&at| &ids[at as usize] == id)
+            .copied()
     }
 
     /// Records position `at` of `ids`, whose id must not be in the index yet (check with
     /// [`IdIndex::get`] first).
-    pub fn insert(&mut self, ids: &[String], at: u32) {
+    pub fn insert(&mut self, ids: &Texts, at: u32) {
         let hasher = &self.hasher;
-        let hash = hasher.hash_one(ids[at as usize].as_str());
+        let hash = hasher.hash_one(&ids[at as usize]);
         self.table
-            .insert_unique(hash, at, |&i| hasher.hash_one(ids[i as usize].as_str()));
+            .insert_unique(hash, at, |&i| hasher.hash_one(&ids[i as usize]));
     }
 
     pub fn len(&self) -> usize {
@@ -56,6 +60,7 @@ mod tests {
     fn finds_every_id_and_no_other_across_growth() {
         // Starts small so that the table grows (and rehashes from the column) many times.
         let ids: Vec<String> = (0..5000).map(|i| format!("P{i:07}")).collect();
+        let ids: super::Texts = ids.iter().map(String::as_str).collect();
         let mut index = IdIndex::with_capacity(1);
         for at in 0..ids.len() {
             index.insert(&ids, at as u32);

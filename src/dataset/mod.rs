@@ -17,6 +17,7 @@ pub mod schema;
 pub mod source;
 pub mod tables;
 pub mod text;
+pub mod texts;
 
 use crate::rules::Lang;
 use std::path::{Path, PathBuf};

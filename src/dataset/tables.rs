@@ -579,7 +579,7 @@ pub fn read_relations(mut raw: RawTable, cadres: &Cadres, rej: &mut Rejections) 
                     T,
                     row,
                     "relative_id",
-                    cadres.person_id[b as usize].as_str(),
+                    &cadres.person_id[b as usize],
                     "a person cannot be their own relative",
                 );
                 continue;

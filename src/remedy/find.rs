@@ -447,7 +447,7 @@ impl<'a> TeamView<'a> {
         // Replacing a holder with person findings clears them.
         if let Some(h) = out {
             let hid = &ds.cadres.person_id[h.person as usize];
-            for fd in self.findings.iter().filter(|fd| &fd.person_id == hid) {
+            for fd in self.findings.iter().filter(|fd| fd.person_id == hid) {
                 c.reasons.push(match lang {
                     Lang::Zh => format!("替换现任者可消除{}", fd.rule),
                     Lang::En => format!("replacing the holder clears {}", fd.rule),
@@ -481,8 +481,8 @@ pub fn table(ds: &Dataset, found: &Found, lang: Lang) -> Table {
         let p = cand.person as usize;
         t.push(vec![
             Cell::Num((i + 1) as f64),
-            Cell::Text(c.person_id[p].clone()),
-            Cell::Text(c.name[p].clone()),
+            Cell::Text(c.person_id[p].to_string()),
+            Cell::Text(c.name[p].to_string()),
             Cell::Text(match lang {
                 Lang::Zh => c.gender[p].label_zh().into(),
                 Lang::En => c.gender[p].label_en().into(),

@@ -220,7 +220,7 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
             let values: [String; 17] = [
                 (k + 1).to_string(),
                 unit.clone(),
-                ds.cadres.name[pi].clone(),
+                ds.cadres.name[pi].to_string(),
                 ds.cadres.gender[pi].label_zh().to_string(),
                 ds.cadres.ethnicity[pi].to_string(),
                 month(&ds.cadres.birth[pi]),

@@ -178,7 +178,7 @@ impl Context {
                 Some(x) if is_member => !std::mem::replace(&mut counted[x as usize], true),
                 _ => false,
             });
-            person_id.push(ds.cadres.person_id[pi].as_str());
+            person_id.push(&ds.cadres.person_id[pi]);
             nomination.push(s.nomination[i].map(|n| n.code()));
             fulltime.push(s.fulltime[i]);
             let g = ds.cadres.gender[pi];
@@ -280,8 +280,8 @@ impl Context {
         let relations = (0..ds.relations.person.len())
             .map(|i| {
                 (
-                    ds.cadres.person_id[ds.relations.person[i] as usize].clone(),
-                    ds.cadres.person_id[ds.relations.relative[i] as usize].clone(),
+                    ds.cadres.person_id[ds.relations.person[i] as usize].to_string(),
+                    ds.cadres.person_id[ds.relations.relative[i] as usize].to_string(),
                     ds.relations.relation[i].clone(),
                 )
             })
@@ -357,7 +357,7 @@ impl Context {
     /// A person's name for messages (the id when unknown).
     pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
         match self.ds.cadres.position(id) {
-            Some(p) => self.ds.cadres.name[p as usize].as_str(),
+            Some(p) => &self.ds.cadres.name[p as usize],
             None => id,
         }
     }

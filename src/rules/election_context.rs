@@ -269,13 +269,13 @@ impl ElectionContext {
             Column::new(
                 "person_id".into(),
                 (0..nc)
-                    .map(|i| ds.cadres.person_id[person(i)].as_str())
+                    .map(|i| &ds.cadres.person_id[person(i)])
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 "name".into(),
                 (0..nc)
-                    .map(|i| ds.cadres.name[person(i)].as_str())
+                    .map(|i| &ds.cadres.name[person(i)])
                     .collect::<Vec<_>>(),
             ),
             Column::new(
@@ -362,7 +362,7 @@ impl ElectionContext {
                     "person_id".into(),
                     m.person
                         .iter()
-                        .map(|&p| ds.cadres.person_id[p as usize].as_str())
+                        .map(|&p| &ds.cadres.person_id[p as usize])
                         .collect::<Vec<_>>(),
                 ),
                 Column::new(

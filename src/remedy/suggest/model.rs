@@ -372,7 +372,7 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
         }
         for (p, seats) in by_person {
             let pid = &ds.cadres.person_id[p as usize];
-            let mine = |f: &&Finding| f.unit_id == team.unit_id && &f.person_id == pid;
+            let mine = |f: &&Finding| f.unit_id == team.unit_id && f.person_id == pid;
             let must_leave = errors
                 .iter()
                 .filter(mine)
@@ -778,7 +778,7 @@ impl District {
         let mut take = |g: usize| -> String {
             let p = self.people[g][next[g]];
             next[g] += 1;
-            ds.cadres.person_id[p as usize].clone()
+            ds.cadres.person_id[p as usize].to_string()
         };
         let mut out = Vec::new();
         for &(i, _) in &self.removed {
@@ -786,7 +786,7 @@ impl District {
                 cycle: cycle.clone(),
                 unit_id: ds.units.unit_id[s.unit[i] as usize].clone(),
                 post: s.post[i].clone(),
-                out: Some(ds.cadres.person_id[s.person[i] as usize].clone()),
+                out: Some(ds.cadres.person_id[s.person[i] as usize].to_string()),
                 into: None,
                 nomination: None,
                 fulltime: None,
@@ -804,7 +804,7 @@ impl District {
                             cycle: cycle.clone(),
                             unit_id: unit_id.clone(),
                             post: s.post[i].clone(),
-                            out: Some(ds.cadres.person_id[s.person[i] as usize].clone()),
+                            out: Some(ds.cadres.person_id[s.person[i] as usize].to_string()),
                             into: Some(who.clone()),
                             nomination: None,
                             fulltime: None,

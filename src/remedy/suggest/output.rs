@@ -70,7 +70,7 @@ fn figures(run: &Run, rules: &InForce, cycle: u32, unit: u32, lang: Lang) -> Str
 fn name(ds: &Dataset, id: &str) -> String {
     ds.cadres
         .position(id)
-        .map_or(String::new(), |p| ds.cadres.name[p as usize].clone())
+        .map_or(String::new(), |p| ds.cadres.name[p as usize].to_string())
 }
 
 /// The suggestions as a table.
