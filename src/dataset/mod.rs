@@ -547,8 +547,9 @@ fn load_tables(
                         units: &ds.units,
                         cycles: &ds.cycles,
                     };
-                    elections::load(&mut election_tables, against, &mut aside)
-                        .map(|read| (read, aside))
+                    let read = elections::load(&mut election_tables, against, &mut aside);
+                    crate::bench::trace("load: elections (side by side)");
+                    read.map(|read| (read, aside))
                 },
             )
         },
@@ -631,6 +632,7 @@ fn read_slate_table(
     while let Some(raw) = slate.next(&mut aside)? {
         tables::read_slate(raw, cadres, &mut teams, &mut aside.rejections, &mut out);
     }
+    crate::bench::trace("load: slate (side by side)");
     Ok((out, aside, slate.tally()))
 }
 
@@ -657,6 +659,7 @@ fn read_careers_table(
             Lang::En => format!("{n} start or end dates of careers give the year alone (2002): read as January of that year (month unknown)"),
         });
     }
+    crate::bench::trace("load: careers (side by side)");
     Ok((out, aside, Some(careers.tally())))
 }
 
