@@ -221,6 +221,56 @@ fn a_file_that_is_not_a_table_is_one_error() {
     );
 }
 
+/// Tables read side by side report their errors in the order of a serial load: a slate
+/// without its `post` column is named before an unreadable careers file, with the units
+/// and cycles tables given (the slate read beside the careers) and without them (the
+/// slate read first).
+#[test]
+fn the_slate_is_blamed_before_the_careers() {
+    for with_units in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        base(dir.path());
+        if !with_units {
+            std::fs::remove_file(dir.path().join("units.csv")).unwrap();
+            std::fs::remove_file(dir.path().join("cycles.csv")).unwrap();
+        }
+        write(
+            dir.path(),
+            "slate.csv",
+            "cycle,unit_id,body,person_id\n2021,T01,党委,P1\n",
+        );
+        write(dir.path(), "careers.csv", "");
+        let err = dataset::load(dir.path(), &LoadOptions::default()).unwrap_err();
+        assert!(
+            matches!(&err, LoadError::MissingColumn { file, column, .. }
+                if file.ends_with("slate.csv") && column == "post"),
+            "units given: {with_units}: {err:?}"
+        );
+    }
+}
+
+/// The notes of reading a candidates table come before the note that it has no
+/// elections table, as when it was read whole.
+#[test]
+fn a_candidates_table_is_noted_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    base(dir.path());
+    write(
+        dir.path(),
+        "candidates.csv",
+        "election_id,person_id,foo\nE1,P1,x\n",
+    );
+    let ds = load(dir.path());
+    let at = |needle: &str| {
+        ds.notes
+            .iter()
+            .position(|n| n.contains(needle))
+            .unwrap_or_else(|| panic!("no note {needle:?}: {:?}", ds.notes))
+    };
+    assert!(at("columns not in the contract, ignored: foo") < at("without an elections table"));
+    assert_eq!(ds.rejections.rejected_rows("candidates"), 1);
+}
+
 fn fact_of<'a>(
     ds: &dataset::Dataset,
     facts: &'a [facts::Fact],

@@ -701,15 +701,17 @@ pub(super) fn load(
         out.elections = read_elections(raw, ds.units, ds.cycles, &mut aside.rejections);
     }
     if let Some(mut pieces) = super::Pieces::take(found, CANDIDATES.name)? {
-        if counted.is_empty() {
-            aside.notes.push(format!(
-                "{}: a candidates table without an elections table; every row is rejected",
-                pieces.source
-            ));
-        }
+        let mut orphan = counted.is_empty();
         let mut read = 0;
         let mut seen = FastMap::default();
         while let Some(raw) = pieces.next(aside)? {
+            // After the notes of reading the table (its encoding, columns ignored).
+            if std::mem::take(&mut orphan) {
+                aside.notes.push(format!(
+                    "{}: a candidates table without an elections table; every row is rejected",
+                    pieces.source
+                ));
+            }
             read += raw.height();
             read_candidates(
                 raw,

@@ -521,7 +521,9 @@ fn load_tables(
         };
         slate_read = slate.take().map(|s| read_slate_table(s, &ds.cadres, teams));
     }
-    let careers = Pieces::take(&mut found, "careers")?;
+    // A careers file that cannot be opened is reported after the slate's errors, as
+    // when the two were read one after the other.
+    let careers = Pieces::take(&mut found, "careers");
     let mut election_tables: Vec<(&'static TableSpec, Found)> = Vec::new();
     for name in [
         elections::ELECTIONS.name,
@@ -639,13 +641,13 @@ fn read_slate_table(
 /// Reads the careers table, when there is one, against the tables before it: the
 /// careers, what was set aside, and the row count for the tally.
 fn read_careers_table(
-    careers: Option<Pieces>,
+    careers: Result<Option<Pieces>, LoadError>,
     ds: &Dataset,
     lang: Lang,
 ) -> Result<(Careers, Aside, Option<Tally>), LoadError> {
     let mut aside = Aside::default();
     let mut out = Careers::default();
-    let Some(mut careers) = careers else {
+    let Some(mut careers) = careers? else {
         return Ok((out, aside, None));
     };
     out.reserve(careers.table.records());
