@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::id_index::IdIndex;
 use super::reject::{Rejection, Rejections};
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, share, Col, FastMap, Memo};
+use super::tables::{chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo};
 use super::texts::Texts;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::education::Education;
@@ -168,11 +168,7 @@ struct Slice<'a> {
 
 /// Reads cadre rows (the whole table or one piece of it) onto the end of `out`.
 pub fn read_cadres(raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
-    // Slices of at least 8,192 rows, enough of them to keep every thread busy.
-    let slice = raw
-        .height()
-        .div_ceil(2 * rayon::current_num_threads().max(1))
-        .max(8_192);
+    let slice = slice_rows(raw.height());
     read_in_slices(raw, slice, rej, out);
 }
 
@@ -180,13 +176,7 @@ pub fn read_cadres(raw: RawTable, rej: &mut Rejections, out: &mut Cadres) {
 fn read_in_slices(mut raw: RawTable, slice: usize, rej: &mut Rejections, out: &mut Cadres) {
     let spans = chunk_spans(&mut raw);
     let raw = &raw;
-    let mut work: Vec<(usize, Range<usize>)> = Vec::new();
-    for (k, span) in spans.iter().enumerate() {
-        for from in span.clone().step_by(slice) {
-            work.push((k, from..(from + slice).min(span.end)));
-        }
-    }
-    let slices: Vec<Slice> = work
+    let slices: Vec<Slice> = row_slices(&spans, slice)
         .into_par_iter()
         .map(|(k, rows)| read_slice(raw, k, &spans[k], rows))
         .collect();

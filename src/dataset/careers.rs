@@ -9,13 +9,14 @@
 
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, share, Col, FastMap, Memo, Units};
+use super::tables::{
+    chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo, Units,
+};
 use crate::normalize::boolean;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::role::Role;
@@ -240,19 +241,7 @@ pub fn read_careers(
     let spans = chunk_spans(&mut raw);
     let matcher = UnitMatcher::new(units);
     let raw = &raw;
-    // Slices of at most `slice` rows within a chunk: enough of them to keep every thread
-    // busy.
-    let slice = raw
-        .height()
-        .div_ceil(2 * rayon::current_num_threads().max(1))
-        .max(8_192);
-    let mut work: Vec<(usize, Range<usize>)> = Vec::new();
-    for (k, span) in spans.iter().enumerate() {
-        for from in span.clone().step_by(slice) {
-            work.push((k, from..(from + slice).min(span.end)));
-        }
-    }
-    let parts: Vec<(Careers, Rejections)> = work
+    let parts: Vec<(Careers, Rejections)> = row_slices(&spans, slice_rows(raw.height()))
         .into_par_iter()
         .map(|(k, rows)| {
             let span = &spans[k];

@@ -103,6 +103,26 @@ pub(super) fn chunk_spans(raw: &mut RawTable) -> Vec<Range<usize>> {
     spans
 }
 
+/// Rows per slice when a table's rows are read side by side on rayon: at least 8,192,
+/// and enough slices to keep every thread busy.
+pub(super) fn slice_rows(height: usize) -> usize {
+    height
+        .div_ceil(2 * rayon::current_num_threads().max(1))
+        .max(8_192)
+}
+
+/// The chunks `spans` (from [`chunk_spans`]) cut into slices of at most `slice` rows,
+/// as `(chunk, rows)` in row order.
+pub(super) fn row_slices(spans: &[Range<usize>], slice: usize) -> Vec<(usize, Range<usize>)> {
+    let mut work = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        for from in span.clone().step_by(slice) {
+            work.push((k, from..(from + slice).min(span.end)));
+        }
+    }
+    work
+}
+
 /// What a normaliser made of each distinct text of a column. Columns such as gender,
 /// post or a month repeat a few hundred texts over a million rows: each text is parsed
 /// once and the result (or the error message) is reused.
