@@ -430,17 +430,62 @@ impl Pieces {
         let Some(raw) = self.table.next_piece() else {
             return Ok(None);
         };
-        let mut raw = raw?;
-        prepare(self.spec, &mut raw, aside, self.first)?;
-        self.first = false;
-        self.read += raw.height() + raw.ragged.len();
-        Ok(Some(raw))
+        check_piece(self.spec, &mut self.first, &mut self.read, raw?, aside).map(Some)
+    }
+
+    /// Each piece in turn to `read`, like [`Pieces::next`] until the end, but each piece
+    /// after the first is parsed on another thread while `read` works on the one before:
+    /// for a table read on its own (the cadres), whose reading of rows leaves a core idle
+    /// in the parts that run in row order. One piece more is in memory at a time.
+    fn each_ahead(
+        &mut self,
+        aside: &mut Aside,
+        mut read: impl FnMut(RawTable, &mut Aside),
+    ) -> Result<(), LoadError> {
+        let Pieces {
+            spec,
+            table,
+            first,
+            read: count,
+            ..
+        } = self;
+        let (sender, pieces) = std::sync::mpsc::sync_channel(1);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                while let Some(piece) = table.next_piece() {
+                    if sender.send(piece).is_err() {
+                        break;
+                    }
+                }
+            });
+            // On an error the receiver is dropped, which stops the parsing thread.
+            for piece in pieces {
+                let raw = check_piece(spec, first, count, piece?, aside)?;
+                read(raw, aside);
+            }
+            Ok(())
+        })
     }
 
     /// `(table, source, rows read)` for the row counts.
     fn tally(self) -> Tally {
         (self.spec.name.to_string(), self.source, self.read)
     }
+}
+
+/// A piece of table `spec` as read, checked as [`take_table`] checks a whole table
+/// (`first`: the table's first piece), and counted into `read`.
+fn check_piece(
+    spec: &TableSpec,
+    first: &mut bool,
+    read: &mut usize,
+    mut raw: RawTable,
+    aside: &mut Aside,
+) -> Result<RawTable, LoadError> {
+    prepare(spec, &mut raw, aside, *first)?;
+    *first = false;
+    *read += raw.height() + raw.ragged.len();
+    Ok(raw)
 }
 
 /// Checks that the required tables are there, then reads the tables found: cadres,
@@ -474,9 +519,9 @@ fn load_tables(
     let mut aside = Aside::default();
     let mut cadres = Pieces::take(&mut found, "cadres")?.expect("required table checked above");
     ds.cadres = Cadres::with_capacity(cadres.table.records());
-    while let Some(raw) = cadres.next(&mut aside)? {
-        cadres::read_cadres(raw, &mut aside.rejections, &mut ds.cadres);
-    }
+    cadres.each_ahead(&mut aside, |raw, aside| {
+        cadres::read_cadres(raw, &mut aside.rejections, &mut ds.cadres)
+    })?;
     tally.push(cadres.tally());
     crate::bench::trace("load: cadres");
     if ds.cadres.year_only_births > 0 {
