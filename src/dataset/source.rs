@@ -170,6 +170,65 @@ impl AsRef<[u8]> for FileBytes {
     }
 }
 
+impl FileBytes {
+    /// Lets go of the pages of `range` that this process holds, once they are read: a
+    /// mapped file's pages count towards the process's memory for as long as they stay
+    /// mapped in, and a careers table read whole into them held 360 MB more at 40,000
+    /// units. Read again, they come back from the page cache (or the file) as they were.
+    fn release(&self, range: Range<usize>) {
+        if let FileBytes::Mapped(map) = self {
+            let end = range.end.min(map.len());
+            if range.start < end {
+                // SAFETY: the map is private and read only, so no change is lost; a page
+                // let go of is read again from the file when touched, and banzi's input
+                // files are not rewritten while it reads them (see `map_bounded`). A
+                // failure only leaves the pages where they were.
+                let _ = unsafe {
+                    map.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        range.start,
+                        end - range.start,
+                    )
+                };
+            }
+        }
+    }
+}
+
+/// How many bytes of a mapped CSV are checked and scanned before they are let go of.
+const SCAN_WINDOW: usize = 16 << 20;
+
+/// One pass over a CSV's bytes, a window at a time, each window let go of once read: the
+/// refusal of binary data (NUL bytes), whether the text is UTF-8 throughout, and, when it
+/// is, the scan of its records.
+fn check_and_scan(
+    path: &Path,
+    bytes: &FileBytes,
+    every: usize,
+) -> Result<Option<text::RecordScan>, LoadError> {
+    let binary = || not_a_table(path, "binary data (NUL bytes), not CSV text");
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let mut scanner = Some(text::RecordScanner::new(every));
+    if bytes.starts_with(b"\xEF\xBB\xBF") || utf16 {
+        scanner = None;
+    }
+    for window in text::line_windows(bytes, SCAN_WINDOW) {
+        let chunk = &bytes[window.clone()];
+        if !utf16 && memchr::memchr(0, chunk).is_some() {
+            return Err(binary());
+        }
+        if let Some(scan) = &mut scanner {
+            if simdutf8::basic::from_utf8(chunk).is_ok() {
+                scan.feed(bytes, window.clone());
+            } else {
+                scanner = None;
+            }
+        }
+        bytes.release(window);
+    }
+    Ok(scanner.map(|s| s.finish(bytes.len())))
+}
+
 /// Files below this are read: mapping pays only for large ones (and cannot map an
 /// empty file).
 const MAP_FROM_BYTES: u64 = 1 << 20;
@@ -270,7 +329,7 @@ impl CsvPieces {
         let (range, first) = self.pieces.pop_front()?;
         let path = self.path.clone();
         let expected = self.pieces.front().map_or(self.records, |(_, next)| *next) - first;
-        let piece = &self.bytes[range];
+        let piece = &self.bytes[range.clone()];
         let schema = self.schema.clone();
         let frame = guarded(&path, || {
             text_csv_options()
@@ -280,6 +339,7 @@ impl CsvPieces {
                 .finish()
                 .map_err(|e| first_line(&e.to_string()))
         });
+        self.bytes.release(range);
         Some(frame.and_then(|frame| {
             if frame.height() != expected {
                 return Err(not_a_table(
@@ -313,16 +373,14 @@ pub fn read_pieces(path: &Path, format: Format) -> Result<Table, LoadError> {
 
 fn read_csv_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
     let bytes = map_bounded(path)?;
-    if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
-        return Err(not_a_table(path, "binary data (NUL bytes), not CSV text"));
-    }
     // Plain UTF-8 is used as read (no copy); other encodings are decoded once.
-    let (text, encoding) = match simdutf8::basic::from_utf8(&bytes) {
-        Ok(_) if !bytes.starts_with(b"\xEF\xBB\xBF") => (bytes, "UTF-8"),
-        _ => {
+    let (text, encoding, scan) = match check_and_scan(path, &bytes, every)? {
+        Some(scan) => (bytes, "UTF-8", scan),
+        None => {
             let (text, encoding) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;
             drop(bytes);
-            (FileBytes::Owned(text.into_bytes()), encoding)
+            let scan = text::scan_records(text.as_bytes(), every);
+            (FileBytes::Owned(text.into_bytes()), encoding, scan)
         }
     };
     let mut notes = Vec::new();
@@ -339,7 +397,6 @@ fn read_csv_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
             ),
         ));
     }
-    let scan = text::scan_records(&text, every);
     if !scan.ragged.is_empty() {
         return ragged_csv(path, &text, notes).map(|raw| Table::Whole(Some(raw)));
     }

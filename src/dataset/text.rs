@@ -6,6 +6,7 @@
 //! building polars, and so that a hostile file meets these functions first.
 
 use std::io::{Read, Seek};
+use std::ops::Range;
 
 /// One sheet of a workbook as text columns.
 pub struct Sheet {
@@ -123,28 +124,67 @@ pub struct RecordScan {
 /// quote is walked byte by byte. Both give what a walk of every byte gives (a test
 /// compares them on arbitrary text).
 pub fn scan_records(bytes: &[u8], every: usize) -> RecordScan {
-    let mut scan = Scan::new(every);
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k + 1);
-        let line = &bytes[pos..end];
-        if !scan.quoted && memchr::memchr(b'"', line).is_none() {
-            scan.fields += line.iter().filter(|&&b| b == b',').count();
-            scan.content = scan.fields > 1
-                || line
-                    .iter()
-                    .any(|&b| !matches!(b, b'\n' | b'\r' | b' ' | b'\t'));
-            if line.last() == Some(&b'\n') {
-                scan.line_end(end);
-            }
-        } else {
-            for (k, &b) in line.iter().enumerate() {
-                scan.byte(b, pos + k);
-            }
-        }
-        pos = end;
-    }
+    let mut scan = RecordScanner::new(every);
+    scan.feed(bytes, 0..bytes.len());
     scan.finish(bytes.len())
+}
+
+/// [`scan_records`] fed a window of whole lines at a time ([`line_windows`]), so that a
+/// caller can let go of each window's pages once it is scanned.
+pub struct RecordScanner(Scan);
+
+impl RecordScanner {
+    pub fn new(every: usize) -> RecordScanner {
+        RecordScanner(Scan::new(every))
+    }
+
+    /// Scans `bytes[window]`: the windows fed must follow each other from offset 0 on,
+    /// each ending just past a line end or at the end of `bytes`.
+    pub fn feed(&mut self, bytes: &[u8], window: Range<usize>) {
+        let scan = &mut self.0;
+        let mut pos = window.start;
+        let stop = window.end;
+        while pos < stop {
+            let end = memchr::memchr(b'\n', &bytes[pos..stop]).map_or(stop, |k| pos + k + 1);
+            let line = &bytes[pos..end];
+            if !scan.quoted && memchr::memchr(b'"', line).is_none() {
+                scan.fields += line.iter().filter(|&&b| b == b',').count();
+                scan.content = scan.fields > 1
+                    || line
+                        .iter()
+                        .any(|&b| !matches!(b, b'\n' | b'\r' | b' ' | b'\t'));
+                if line.last() == Some(&b'\n') {
+                    scan.line_end(end);
+                }
+            } else {
+                for (k, &b) in line.iter().enumerate() {
+                    scan.byte(b, pos + k);
+                }
+            }
+            pos = end;
+        }
+    }
+
+    /// What the scan found, `len` being the length of the bytes fed.
+    pub fn finish(self, len: usize) -> RecordScan {
+        self.0.finish(len)
+    }
+}
+
+/// `bytes` cut into windows of at least `size` bytes, each ending just past a line end
+/// (`\n`, which is never part of a longer UTF-8 character) or at the end.
+pub fn line_windows(bytes: &[u8], size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= bytes.len() {
+            return None;
+        }
+        let at = (from + size.max(1)).min(bytes.len());
+        let to = memchr::memchr(b'\n', &bytes[at - 1..]).map_or(bytes.len(), |k| at + k);
+        let window = from..to;
+        from = to;
+        Some(window)
+    })
 }
 
 /// The state of [`scan_records`] between bytes.
@@ -499,6 +539,28 @@ mod tests {
             every in 1usize..5,
         ) {
             proptest::prop_assert_eq!(scan_records(&text, every), scan_every_byte(&text, every));
+        }
+
+        #[test]
+        fn a_scan_by_windows_agrees_with_the_whole_scan(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b',', b'"', b'\n', b'\r', b' ', 0xE4]),
+                0..200,
+            ),
+            every in 1usize..5,
+            size in 1usize..40,
+        ) {
+            let mut scan = RecordScanner::new(every);
+            let mut next = 0;
+            for window in line_windows(&text, size) {
+                proptest::prop_assert_eq!(window.start, next);
+                proptest::prop_assert!(window.len() >= size.min(text.len() - next));
+                proptest::prop_assert!(window.end == text.len() || text[window.end - 1] == b'\n');
+                next = window.end;
+                scan.feed(&text, window);
+            }
+            proptest::prop_assert_eq!(next, text.len());
+            proptest::prop_assert_eq!(scan.finish(text.len()), scan_records(&text, every));
         }
     }
     use super::*;
