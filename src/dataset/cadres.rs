@@ -86,6 +86,23 @@ impl Cadres {
         found
     }
 
+    /// Lets go of every column but the ids and the names (and the index on the ids): all
+    /// the rules read of a person once the frames are built is the name for messages,
+    /// and at 40,000 units the other columns of two million persons are about 250 MB.
+    /// Only a run that checks does this ([`crate::pipeline::RunOptions::only_rule_tables`]).
+    pub fn keep_ids_and_names(&mut self) {
+        let ids = std::mem::take(&mut self.person_id);
+        let names = std::mem::take(&mut self.name);
+        let index = std::mem::take(&mut self.index);
+        *self = Cadres {
+            person_id: ids,
+            name: names,
+            index,
+            year_only_births: self.year_only_births,
+            ..Cadres::default()
+        };
+    }
+
     /// Room for `n` persons, so that loading a million rows does not grow and copy
     /// every column (and the index) twenty times over.
     pub(super) fn with_capacity(n: usize) -> Cadres {
