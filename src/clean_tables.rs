@@ -86,18 +86,18 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "specialties".into(),
-                c.specialties.iter().map(|s| &**s).collect::<Vec<_>>(),
+                c.specialties.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
             ),
             Column::new(
                 "native_place".into(),
                 c.native_place
                     .iter()
-                    .map(Option::as_deref)
+                    .map(|t| t.as_ref().map(|s| s.as_str()))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 "staffing".into(),
-                c.staffing.iter().map(Option::as_deref).collect::<Vec<_>>(),
+                c.staffing.iter().map(|t| t.as_ref().map(|s| s.as_str())).collect::<Vec<_>>(),
             ),
             Column::new("vetting_hold".into(), &c.vetting_hold),
         ],
@@ -152,7 +152,7 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "unit_name".into(),
-                k.unit_name.iter().map(|s| &**s).collect::<Vec<&str>>(),
+                k.unit_name.iter().map(|s| s.as_str()).collect::<Vec<&str>>(),
             ),
             Column::new(
                 "unit_kind".into(),
@@ -160,7 +160,7 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "post".into(),
-                k.post.iter().map(|s| &**s).collect::<Vec<&str>>(),
+                k.post.iter().map(|s| s.as_str()).collect::<Vec<&str>>(),
             ),
             Column::new(
                 "role".into(),

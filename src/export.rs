@@ -120,6 +120,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
         } else {
             ds.cadres.native_place[i]
                 .as_deref()
+                .map(String::as_str)
                 .unwrap_or_default()
                 .to_string()
         };
@@ -137,6 +138,7 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             native,
             ds.cadres.staffing[i]
                 .as_deref()
+                .map(String::as_str)
                 .unwrap_or_default()
                 .to_string(),
             if ds.cadres.vetting_hold[i] {

@@ -198,8 +198,8 @@ pub struct Run {
 impl Loaded {
     /// Computes the work-history facts and builds the rule frames. A run that only
     /// checks ([`RunOptions::only_rule_tables`]) lets go of each table as soon as the
-    /// frames built from it are there: the work histories after the team frames, the
-    /// election tables, the slate, the relations, the facts and all of the persons but
+    /// frames built from it are there: the work histories, the slate, the relations and
+    /// the facts after the team frames, the election tables and all of the persons but
     /// their ids and names after the election frames.
     pub fn derive(self) -> Result<Run> {
         let config = &self.plan.config;
@@ -210,18 +210,19 @@ impl Loaded {
         let team = rules::Context::team_frames(&ds, &facts, config)?;
         crate::bench::trace("derive: team frames");
         if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
+            // The election frames read the units, the cycles, the persons and the
+            // election tables; the rules after them read the frames, the units' names and
+            // parents and the persons' names (`Context`'s name lookups).
             ds.careers = Default::default();
+            ds.slate = Default::default();
+            ds.relations = Default::default();
+            facts = Vec::new();
             hand_back_freed_memory();
         }
         let elections = rules::election_context::ElectionContext::build(&ds, config)?;
         if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
             ds.elections = Default::default();
-            // What the rules read of the dataset beside the frames is the units' names
-            // and parents and the persons' names (`Context`'s name lookups).
-            ds.slate = Default::default();
-            ds.relations = Default::default();
             ds.cadres.keep_ids_and_names();
-            facts = Vec::new();
             hand_back_freed_memory();
         }
         crate::bench::trace("derive: election frames");

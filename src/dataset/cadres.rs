@@ -14,7 +14,9 @@ use std::sync::Arc;
 use super::id_index::IdIndex;
 use super::reject::{Rejection, Rejections};
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo};
+use super::tables::{
+    chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo, SharedText,
+};
 use super::texts::Texts;
 use crate::normalize::date::{self, PartialDate};
 use crate::normalize::education::Education;
@@ -39,9 +41,9 @@ pub struct Cadres {
     /// This and the next two hold few distinct texts among millions of persons, so each
     /// distinct text is stored once per piece read and shared (at 40,000 units, two
     /// million persons: an owned string each cost about 250 MB).
-    pub specialties: Vec<Arc<str>>,
-    pub native_place: Vec<Option<Arc<str>>>,
-    pub staffing: Vec<Option<Arc<str>>>,
+    pub specialties: Vec<SharedText>,
+    pub native_place: Vec<Option<SharedText>>,
+    pub staffing: Vec<Option<SharedText>>,
     pub vetting_hold: Vec<bool>,
     pub resume: Vec<Option<String>>,
     /// Source row of each person.
@@ -152,9 +154,9 @@ struct Person<'a> {
     ethnicity: Ethnicity,
     party: Option<Party>,
     education: Option<Education>,
-    specialties: Arc<str>,
-    native_place: Option<Arc<str>>,
-    staffing: Option<Arc<str>>,
+    specialties: SharedText,
+    native_place: Option<SharedText>,
+    staffing: Option<SharedText>,
     vetting_hold: bool,
     resume: Option<&'a str>,
     row: usize,
@@ -230,8 +232,8 @@ fn read_slice<'a>(
     let (mut genders, mut births, mut ethnicities) = (Memo::new(), Memo::new(), Memo::new());
     let (mut parties, mut educations, mut holds, mut specialties) =
         (Memo::new(), Memo::new(), Memo::new(), Memo::new());
-    let mut shared: FastMap<&str, Arc<str>> = FastMap::default();
-    let empty: Arc<str> = Arc::from("");
+    let mut shared: FastMap<&str, SharedText> = FastMap::default();
+    let empty: SharedText = Arc::new(String::new());
     let mut out = Slice {
         persons: Vec::with_capacity(rows.len()),
         ids: Vec::with_capacity(rows.len()),
@@ -319,7 +321,7 @@ fn read_slice<'a>(
                     .get(i)
                     .map(|t| {
                         specialties
-                            .get(t, |t| Ok(Arc::from(split_specialties(t).join(";"))))
+                            .get(t, |t| Ok(Arc::new(split_specialties(t).join(";"))))
                             .unwrap_or_else(|_| empty.clone())
                     })
                     .unwrap_or_else(|| empty.clone()),

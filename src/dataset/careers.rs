@@ -15,7 +15,7 @@ use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::source::RawTable;
 use super::tables::{
-    chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo, Units,
+    chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo, SharedText, Units,
 };
 use crate::normalize::boolean;
 use crate::normalize::date::{self, PartialDate};
@@ -49,10 +49,10 @@ pub struct Careers {
     /// The unit as given or as matched by name; `None` when it matches no unit.
     pub unit: Vec<Option<u32>>,
     /// Shared: a unit name repeats over many rows and is held once.
-    pub unit_name: Vec<Arc<str>>,
+    pub unit_name: Vec<SharedText>,
     pub unit_kind: Vec<UnitKind>,
     /// Shared like `unit_name`.
-    pub post: Vec<Arc<str>>,
+    pub post: Vec<SharedText>,
     pub role: Vec<Option<Role>>,
     pub leadership: Vec<bool>,
     pub source: Vec<CareerSource>,
@@ -114,9 +114,9 @@ impl Careers {
         start: PartialDate,
         end: Option<PartialDate>,
         unit: Option<u32>,
-        unit_name: Arc<str>,
+        unit_name: SharedText,
         unit_kind: UnitKind,
-        post: Arc<str>,
+        post: SharedText,
         role: Option<Role>,
         leadership: bool,
         source: CareerSource,
@@ -282,8 +282,8 @@ fn read_career_rows<'a>(
     let mut rej = Rejections::default();
     let rej = &mut rej;
     // Unit names and posts repeat across rows: each distinct text is read and held once.
-    let mut unit_names: FastMap<&str, Arc<str>> = FastMap::default();
-    let mut posts: FastMap<&str, (Arc<str>, Option<Role>)> = FastMap::default();
+    let mut unit_names: FastMap<&str, SharedText> = FastMap::default();
+    let mut posts: FastMap<&str, (SharedText, Option<Role>)> = FastMap::default();
     let mut unit_ids: Memo<Option<u32>> = Memo::new();
     let mut matches: Memo<Option<u32>> = Memo::new();
     let mut kinds: Memo<Option<UnitKind>> = Memo::new();
@@ -416,7 +416,7 @@ fn read_career_rows<'a>(
         let unit_name = share(&mut unit_names, unit_name);
         let (post, role) = posts
             .entry(post)
-            .or_insert_with(|| (Arc::from(post), career_role(post)))
+            .or_insert_with(|| (Arc::new(post.to_string()), career_role(post)))
             .clone();
         out.push(
             person,
@@ -478,9 +478,9 @@ pub fn careers_from_resumes(
                 e.start,
                 e.end,
                 unit,
-                Arc::from(e.unit_name.as_str()),
+                Arc::new(e.unit_name.clone()),
                 kind,
-                Arc::from(e.post.as_str()),
+                Arc::new(e.post.clone()),
                 career_role(&e.post),
                 e.leadership,
                 CareerSource::Resume,

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 pub use cadres::Cadres;
 pub use careers::{CareerSource, Careers};
 pub use reject::{Rejection, Rejections};
-pub use tables::{Cycles, Relations, Slate, Teams, Units};
+pub use tables::{Cycles, Relations, SharedText, Slate, Teams, Units};
 
 use schema::TableSpec;
 use source::{Format, RawTable};

@@ -161,9 +161,17 @@ pub(super) fn required<'v>(
 }
 
 /// The one stored copy of `text` among the cells read so far.
-pub(super) fn share<'a>(seen: &mut FastMap<&'a str, Arc<str>>, text: &'a str) -> Arc<str> {
-    seen.entry(text).or_insert_with(|| Arc::from(text)).clone()
+pub(super) fn share<'a>(seen: &mut FastMap<&'a str, SharedText>, text: &'a str) -> SharedText {
+    seen.entry(text)
+        .or_insert_with(|| Arc::new(text.to_string()))
+        .clone()
 }
+
+/// A text that many rows hold, stored once and shared: a thin pointer, 8 bytes where an
+/// `Arc<str>` is 16 (and `Option` of it 8 too). At 40,000 units the careers' 4.7 million
+/// unit names and posts and the persons' specialties, native places and staffing save
+/// about 200 MB by it.
+pub type SharedText = Arc<String>;
 
 /// Units (乡镇, 街道, counties …).
 #[derive(Debug, Default, Clone)]

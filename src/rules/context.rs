@@ -196,15 +196,15 @@ impl Context {
                     ));
                     minority.push(ds.cadres.ethnicity[pi].is_minority());
                     vetting_hold.push(ds.cadres.vetting_hold[pi]);
-                    staffing.push(ds.cadres.staffing[pi].as_deref());
-                    specialties.push(&*ds.cadres.specialties[pi]);
+                    staffing.push(ds.cadres.staffing[pi].as_deref().map(String::as_str));
+                    specialties.push(ds.cadres.specialties[pi].as_str());
                     first_specialty.push(
                         ds.cadres.specialties[pi]
                             .split(';')
                             .next()
                             .filter(|s| !s.is_empty()),
                     );
-                    native_place.push(ds.cadres.native_place[pi].as_deref());
+                    native_place.push(ds.cadres.native_place[pi].as_deref().map(String::as_str));
                     township_years.push(f.map_or(0.0, |f| f.township_years));
                     township_leadership.push(f.is_some_and(|f| f.township_leadership));
                     non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc));
