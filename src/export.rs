@@ -278,7 +278,7 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             k.ballot_order[i].map_or(String::new(), |n| n.to_string()),
             k.role[i].map_or(String::new(), |r| r.code().to_string()),
             opt(k.fulltime[i]),
-            k.nominated_by[i].clone().unwrap_or_default(),
+            k.nominated_by[i].as_deref().map_or(String::new(), String::clone),
             opt(k.elected[i]),
             opt(k.incumbent[i]),
             k.category[i].map_or(String::new(), |x| x.label_zh().to_string()),
@@ -286,7 +286,7 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             opt(k.frontline[i]),
             opt(k.leading_cadre[i]),
             flags.join(";"),
-            k.constituency[i].clone().unwrap_or_default(),
+            k.constituency[i].as_deref().map_or(String::new(), String::clone),
         ])?;
     }
     c.finish()?;

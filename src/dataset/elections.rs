@@ -17,7 +17,7 @@ use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::schema::{ColumnSpec, TableSpec};
 use super::source::RawTable;
-use super::tables::{chunk_spans, required, Col, Cycles, FastMap, Units};
+use super::tables::{chunk_spans, required, share, Col, Cycles, FastMap, Memo, SharedText, Units};
 use super::{Aside, TableCount};
 use crate::normalize::boolean;
 use crate::normalize::date::PartialDate;
@@ -168,7 +168,8 @@ pub struct Candidates {
     pub ballot_order: Vec<Option<u32>>,
     pub role: Vec<Option<ListRole>>,
     pub fulltime: Vec<Option<bool>>,
-    pub nominated_by: Vec<Option<String>>,
+    /// Shared: few distinct texts over millions of candidates.
+    pub nominated_by: Vec<Option<SharedText>>,
     pub elected: Vec<Option<bool>>,
     pub incumbent: Vec<Option<bool>>,
     pub category: Vec<Option<Category>>,
@@ -176,7 +177,8 @@ pub struct Candidates {
     pub frontline: Vec<Option<bool>>,
     pub leading_cadre: Vec<Option<bool>>,
     pub flags: Vec<Vec<Ground>>,
-    pub constituency: Vec<Option<String>>,
+    /// Shared like `nominated_by`.
+    pub constituency: Vec<Option<SharedText>>,
     pub row: Vec<usize>,
 }
 
@@ -502,6 +504,12 @@ pub fn read_candidates(
             c("flags"),
             c("constituency"),
         );
+        // Each distinct text of a coded column is read once per piece, and each distinct
+        // free text stored once: a national list has two million candidates and a few
+        // dozen distinct values in these columns.
+        let (mut roles, mut categories, mut booleans, mut orders) =
+            (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+        let mut texts: FastMap<&str, SharedText> = FastMap::default();
         for i in span.clone() {
             let row = raw.row_number(i);
             let before = rej.items.len();
@@ -534,18 +542,21 @@ pub fn read_candidates(
                 }
             }
             let order = c_order.get(i).and_then(|v| {
-                parse_count(v)
+                orders
+                    .get(v, parse_count)
                     .map_err(|e| rej.drop_value(T, row, "ballot_order", v, e))
                     .ok()
             });
             let role = c_role.get(i).and_then(|v| {
-                ListRole::parse(v)
+                roles
+                    .get(v, ListRole::parse)
                     .map_err(|e| rej.drop_value(T, row, "role", v, e))
                     .ok()
             });
-            let category = |rej: &mut Rejections, column: &str, v: Option<&str>| {
+            let mut category = |rej: &mut Rejections, column: &str, v: Option<_>| {
                 v.and_then(|v| {
-                    Category::parse(v)
+                    categories
+                        .get(v, Category::parse)
                         .map_err(|e| rej.drop_value(T, row, column, v, e))
                         .ok()
                 })
@@ -566,11 +577,18 @@ pub fn read_candidates(
                     }
                 }
             }
-            let fulltime = opt_bool(rej, T, row, "fulltime", c_ft.get(i));
-            let elected = opt_bool(rej, T, row, "elected", c_elected.get(i));
-            let incumbent = opt_bool(rej, T, row, "incumbent", c_inc.get(i));
-            let frontline = opt_bool(rej, T, row, "frontline", c_front.get(i));
-            let leading = opt_bool(rej, T, row, "leading_cadre", c_lead.get(i));
+            let mut flag = |rej: &mut Rejections, column: &str, v| {
+                let v = v?;
+                booleans
+                    .get(v, boolean::parse)
+                    .map_err(|e| rej.drop_value(T, row, column, v, e))
+                    .ok()
+            };
+            let fulltime = flag(rej, "fulltime", c_ft.get(i));
+            let elected = flag(rej, "elected", c_elected.get(i));
+            let incumbent = flag(rej, "incumbent", c_inc.get(i));
+            let frontline = flag(rej, "frontline", c_front.get(i));
+            let leading = flag(rej, "leading_cadre", c_lead.get(i));
             let (Some(e), Some(p)) = (election, person) else {
                 continue;
             };
@@ -583,7 +601,8 @@ pub fn read_candidates(
             out.ballot_order.push(order);
             out.role.push(role);
             out.fulltime.push(fulltime);
-            out.nominated_by.push(c_nom.get(i).map(str::to_string));
+            out.nominated_by
+                .push(c_nom.get(i).map(|t| share(&mut texts, t)));
             out.elected.push(elected);
             out.incumbent.push(incumbent);
             out.category.push(cat);
@@ -591,7 +610,8 @@ pub fn read_candidates(
             out.frontline.push(frontline);
             out.leading_cadre.push(leading);
             out.flags.push(flags);
-            out.constituency.push(c_const.get(i).map(str::to_string));
+            out.constituency
+                .push(c_const.get(i).map(|t| share(&mut texts, t)));
             out.row.push(row);
         }
     }

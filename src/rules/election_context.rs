@@ -321,7 +321,13 @@ impl ElectionContext {
                     .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
                     .collect::<Vec<_>>(),
             ),
-            Column::new("constituency".into(), &c.constituency),
+            Column::new(
+                "constituency".into(),
+                c.constituency
+                    .iter()
+                    .map(|t| t.as_deref().map(String::as_str))
+                    .collect::<Vec<_>>(),
+            ),
             Column::new(
                 "woman".into(),
                 (0..nc)
