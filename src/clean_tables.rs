@@ -97,7 +97,10 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "staffing".into(),
-                c.staffing.iter().map(|t| t.as_ref().map(|s| s.as_str())).collect::<Vec<_>>(),
+                c.staffing
+                    .iter()
+                    .map(|t| t.as_ref().map(|s| s.as_str()))
+                    .collect::<Vec<_>>(),
             ),
             Column::new("vetting_hold".into(), &c.vetting_hold),
         ],
@@ -152,7 +155,10 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "unit_name".into(),
-                k.unit_name.iter().map(|s| s.as_str()).collect::<Vec<&str>>(),
+                k.unit_name
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<&str>>(),
             ),
             Column::new(
                 "unit_kind".into(),

@@ -278,7 +278,9 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             k.ballot_order[i].map_or(String::new(), |n| n.to_string()),
             k.role[i].map_or(String::new(), |r| r.code().to_string()),
             opt(k.fulltime[i]),
-            k.nominated_by[i].as_deref().map_or(String::new(), String::clone),
+            k.nominated_by[i]
+                .as_deref()
+                .map_or(String::new(), String::clone),
             opt(k.elected[i]),
             opt(k.incumbent[i]),
             k.category[i].map_or(String::new(), |x| x.label_zh().to_string()),
@@ -286,7 +288,9 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             opt(k.frontline[i]),
             opt(k.leading_cadre[i]),
             flags.join(";"),
-            k.constituency[i].as_deref().map_or(String::new(), String::clone),
+            k.constituency[i]
+                .as_deref()
+                .map_or(String::new(), String::clone),
         ])?;
     }
     c.finish()?;

@@ -103,7 +103,10 @@ fn fixtures_import_load_and_check() {
     assert_eq!(c.ethnicity[w].name, "汉族");
     assert_eq!(c.party[w].map(|p| p.name), Some("中共党员"));
     assert_eq!(c.education[w].map(|e| e.label_zh()), Some("研究生"));
-    assert_eq!(c.native_place[w].as_deref(), Some("青山县石桥乡"));
+    assert_eq!(
+        c.native_place[w].as_deref().map(String::as_str),
+        Some("青山县石桥乡")
+    );
     let chen = at(CHEN);
     assert_eq!(c.ethnicity[chen].name, "苗族");
     assert!(c.ethnicity[chen].is_minority());

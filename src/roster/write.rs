@@ -226,7 +226,7 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                 month(&ds.cadres.birth[pi]),
                 ds.cadres.native_place[pi]
                     .as_deref()
-                .map(String::as_str)
+                    .map(String::as_str)
                     .unwrap_or_default()
                     .to_string(),
                 ds.cadres.party[pi]
@@ -239,7 +239,7 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                 ds.cadres.specialties[pi].replace(';', "、"),
                 ds.cadres.staffing[pi]
                     .as_deref()
-                .map(String::as_str)
+                    .map(String::as_str)
                     .unwrap_or_default()
                     .to_string(),
                 current,
