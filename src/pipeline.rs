@@ -301,7 +301,9 @@ impl Run {
 }
 
 // mimalloc's collection (part of the library the binary's allocator links; the crate
-// does not wrap it without its `extended` feature).
+// does not wrap it without its `extended` feature). Named here so that every binary of
+// the library (tests too, whose allocator is the system's) links mimalloc.
+extern crate mimalloc as _;
 extern "C" {
     fn mi_collect(force: bool);
 }
