@@ -205,6 +205,7 @@ fn check_and_scan(
     path: &Path,
     bytes: &FileBytes,
     every: usize,
+    window: usize,
 ) -> Result<Option<text::RecordScan>, LoadError> {
     let binary = || not_a_table(path, "binary data (NUL bytes), not CSV text");
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
@@ -212,7 +213,7 @@ fn check_and_scan(
     if bytes.starts_with(b"\xEF\xBB\xBF") || utf16 {
         scanner = None;
     }
-    for window in text::line_windows(bytes, SCAN_WINDOW) {
+    for window in text::line_windows(bytes, window) {
         let chunk = &bytes[window.clone()];
         if !utf16 && memchr::memchr(0, chunk).is_some() {
             return Err(binary());
@@ -374,7 +375,7 @@ pub fn read_pieces(path: &Path, format: Format) -> Result<Table, LoadError> {
 fn read_csv_pieces(path: &Path, every: usize) -> Result<Table, LoadError> {
     let bytes = map_bounded(path)?;
     // Plain UTF-8 is used as read (no copy); other encodings are decoded once.
-    let (text, encoding, scan) = match check_and_scan(path, &bytes, every)? {
+    let (text, encoding, scan) = match check_and_scan(path, &bytes, every, SCAN_WINDOW)? {
         Some(scan) => (bytes, "UTF-8", scan),
         None => {
             let (text, encoding) = decode_text(&bytes).map_err(|r| not_a_table(path, r))?;
@@ -754,6 +755,66 @@ mod tests {
         let bytes = map_bounded(&small).unwrap();
         assert!(matches!(bytes, FileBytes::Owned(_)));
         assert_eq!(&*bytes, b"a\n1\n");
+    }
+
+    #[test]
+    fn a_mapped_csv_let_go_of_by_windows_and_pieces_reads_as_the_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("careers.csv");
+        let mut text = String::from("person_id,post\n");
+        let mut n = 0;
+        while (text.len() as u64) < 2 * MAP_FROM_BYTES {
+            n += 1;
+            let post = if n % 7 == 0 {
+                "\"镇长,\n兼书记\""
+            } else {
+                "镇长"
+            };
+            text.push_str(&format!("P{n:07},{post}\n"));
+        }
+        std::fs::write(&path, &text).unwrap();
+        let bytes = map_bounded(&path).unwrap();
+        assert!(matches!(bytes, FileBytes::Mapped(_)));
+        // Scanned a small window at a time, each let go of: the scan of the whole, and
+        // the bytes read again are the file's.
+        let scan = check_and_scan(&path, &bytes, 1000, 4096).unwrap().unwrap();
+        assert_eq!(scan, text::scan_records(text.as_bytes(), 1000));
+        assert!(scan.cuts.len() > 10);
+        assert_eq!(&*bytes, text.as_bytes());
+        // Read in pieces, each let go of once parsed: the whole table, row for row.
+        let Table::Pieces(mut pieces) = read_csv_pieces(&path, 1000).unwrap() else {
+            panic!("a large UTF-8 CSV is read in pieces");
+        };
+        let mut frame: Option<DataFrame> = None;
+        while let Some(piece) = pieces.next_piece() {
+            let piece = piece.unwrap().frame;
+            match &mut frame {
+                Some(f) => {
+                    f.vstack_mut(&piece).unwrap();
+                }
+                None => frame = Some(piece),
+            }
+        }
+        assert_eq!(frame.unwrap(), csv_frame(text.into_bytes()).unwrap());
+    }
+
+    #[test]
+    fn a_windowed_scan_still_refuses_a_late_nul_and_hands_other_encodings_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut text = "a,b\n".repeat(5000).into_bytes();
+        text.extend(b"x,\0\n");
+        std::fs::write(&path, &text).unwrap();
+        let bytes = map_bounded(&path).unwrap();
+        let err = check_and_scan(&path, &bytes, 100, 64).unwrap_err();
+        assert!(err.to_string().contains("NUL"), "{err}");
+        // GBK after the first window: not UTF-8 throughout, so no scan (decoded whole).
+        let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n张三,男\n");
+        let mut text = "a,b\n".repeat(5000).into_bytes();
+        text.extend(gbk.iter());
+        std::fs::write(&path, &text).unwrap();
+        let bytes = map_bounded(&path).unwrap();
+        assert!(check_and_scan(&path, &bytes, 100, 64).unwrap().is_none());
     }
 
     #[test]
