@@ -165,21 +165,8 @@ pub fn compute_seats(
     mut seats: Vec<(u32, u32, u32, Role)>,
 ) -> Vec<Fact> {
     let careers = &ds.careers;
-    // Career rows by person (a counting sort), each person's rows by start.
-    let mut first = vec![0usize; ds.cadres.len() + 1];
-    for &p in &careers.person {
-        first[p as usize + 1] += 1;
-    }
-    for p in 0..ds.cadres.len() {
-        first[p + 1] += first[p];
-    }
-    let mut by_person = vec![0u32; careers.len()];
-    let mut next = first.clone();
-    for (i, &p) in careers.person.iter().enumerate() {
-        by_person[next[p as usize]] = i as u32;
-        next[p as usize] += 1;
-    }
-    drop(next);
+    // Career rows by person, each person's rows by start.
+    let (first, mut by_person) = careers.rows_by_person(ds.cadres.len());
     for p in 0..ds.cadres.len() {
         by_person[first[p]..first[p + 1]].sort_by_key(|&i| (careers.start[i as usize], i));
     }

@@ -8,6 +8,7 @@
 //! tenures, township years) are [`crate::facts`]; these are yes/no readings, kept apart
 //! so that either can change without the other.
 
+use crate::dataset::tables::FastMap;
 use crate::dataset::Dataset;
 use crate::normalize::role::{Nomination, Role};
 use crate::normalize::unit_kind::UnitKind;
@@ -61,12 +62,9 @@ fn village_leader(post: &str) -> bool {
 pub fn compute(ds: &Dataset) -> SeatHistory {
     let careers = &ds.careers;
     let s = &ds.slate;
-    let mut rows_of: Vec<Vec<usize>> = vec![Vec::new(); ds.cadres.len()];
-    for (i, &p) in careers.person.iter().enumerate() {
-        rows_of[p as usize].push(i);
-    }
+    let (first, by_person) = careers.rows_by_person(ds.cadres.len());
     // The rank of each (cycle, unit, person)'s seats: the highest of their rows.
-    let mut seat_rank: std::collections::HashMap<(u32, u32, u32), u8> = Default::default();
+    let mut seat_rank: FastMap<(u32, u32, u32), u8> = FastMap::default();
     for i in 0..s.len() {
         let r = seat_rank
             .entry((s.cycle[i], s.unit[i], s.person[i]))
@@ -77,10 +75,12 @@ pub fn compute(ds: &Dataset) -> SeatHistory {
     for i in 0..s.len() {
         let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
         let at = crate::normalize::date::days_since_epoch(ds.cycles.as_of[c as usize]);
-        let started = |k: &&usize| careers.start[**k].days_since_epoch() <= at;
-        let rows = &rows_of[p as usize];
+        let started = |k: &usize| careers.start[*k].days_since_epoch() <= at;
+        let rows = by_person[first[p as usize]..first[p as usize + 1]]
+            .iter()
+            .map(|&k| k as usize);
         out.village_background
-            .push(rows.iter().filter(started).any(|&k| {
+            .push(rows.clone().filter(started).any(|k| {
                 let post = &careers.post[k];
                 post.contains("大学生村官")
                     || (careers.unit_kind[k] == UnitKind::Village
@@ -92,9 +92,7 @@ pub fn compute(ds: &Dataset) -> SeatHistory {
                 // The previous post: the latest-started rows outside this unit (study spells
                 // aside) that started by the reference date.
                 let before: Vec<usize> = rows
-                    .iter()
                     .filter(started)
-                    .copied()
                     .filter(|&k| {
                         careers.unit[k] != Some(u) && careers.unit_kind[k] != UnitKind::School
                     })

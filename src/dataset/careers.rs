@@ -74,6 +74,27 @@ impl Careers {
         self.person.is_empty()
     }
 
+    /// The rows of each of `persons` persons, grouped by a counting sort and in row
+    /// order within a person: `(first, rows)`, the rows of person `p` being
+    /// `rows[first[p]..first[p + 1]]`. One pass and two arrays, where a list per person
+    /// costs two million small allocations at 40,000 units.
+    pub fn rows_by_person(&self, persons: usize) -> (Vec<usize>, Vec<u32>) {
+        let mut first = vec![0usize; persons + 1];
+        for &p in &self.person {
+            first[p as usize + 1] += 1;
+        }
+        for p in 0..persons {
+            first[p + 1] += first[p];
+        }
+        let mut rows = vec![0u32; self.len()];
+        let mut next = first.clone();
+        for (i, &p) in self.person.iter().enumerate() {
+            rows[next[p as usize]] = i as u32;
+            next[p as usize] += 1;
+        }
+        (first, rows)
+    }
+
     /// Moves the rows of `other` to the end of `self`.
     fn append(&mut self, other: &mut Careers) {
         self.person.append(&mut other.person);
