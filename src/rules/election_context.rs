@@ -261,102 +261,114 @@ impl ElectionContext {
             .iter()
             .map(|name| elections.column(name)?.take(&by_election))
             .collect::<PolarsResult<Vec<Column>>>()?;
-        columns.extend([
-            // The election and the person as indexes: group-bys, joins and sorts on them
-            // are cheaper than on their ids' text.
-            Column::new("election".into(), &c.election),
-            Column::new("person".into(), &c.person),
-            Column::new(
-                "person_id".into(),
-                (0..nc)
-                    .map(|i| &ds.cadres.person_id[person(i)])
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "name".into(),
-                (0..nc)
-                    .map(|i| &ds.cadres.name[person(i)])
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "ballot_order".into(),
-                c.ballot_order
-                    .iter()
-                    .map(|x| x.map(|v| v as i64))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "row".into(),
-                c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "role".into(),
-                c.role
-                    .iter()
-                    .map(|r| r.map(|r| r.code()))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new("fulltime".into(), &c.fulltime),
-            Column::new("elected".into(), &c.elected),
-            Column::new("delegate".into(), &delegate),
-            Column::new("incumbent".into(), &c.incumbent),
-            Column::new(
-                "category".into(),
-                c.category
-                    .iter()
-                    .map(|x| x.map(|v| v.label_zh()))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "quota_category".into(),
-                c.quota_category
-                    .iter()
-                    .map(|x| x.map(|v| v.label_zh()))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "flags".into(),
-                c.flags
-                    .iter()
-                    .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "constituency".into(),
-                c.constituency
-                    .iter()
-                    .map(|t| t.as_deref().map(String::as_str))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "woman".into(),
-                (0..nc)
-                    .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "minority".into(),
-                (0..nc)
-                    .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "non_party".into(),
-                (0..nc)
-                    .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
-                    .collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "frontline".into(),
-                (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
-            ),
-            Column::new(
-                "leading".into(),
-                (0..nc)
-                    .map(|i| c.leading_cadre[i] == Some(true))
-                    .collect::<Vec<_>>(),
-            ),
-        ]);
+        // The columns below do not depend on each other: two halves are built side by
+        // side (each in order, so the frame is the same whatever the number of threads).
+        let (first, second) = rayon::join(
+            || {
+                [
+                    // The election and the person as indexes: group-bys, joins and sorts on them
+                    // are cheaper than on their ids' text.
+                    Column::new("election".into(), &c.election),
+                    Column::new("person".into(), &c.person),
+                    Column::new(
+                        "person_id".into(),
+                        (0..nc)
+                            .map(|i| &ds.cadres.person_id[person(i)])
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "name".into(),
+                        (0..nc)
+                            .map(|i| &ds.cadres.name[person(i)])
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "ballot_order".into(),
+                        c.ballot_order
+                            .iter()
+                            .map(|x| x.map(|v| v as i64))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "row".into(),
+                        c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "role".into(),
+                        c.role
+                            .iter()
+                            .map(|r| r.map(|r| r.code()))
+                            .collect::<Vec<_>>(),
+                    ),
+                ]
+            },
+            || {
+                [
+                    Column::new("fulltime".into(), &c.fulltime),
+                    Column::new("elected".into(), &c.elected),
+                    Column::new("delegate".into(), &delegate),
+                    Column::new("incumbent".into(), &c.incumbent),
+                    Column::new(
+                        "category".into(),
+                        c.category
+                            .iter()
+                            .map(|x| x.map(|v| v.label_zh()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "quota_category".into(),
+                        c.quota_category
+                            .iter()
+                            .map(|x| x.map(|v| v.label_zh()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "flags".into(),
+                        c.flags
+                            .iter()
+                            .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";"))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "constituency".into(),
+                        c.constituency
+                            .iter()
+                            .map(|t| t.as_deref().map(String::as_str))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "woman".into(),
+                        (0..nc)
+                            .map(|i| ds.cadres.gender[person(i)] == Gender::Female)
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "minority".into(),
+                        (0..nc)
+                            .map(|i| ds.cadres.ethnicity[person(i)].is_minority())
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "non_party".into(),
+                        (0..nc)
+                            .map(|i| ds.cadres.party[person(i)].as_ref().is_some_and(|p| !p.cpc))
+                            .collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "frontline".into(),
+                        (0..nc).map(|i| is_frontline(t, i)).collect::<Vec<_>>(),
+                    ),
+                    Column::new(
+                        "leading".into(),
+                        (0..nc)
+                            .map(|i| c.leading_cadre[i] == Some(true))
+                            .collect::<Vec<_>>(),
+                    ),
+                ]
+            },
+        );
+        columns.extend(first);
+        columns.extend(second);
         let candidates = DataFrame::new(nc, columns)?;
         let m = &t.memberships;
         let nm = m.person.len();
