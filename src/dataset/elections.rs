@@ -12,6 +12,7 @@
 //! ineligibility grounds) are closed: an unknown value is reported, never guessed.
 
 use chrono::NaiveDate;
+use std::collections::hash_map::Entry;
 
 use super::cadres::Cadres;
 use super::reject::Rejections;
@@ -528,8 +529,13 @@ pub fn read_candidates(
             });
             let person = required(rej, T, row, "person_id", c_person.get(i))
                 .and_then(|p| cadres.find(p, rej, T, row, "person_id"));
+            // One look-up per row: the slot is filled at the end if the row is kept (a
+            // random probe into two million pairs is a cache miss, and there were two).
+            let mut slot = None;
             if let (Some(e), Some(p)) = (election, person) {
-                if let Some(first) = seen.get(&(e, p)) {
+                let entry = seen.entry((e, p));
+                if let Entry::Occupied(first) = &entry {
+                    let first = *first.get();
                     rej.reject(
                         T,
                         row,
@@ -539,6 +545,8 @@ pub fn read_candidates(
                             "the person is on this election's list twice, first at row {first}"
                         ),
                     );
+                } else {
+                    slot = Some(entry);
                 }
             }
             let order = c_order.get(i).and_then(|v| {
@@ -595,7 +603,9 @@ pub fn read_candidates(
             if rej.items[before..].iter().any(|r| !r.kept) {
                 continue;
             }
-            seen.insert((e, p), row);
+            if let Some(Entry::Vacant(slot)) = slot {
+                slot.insert(row);
+            }
             out.election.push(e);
             out.person.push(p);
             out.ballot_order.push(order);
