@@ -549,28 +549,17 @@ pub fn read_candidates(
                     slot = Some(entry);
                 }
             }
-            let order = c_order.get(i).and_then(|v| {
-                orders
-                    .get(v, parse_count)
-                    .map_err(|e| rej.drop_value(T, row, "ballot_order", v, e))
-                    .ok()
-            });
-            let role = c_role.get(i).and_then(|v| {
-                roles
-                    .get(v, ListRole::parse)
-                    .map_err(|e| rej.drop_value(T, row, "role", v, e))
-                    .ok()
-            });
-            let mut category = |rej: &mut Rejections, column: &str, v: Option<_>| {
-                v.and_then(|v| {
-                    categories
-                        .get(v, Category::parse)
-                        .map_err(|e| rej.drop_value(T, row, column, v, e))
-                        .ok()
-                })
-            };
-            let cat = category(rej, "category", c_cat.get(i));
-            let quota = category(rej, "quota_category", c_quota.get(i));
+            let order = orders.optional(rej, T, row, "ballot_order", c_order.get(i), parse_count);
+            let role = roles.optional(rej, T, row, "role", c_role.get(i), ListRole::parse);
+            let cat = categories.optional(rej, T, row, "category", c_cat.get(i), Category::parse);
+            let quota = categories.optional(
+                rej,
+                T,
+                row,
+                "quota_category",
+                c_quota.get(i),
+                Category::parse,
+            );
             let mut flags = Vec::new();
             if let Some(v) = c_flags.get(i) {
                 for part in v
@@ -586,11 +575,7 @@ pub fn read_candidates(
                 }
             }
             let mut flag = |rej: &mut Rejections, column: &str, v| {
-                let v = v?;
-                booleans
-                    .get(v, boolean::parse)
-                    .map_err(|e| rej.drop_value(T, row, column, v, e))
-                    .ok()
+                booleans.optional(rej, T, row, column, v, boolean::parse)
             };
             let fulltime = flag(rej, "fulltime", c_ft.get(i));
             let elected = flag(rej, "elected", c_elected.get(i));

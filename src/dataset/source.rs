@@ -732,17 +732,24 @@ pub fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf, Format)>, LoadErr
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_large_csv_is_mapped_and_reads_as_the_same_table() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("careers.csv");
+    /// A `careers.csv` in `dir` large enough to be mapped, rows `P…,post(n)`: its path,
+    /// text and number of records.
+    fn large_csv(dir: &Path, post: impl Fn(usize) -> String) -> (PathBuf, String, usize) {
+        let path = dir.join("careers.csv");
         let mut text = String::from("person_id,post\n");
         let mut n = 0;
         while (text.len() as u64) < 2 * MAP_FROM_BYTES {
             n += 1;
-            text.push_str(&format!("P{n:07},镇长 {n}\n"));
+            text.push_str(&format!("P{n:07},{}\n", post(n)));
         }
         std::fs::write(&path, &text).unwrap();
+        (path, text, n)
+    }
+
+    #[test]
+    fn a_large_csv_is_mapped_and_reads_as_the_same_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, text, n) = large_csv(dir.path(), |n| format!("镇长 {n}"));
         let bytes = map_bounded(&path).unwrap();
         assert!(matches!(bytes, FileBytes::Mapped(_)));
         assert_eq!(&*bytes, text.as_bytes());
@@ -760,19 +767,15 @@ mod tests {
     #[test]
     fn a_mapped_csv_let_go_of_by_windows_and_pieces_reads_as_the_whole() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("careers.csv");
-        let mut text = String::from("person_id,post\n");
-        let mut n = 0;
-        while (text.len() as u64) < 2 * MAP_FROM_BYTES {
-            n += 1;
-            let post = if n % 7 == 0 {
+        // Every seventh post quoted, with a comma and a line break inside.
+        let (path, text, _) = large_csv(dir.path(), |n| {
+            if n % 7 == 0 {
                 "\"镇长,\n兼书记\""
             } else {
                 "镇长"
-            };
-            text.push_str(&format!("P{n:07},{post}\n"));
-        }
-        std::fs::write(&path, &text).unwrap();
+            }
+            .to_string()
+        });
         let bytes = map_bounded(&path).unwrap();
         assert!(matches!(bytes, FileBytes::Mapped(_)));
         // Scanned a small window at a time, each let go of: the scan of the whole, and

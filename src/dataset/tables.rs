@@ -144,6 +144,24 @@ impl<'a, T: Clone> Memo<'a, T> {
     ) -> Result<T, String> {
         self.seen.entry(text).or_insert_with(|| parse(text)).clone()
     }
+
+    /// An optional cell read through the memo: its value, or `None` when it is blank or
+    /// cannot be read (then the value is dropped with the reason, the row kept).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn optional(
+        &mut self,
+        rej: &mut Rejections,
+        table: &str,
+        row: usize,
+        column: &str,
+        text: Option<&'a str>,
+        parse: impl FnOnce(&'a str) -> Result<T, String>,
+    ) -> Option<T> {
+        let text = text?;
+        self.get(text, parse)
+            .map_err(|e| rej.drop_value(table, row, column, text, e))
+            .ok()
+    }
 }
 
 /// A required cell: blank is a rejection of the row, with the reason "… is empty".
