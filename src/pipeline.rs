@@ -188,6 +188,11 @@ fn nothing_left(ds: &Dataset, rejected: &Path, lang: Lang) -> Option<String> {
 }
 
 /// A loaded dataset with its facts and rule context: what every command works on.
+///
+/// In a run that only checks ([`RunOptions::only_rule_tables`]) `ds` keeps its units,
+/// cycles, rejections, counts and notes and the persons' ids and names, and `facts` is
+/// empty: the rest was let go of once the frames were built (see [`Loaded::derive`]).
+/// Such a run reads persons through `ctx` (its name lookups), not through `ds.cadres`.
 pub struct Run {
     pub plan: Plan,
     pub ds: Arc<Dataset>,

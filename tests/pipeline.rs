@@ -112,3 +112,63 @@ fn report_and_compare_take_the_rule_options_of_check() {
     assert!(seen[0].contains_key("SIZE-001") && !seen[3].contains_key("SIZE-001"));
     assert!(seen[0].contains_key("GEN-002") && !seen[3].contains_key("GEN-002"));
 }
+
+/// A run that only checks lets go of the tables once the frames are built (the persons
+/// but their ids and names, the slate, the careers, the facts): its findings, person
+/// names in the messages included, and the report written from it are those of a run
+/// that keeps everything.
+#[test]
+fn a_check_that_lets_go_of_the_tables_finds_and_reports_the_same() {
+    use banzi::pipeline::RunOptions;
+    use banzi::rules::Lang;
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |only_rule_tables: bool, out: &Path| {
+        let run = RunOptions {
+            dataset: root().join("data/sample"),
+            out: out.to_path_buf(),
+            only_rule_tables,
+            ..RunOptions::default()
+        }
+        .plan()
+        .unwrap()
+        .load()
+        .unwrap()
+        .derive()
+        .unwrap();
+        let findings = run.findings().unwrap();
+        banzi::report::write_all(&run.ctx, &findings, None, "sample", Lang::Zh, false, out)
+            .unwrap();
+        (
+            run.facts.is_empty(),
+            run.ds.cadres.gender.is_empty(),
+            findings,
+        )
+    };
+    let (kept, lean) = (tmp.path().join("kept"), tmp.path().join("lean"));
+    let (no_facts, no_genders, lean_findings) = run(true, &lean);
+    assert!(
+        no_facts && no_genders,
+        "the check-only run let go of the tables"
+    );
+    let (facts_empty, genders_empty, kept_findings) = run(false, &kept);
+    assert!(!facts_empty && !genders_empty);
+    assert!(!kept_findings.is_empty());
+    assert_eq!(lean_findings, kept_findings);
+    // Messages name persons: the names survive the letting go.
+    assert!(lean_findings.iter().any(|f| !f.person_id.is_empty()));
+    // Every file the report wrote (page, charts, structure tables) is the same.
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&kept).unwrap() {
+        let name = entry.unwrap().file_name();
+        let (a, b) = (lean.join(&name), kept.join(&name));
+        if b.is_file() {
+            assert_eq!(
+                std::fs::read(a).unwrap(),
+                std::fs::read(b).unwrap(),
+                "{name:?}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 3, "{compared} files compared");
+}

@@ -179,10 +179,11 @@ impl FileBytes {
         if let FileBytes::Mapped(map) = self {
             let end = range.end.min(map.len());
             if range.start < end {
-                // SAFETY: the map is private and read only, so no change is lost; a page
-                // let go of is read again from the file when touched, and banzi's input
-                // files are not rewritten while it reads them (see `map_bounded`). A
-                // failure only leaves the pages where they were.
+                // SAFETY: the map is read only (shared, never written through), so no
+                // change is lost; a page let go of is read again from the page cache or
+                // the file when touched, and banzi's input files are not rewritten while
+                // it reads them (see `map_bounded`). Every slice of the range is done
+                // with before this is called. A failure only leaves the pages in place.
                 let _ = unsafe {
                     map.unchecked_advise_range(
                         memmap2::UncheckedAdvice::DontNeed,
@@ -805,19 +806,20 @@ mod tests {
     fn a_windowed_scan_still_refuses_a_late_nul_and_hands_other_encodings_on() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
-        let mut text = "a,b\n".repeat(5000).into_bytes();
+        let mut text = "a,b\n".repeat(300_000).into_bytes();
         text.extend(b"x,\0\n");
         std::fs::write(&path, &text).unwrap();
         let bytes = map_bounded(&path).unwrap();
-        let err = check_and_scan(&path, &bytes, 100, 64).unwrap_err();
+        assert!(matches!(bytes, FileBytes::Mapped(_)));
+        let err = check_and_scan(&path, &bytes, 100, 4096).unwrap_err();
         assert!(err.to_string().contains("NUL"), "{err}");
         // GBK after the first window: not UTF-8 throughout, so no scan (decoded whole).
         let (gbk, _, _) = encoding_rs::GBK.encode("姓名,性别\n张三,男\n");
-        let mut text = "a,b\n".repeat(5000).into_bytes();
+        let mut text = "a,b\n".repeat(300_000).into_bytes();
         text.extend(gbk.iter());
         std::fs::write(&path, &text).unwrap();
         let bytes = map_bounded(&path).unwrap();
-        assert!(check_and_scan(&path, &bytes, 100, 64).unwrap().is_none());
+        assert!(check_and_scan(&path, &bytes, 100, 4096).unwrap().is_none());
     }
 
     #[test]
