@@ -120,9 +120,8 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
         } else {
             ds.cadres.native_place[i]
                 .as_deref()
-                .map(String::as_str)
+                .cloned()
                 .unwrap_or_default()
-                .to_string()
         };
         c.row(&[
             id,
@@ -138,9 +137,8 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             native,
             ds.cadres.staffing[i]
                 .as_deref()
-                .map(String::as_str)
-                .unwrap_or_default()
-                .to_string(),
+                .cloned()
+                .unwrap_or_default(),
             if ds.cadres.vetting_hold[i] {
                 "true".into()
             } else {
@@ -278,9 +276,7 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             k.ballot_order[i].map_or(String::new(), |n| n.to_string()),
             k.role[i].map_or(String::new(), |r| r.code().to_string()),
             opt(k.fulltime[i]),
-            k.nominated_by[i]
-                .as_deref()
-                .map_or(String::new(), String::clone),
+            k.nominated_by[i].as_deref().cloned().unwrap_or_default(),
             opt(k.elected[i]),
             opt(k.incumbent[i]),
             k.category[i].map_or(String::new(), |x| x.label_zh().to_string()),
@@ -288,9 +284,7 @@ fn export_elections(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Resu
             opt(k.frontline[i]),
             opt(k.leading_cadre[i]),
             flags.join(";"),
-            k.constituency[i]
-                .as_deref()
-                .map_or(String::new(), String::clone),
+            k.constituency[i].as_deref().cloned().unwrap_or_default(),
         ])?;
     }
     c.finish()?;

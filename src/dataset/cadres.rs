@@ -286,18 +286,8 @@ fn read_slice<'a>(
             out.ids.push(id_row);
             continue;
         }
-        let p = c_party.get(i).and_then(|t| {
-            parties
-                .get(t, party::parse)
-                .map_err(|e| rej.drop_value(T, row, "party", t, e))
-                .ok()
-        });
-        let ed = c_edu.get(i).and_then(|t| {
-            educations
-                .get(t, education::parse)
-                .map_err(|e| rej.drop_value(T, row, "education", t, e))
-                .ok()
-        });
+        let p = parties.optional(rej, T, row, "party", c_party.get(i), party::parse);
+        let ed = educations.optional(rej, T, row, "education", c_edu.get(i), education::parse);
         let hold = match c_hold.get(i) {
             None => Some(false),
             Some(t) => holds

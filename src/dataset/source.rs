@@ -208,16 +208,13 @@ fn check_and_scan(
     every: usize,
     window: usize,
 ) -> Result<Option<text::RecordScan>, LoadError> {
-    let binary = || not_a_table(path, "binary data (NUL bytes), not CSV text");
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    let mut scanner = Some(text::RecordScanner::new(every));
-    if bytes.starts_with(b"\xEF\xBB\xBF") || utf16 {
-        scanner = None;
-    }
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let mut scanner = (!utf16 && !bom).then(|| text::RecordScanner::new(every));
     for window in text::line_windows(bytes, window) {
         let chunk = &bytes[window.clone()];
         if !utf16 && memchr::memchr(0, chunk).is_some() {
-            return Err(binary());
+            return Err(not_a_table(path, "binary data (NUL bytes), not CSV text"));
         }
         if let Some(scan) = &mut scanner {
             if simdutf8::basic::from_utf8(chunk).is_ok() {

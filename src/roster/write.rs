@@ -226,9 +226,8 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                 month(&ds.cadres.birth[pi]),
                 ds.cadres.native_place[pi]
                     .as_deref()
-                    .map(String::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
+                    .cloned()
+                    .unwrap_or_default(),
                 ds.cadres.party[pi]
                     .map(|x| x.to_string())
                     .unwrap_or_default(),
@@ -239,9 +238,8 @@ pub fn dataset_roster(ds: &Dataset, cycle: &str, path: &Path) -> Result<usize, S
                 ds.cadres.specialties[pi].replace(';', "、"),
                 ds.cadres.staffing[pi]
                     .as_deref()
-                    .map(String::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
+                    .cloned()
+                    .unwrap_or_default(),
                 current,
                 since,
                 posts,
