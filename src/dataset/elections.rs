@@ -12,9 +12,9 @@
 //! ineligibility grounds) are closed: an unknown value is reported, never guessed.
 
 use chrono::NaiveDate;
-use std::collections::hash_map::Entry;
 
 use super::cadres::Cadres;
+use super::listed::Listed;
 use super::reject::Rejections;
 use super::schema::{ColumnSpec, TableSpec};
 use super::source::RawTable;
@@ -472,19 +472,18 @@ pub fn read_elections(
 }
 
 /// Reads candidate rows (the whole table or one piece of it) onto the end of `out`;
-/// `seen` holds the row of each (election, person) read so far, for the duplicates.
-pub fn read_candidates(
+/// `listed` holds the kept rows of each election so far, for the duplicates.
+pub(super) fn read_candidates(
     mut raw: RawTable,
     elections: &Elections,
     cadres: &Cadres,
     rej: &mut Rejections,
     out: &mut Candidates,
-    seen: &mut FastMap<(u32, u32), usize>,
+    listed: &mut Listed,
 ) {
     const T: &str = "candidates";
     let spans = chunk_spans(&mut raw);
     out.reserve(raw.height());
-    seen.reserve(raw.height());
     for (k, span) in spans.iter().enumerate() {
         let c = |name| Col::of(&raw, name, k, span);
         let (c_el, c_person, c_order, c_role, c_ft, c_nom, c_elected) = (
@@ -511,11 +510,17 @@ pub fn read_candidates(
         let (mut roles, mut categories, mut booleans, mut orders) =
             (Memo::new(), Memo::new(), Memo::new(), Memo::new());
         let mut texts: FastMap<&str, SharedText> = FastMap::default();
+        let mut last_election: Option<(&str, Option<u32>)> = None;
         for i in span.clone() {
             let row = raw.row_number(i);
             let before = rej.items.len();
             let election = required(rej, T, row, "election_id", c_el.get(i)).and_then(|e| {
-                let found = elections.index.get(e).copied();
+                // A list comes election by election: one look-up per election.
+                let found = match last_election {
+                    Some((id, found)) if id == e => found,
+                    _ => elections.index.get(e).copied(),
+                };
+                last_election = Some((e, found));
                 if found.is_none() {
                     rej.reject(
                         T,
@@ -529,13 +534,8 @@ pub fn read_candidates(
             });
             let person = required(rej, T, row, "person_id", c_person.get(i))
                 .and_then(|p| cadres.find(p, rej, T, row, "person_id"));
-            // One look-up per row: the slot is filled at the end if the row is kept (a
-            // random probe into two million pairs is a cache miss, and there were two).
-            let mut slot = None;
             if let (Some(e), Some(p)) = (election, person) {
-                let entry = seen.entry((e, p));
-                if let Entry::Occupied(first) = &entry {
-                    let first = *first.get();
+                if let Some(first) = listed.first_row(e, p, &out.person, &out.row) {
                     rej.reject(
                         T,
                         row,
@@ -545,8 +545,6 @@ pub fn read_candidates(
                             "the person is on this election's list twice, first at row {first}"
                         ),
                     );
-                } else {
-                    slot = Some(entry);
                 }
             }
             let order = orders.optional(rej, T, row, "ballot_order", c_order.get(i), parse_count);
@@ -588,9 +586,6 @@ pub fn read_candidates(
             if rej.items[before..].iter().any(|r| !r.kept) {
                 continue;
             }
-            if let Some(Entry::Vacant(slot)) = slot {
-                slot.insert(row);
-            }
             out.election.push(e);
             out.person.push(p);
             out.ballot_order.push(order);
@@ -608,6 +603,7 @@ pub fn read_candidates(
             out.constituency
                 .push(c_const.get(i).map(|t| share(&mut texts, t)));
             out.row.push(row);
+            listed.kept(e, &out.person, &out.row);
         }
     }
 }
@@ -718,7 +714,7 @@ pub(super) fn load(
     if let Some(mut pieces) = super::Pieces::take(found, CANDIDATES.name)? {
         let mut orphan = counted.is_empty();
         let mut read = 0;
-        let mut seen = FastMap::default();
+        let mut listed = Listed::default();
         while let Some(raw) = pieces.next(aside)? {
             // After the notes of reading the table (its encoding, columns ignored).
             if std::mem::take(&mut orphan) {
@@ -734,7 +730,7 @@ pub(super) fn load(
                 ds.cadres,
                 &mut aside.rejections,
                 &mut out.candidates,
-                &mut seen,
+                &mut listed,
             );
         }
         counted.push((CANDIDATES.name, pieces.source, read));

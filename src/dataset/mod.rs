@@ -12,6 +12,7 @@ pub mod careers;
 pub mod election_vocab;
 pub mod elections;
 pub mod id_index;
+mod listed;
 pub mod reject;
 pub mod schema;
 pub mod source;
