@@ -70,9 +70,7 @@ pub fn compute(ctx: &Context) -> PolarsResult<Option<DataFrame>> {
         ));
     }
     let per_election = ec
-        .candidates
-        .clone()
-        .lazy()
+        .candidates()
         .filter(col("delegate").and(col("body").is_in(lit(bodies).implode(false), false)))
         .group_by_stable([col("election_id")])
         .agg(figures);

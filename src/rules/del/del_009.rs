@@ -71,17 +71,15 @@ impl Rule for Del009 {
         let codes = Series::new("b".into(), BODIES.map(|b| b.code()));
         let in_bodies = col("body").is_in(lit(codes).implode(false), false);
         let base = ec
-            .candidates
-            .clone()
-            .lazy()
+            .candidates()
             .filter(col("delegate").and(in_bodies.clone()))
             .with_column(severity_expr(s))
             .filter(col("severity").is_not_null());
         // Only persons with seats in two bodies, or with a membership, can overlap: the
         // others stay in polars.
-        // Persons by index, not by id text: the grouping of two million seats is the
-        // cost of this rule.
-        let key = [col("person"), col("cycle")];
+        // Persons and cycles by index, not by their text: the grouping of two million seats
+        // is the cost of this rule.
+        let key = [col("person"), col("cycle_index")];
         let several = base
             .clone()
             .group_by(key.clone())

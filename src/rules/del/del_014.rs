@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use super::strokes::{order, surname_key, SurnameKey};
 use crate::dataset::elections::ElectionBody;
 use crate::rules::config::RuleSettings;
-use crate::rules::context::severity_expr;
 use crate::rules::frame::Rows;
 use crate::rules::{Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
 
@@ -105,12 +104,7 @@ impl Rule for Del014 {
                 })
                 .collect();
             let list = Rows::new(
-                &ec.candidates
-                    .clone()
-                    .lazy()
-                    .filter(col("body").eq(lit(body.code())))
-                    .with_column(severity_expr(s))
-                    .filter(col("severity").is_not_null())
+                &ec.candidates_of(body, s)
                     // Each election's list in ballot order; the elections in the order
                     // of their index (each is checked on its own, and the findings are
                     // sorted afterwards), which sorts faster than by their ids' text.

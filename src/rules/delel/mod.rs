@@ -27,9 +27,7 @@ pub(crate) fn flagged(
         return Ok(vec![]);
     };
     let rows = super::del::rows_of(
-        ec.candidates
-            .clone()
-            .lazy()
+        ec.candidates()
             .filter(col("flags").neq(lit("")))
             .with_column(severity_expr(s))
             .filter(col("severity").is_not_null()),

@@ -66,9 +66,7 @@ impl Rule for Eadm004 {
             .as_materialized_series()
             .clone();
         let listed = ec
-            .candidates
-            .clone()
-            .lazy()
+            .candidates()
             .filter(col("person_id").is_in(lit(proxy_ids).implode(false), false))
             .select([
                 col("election_id"),

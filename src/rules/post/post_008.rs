@@ -56,9 +56,7 @@ impl Rule for Post008 {
         let county_level = col("level").eq(lit("县"));
         // The county lists: (cycle, county unit, person).
         let county_lists = ec
-            .candidates
-            .clone()
-            .lazy()
+            .candidates()
             .filter(col("body").eq(pc.clone()).and(county_level.clone()))
             .select([
                 col("cycle"),
