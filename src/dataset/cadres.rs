@@ -166,6 +166,8 @@ struct Person<'a> {
 /// person can only be known once the rows before it are decided.
 struct IdRow<'a> {
     id: &'a str,
+    /// The id's [`IdIndex::hash`], computed with the slice.
+    hash: u64,
     row: usize,
     /// The slice's rejections up to here are those of the rows before and this row's
     /// own first checks (required cells, gender, birth date, ethnicity).
@@ -273,6 +275,7 @@ fn read_slice<'a>(
         let at = rej.items.len();
         let mut id_row = IdRow {
             id,
+            hash: IdIndex::hash(id),
             row,
             at,
             later: at..at,
@@ -343,7 +346,15 @@ fn settle(slice: Slice<'_>, rej: &mut Rejections, out: &mut Cadres) {
     for r in ids {
         rej.items.extend(rejections.by_ref().take(r.at - done));
         done = r.at;
-        if let Some(first) = out.position(r.id) {
+        // A row that is a person takes its id in the index in the same probe that looks
+        // for an earlier holder; it is pushed right after.
+        let at = out.person_id.len() as u32;
+        let first = if r.person {
+            out.index.get_or_insert(&out.person_id, r.id, r.hash, at)
+        } else {
+            out.index.get_hashed(&out.person_id, r.id, r.hash)
+        };
+        if let Some(first) = first {
             rej.reject(
                 T,
                 r.row,
@@ -389,9 +400,8 @@ impl Cadres {
 
     fn extend(&mut self, p: Option<Person<'_>>) {
         let Some(p) = p else { return };
+        // Indexed by `settle`, in the probe that found the id free.
         self.person_id.push(p.id);
-        self.index
-            .insert(&self.person_id, self.person_id.len() as u32 - 1);
         self.name.push(p.name);
         self.gender.push(p.gender);
         self.birth.push(p.birth);

@@ -26,12 +26,40 @@ impl IdIndex {
         }
     }
 
+    /// The hash the index files `id` under: the same in every index, so that it can be
+    /// computed where the ids are read, on every core, ahead of the look-up.
+    pub fn hash(id: &str) -> u64 {
+        foldhash::fast::FixedState::default().hash_one(id)
+    }
+
     /// The position of `id` in `ids`.
     pub fn get(&self, ids: &Texts, id: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(id);
+        self.get_hashed(ids, id, Self::hash(id))
+    }
+
+    /// [`IdIndex::get`] with the id's [`IdIndex::hash`] in hand.
+    pub fn get_hashed(&self, ids: &Texts, id: &str, hash: u64) -> Option<u32> {
         self.table
             .find(hash, |&at| &ids[at as usize] == id)
             .copied()
+    }
+
+    /// The position of `id` in `ids` if it is there; if not, records that it is going
+    /// to be at `at` (the caller pushes it there before the next look-up): one probe
+    /// where a [`get`](IdIndex::get) and an [`insert`](IdIndex::insert) are two.
+    pub fn get_or_insert(&mut self, ids: &Texts, id: &str, hash: u64, at: u32) -> Option<u32> {
+        let hasher = &self.hasher;
+        match self.table.entry(
+            hash,
+            |&i| &ids[i as usize] == id,
+            |&i| hasher.hash_one(&ids[i as usize]),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => Some(*e.get()),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert(at);
+                None
+            }
+        }
     }
 
     /// Records position `at` of `ids`, whose id must not be in the index yet (check with
@@ -55,6 +83,28 @@ impl IdIndex {
 #[cfg(test)]
 mod tests {
     use super::IdIndex;
+
+    #[test]
+    fn get_or_insert_finds_the_first_position_of_an_id_and_records_new_ones() {
+        let input = ["P3", "P1", "P3", "P2", "P1", "P1"];
+        let mut ids: Vec<&str> = Vec::new();
+        let mut index = IdIndex::with_capacity(1);
+        let mut found = Vec::new();
+        for id in input {
+            let column: super::Texts = ids.iter().copied().collect();
+            let at = ids.len() as u32;
+            let first = index.get_or_insert(&column, id, IdIndex::hash(id), at);
+            if first.is_none() {
+                ids.push(id);
+            }
+            found.push(first);
+        }
+        assert_eq!(ids, ["P3", "P1", "P2"]);
+        assert_eq!(found, [None, None, Some(0), None, Some(1), Some(1)]);
+        let column: super::Texts = ids.iter().copied().collect();
+        assert_eq!(index.get(&column, "P2"), Some(2));
+        assert_eq!(index.get(&column, "P4"), None);
+    }
 
     #[test]
     fn finds_every_id_and_no_other_across_growth() {
