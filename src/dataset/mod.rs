@@ -410,21 +410,27 @@ impl Pieces {
         found: &mut Vec<(&'static TableSpec, Found)>,
         name: &str,
     ) -> Result<Option<Pieces>, LoadError> {
-        let Some((spec, pending)) = take_found(found, name) else {
-            return Ok(None);
-        };
+        take_found(found, name)
+            .map(|(spec, pending)| Pieces::open(spec, pending))
+            .transpose()
+    }
+
+    /// Opens a table found, to be read in pieces: a CSV file is mapped and scanned
+    /// (NUL bytes, UTF-8, where its records end), which for a large table is the time of
+    /// reading it through once.
+    fn open(spec: &'static TableSpec, pending: Found) -> Result<Pieces, LoadError> {
         let source = pending.source();
         let table = match pending {
             Found::Read(raw) => source::Table::Whole(Some(raw)),
             Found::File(path, format) => source::read_pieces(&path, format)?,
         };
-        Ok(Some(Pieces {
+        Ok(Pieces {
             spec,
             table,
             first: true,
             source,
             read: 0,
-        }))
+        })
     }
 
     fn next(&mut self, aside: &mut Aside) -> Result<Option<RawTable>, LoadError> {
@@ -556,7 +562,7 @@ fn load_tables(
     // are read side by side (the slate's and the careers' rows on every core, the
     // election tables on one). Without a units or cycles table the slate makes them up
     // as it is read, so it is read first.
-    let slate = Pieces::take(&mut found, "slate")?.expect("required table checked above");
+    let slate = take_found(&mut found, "slate").expect("required table checked above");
     let given = !ds.units.inferred && !ds.cycles.inferred;
     let mut slate_read = None;
     let mut slate = Some(slate);
@@ -565,11 +571,14 @@ fn load_tables(
             units: &mut ds.units,
             cycles: &mut ds.cycles,
         };
-        slate_read = slate.take().map(|s| read_slate_table(s, &ds.cadres, teams));
+        slate_read = slate.take().map(|(spec, pending)| {
+            Pieces::open(spec, pending).and_then(|s| read_slate_table(s, &ds.cadres, teams))
+        });
     }
-    // A careers file that cannot be opened is reported after the slate's errors, as
-    // when the two were read one after the other.
-    let careers = Pieces::take(&mut found, "careers");
+    // The careers file is opened (mapped and scanned through) beside the slate; one
+    // that cannot be opened is reported after the slate's errors, as when the two were
+    // read one after the other.
+    let careers = take_found(&mut found, "careers");
     let mut election_tables: Vec<(&'static TableSpec, Found)> = Vec::new();
     for name in [
         elections::ELECTIONS.name,
@@ -584,10 +593,19 @@ fn load_tables(
         cycles: &ds.cycles,
     };
     let (slate_given, (careers_read, elections_read)) = rayon::join(
-        || slate.map(|s| read_slate_table(s, &ds.cadres, teams)),
+        || {
+            slate.map(|(spec, pending)| {
+                Pieces::open(spec, pending).and_then(|s| read_slate_table(s, &ds.cadres, teams))
+            })
+        },
         || {
             rayon::join(
-                || read_careers_table(careers, &ds, lang),
+                || {
+                    let careers = careers
+                        .map(|(spec, pending)| Pieces::open(spec, pending))
+                        .transpose();
+                    read_careers_table(careers, &ds, lang)
+                },
                 || {
                     let mut aside = Aside::default();
                     let against = elections::Against {
