@@ -5,7 +5,7 @@ use polars::prelude::*;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use super::strokes::{order, surname_key, SurnameKey};
+use super::strokes::{order_strokes, surname_key, surname_strokes, SurnameKey};
 use crate::dataset::elections::ElectionBody;
 use crate::rules::config::RuleSettings;
 use crate::rules::frame::Rows;
@@ -94,7 +94,8 @@ impl Rule for Del014 {
                     .select([col("cycle"), col("unit_id"), col("person_id")])
                     .collect()?,
             )?;
-            let leaders: HashSet<(&str, &str, &str)> = (0..slate.height)
+            let leaders: HashSet<(&str, &str, &str), foldhash::fast::FixedState> = (0..slate
+                .height)
                 .map(|i| {
                     (
                         slate.s("cycle", i),
@@ -134,7 +135,7 @@ impl Rule for Del014 {
                 while j < list.height && list.s("election_id", j) == id {
                     j += 1;
                 }
-                let ordered: Vec<(usize, SurnameKey)> = (i..j)
+                let ordered: Vec<(usize, (u8, Option<u8>))> = (i..j)
                     .filter(|&k| {
                         let role = list.s("role", k);
                         let leader = if role.is_empty() {
@@ -148,19 +149,23 @@ impl Rule for Del014 {
                         };
                         !leader
                     })
-                    .filter_map(|k| surname_key(list.s("name", k)).map(|key| (k, key)))
+                    .filter_map(|k| surname_strokes(list.s("name", k)).map(|key| (k, key)))
                     .collect();
-                if let Some(w) = ordered
+                let out_of_order = ordered
                     .windows(2)
-                    .find(|w| order(&w[0].1, &w[1].1) == Ordering::Greater)
-                {
-                    let (a, b) = (&w[0].1, &w[1].1);
+                    .find(|w| order_strokes(w[0].1, w[1].1) == Ordering::Greater);
+                // The surnames' text, for the message, of the pair found only.
+                let keys = out_of_order.and_then(|w| {
+                    let key = |k: usize| surname_key(list.s("name", k)).map(|key| (k, key));
+                    Some((key(w[0].0)?, key(w[1].0)?))
+                });
+                if let Some(((ka, a), (kb, b))) = &keys {
                     let strokes = |k: &SurnameKey| match k.2 {
                         Some(x) => format!("{}({}+{x})", k.0, k.1),
                         None => format!("{}({})", k.0, k.1),
                     };
                     let label = super::label_of(ctx, &list, i, lang);
-                    let (na, nb) = (list.s("name", w[0].0), list.s("name", w[1].0));
+                    let (na, nb) = (list.s("name", *ka), list.s("name", *kb));
                     let message = match lang {
                         Lang::Zh => format!("{label}选票中{na}（{}）排在{nb}（{}）之前，书记、副书记候选人以外的其他候选人应按姓氏笔画排序。", strokes(a), strokes(b)),
                         Lang::En => format!("{label}: {na} ({}) is listed before {nb} ({}); candidates other than the secretaries go in surname-stroke order.", strokes(a), strokes(b)),

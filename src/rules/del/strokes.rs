@@ -71,28 +71,44 @@ pub fn stand_in(count: u8) -> Option<char> {
 /// A surname's sort key: the surname, the first character's strokes and, for a compound
 /// surname, the second's. `None` when the name is empty or a character is not in the table.
 pub fn surname_key(name: &str) -> Option<SurnameKey> {
-    let name = name.trim();
-    let mut chars = name.chars();
+    let strokes = surname_strokes(name)?;
+    let mut chars = name.trim().chars();
+    let surname = match strokes.1 {
+        Some(_) => chars.by_ref().take(2).collect(),
+        None => chars.next()?.to_string(),
+    };
+    Some((surname, strokes.0, strokes.1))
+}
+
+/// The strokes of a surname ([`surname_key`] without its text): the first character's
+/// and, for a compound surname, the second's. What a ballot of many names is sorted by,
+/// without a string made per name.
+pub fn surname_strokes(name: &str) -> Option<(u8, Option<u8>)> {
+    let mut chars = name.trim().chars();
     let first = chars.next()?;
-    let second = chars.next();
-    let compound = second.is_some_and(|s| {
-        let pair: String = [first, s].iter().collect();
-        COMPOUND.contains(&pair.as_str())
+    let compound = chars.next().filter(|&second| {
+        COMPOUND.iter().any(|pair| {
+            let mut p = pair.chars();
+            p.next() == Some(first) && p.next() == Some(second) && p.next().is_none()
+        })
     });
     let s1 = strokes(first)?;
-    if compound {
-        let s = second?;
-        Some(([first, s].iter().collect(), s1, Some(strokes(s)?)))
-    } else {
-        Some((first.to_string(), s1, None))
+    match compound {
+        Some(second) => Some((s1, Some(strokes(second)?))),
+        None => Some((s1, None)),
     }
 }
 
 /// The order of two surname keys: by the first character's strokes, then (both
 /// compound) the second's; anything else is a tie (`Equal`), which either order meets.
 pub fn order(a: &SurnameKey, b: &SurnameKey) -> Ordering {
-    match a.1.cmp(&b.1) {
-        Ordering::Equal => match (a.2, b.2) {
+    order_strokes((a.1, a.2), (b.1, b.2))
+}
+
+/// [`order`] on [`surname_strokes`].
+pub fn order_strokes(a: (u8, Option<u8>), b: (u8, Option<u8>)) -> Ordering {
+    match a.0.cmp(&b.0) {
+        Ordering::Equal => match (a.1, b.1) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => Ordering::Equal,
         },
@@ -103,6 +119,40 @@ pub fn order(a: &SurnameKey, b: &SurnameKey) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strokes_alone_are_those_of_the_key() {
+        for name in [
+            "王小明",
+            " 欧阳修 ",
+            "欧",
+            "司马",
+            "司徒",
+            "张",
+            "",
+            "  ",
+            "A先生",
+            "欧A",
+            "𠀀明",
+        ] {
+            assert_eq!(
+                surname_strokes(name),
+                surname_key(name).map(|k| (k.1, k.2)),
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            surname_key(" 欧阳修 ").map(|k| k.0).as_deref(),
+            Some("欧阳")
+        );
+        assert_eq!(
+            order_strokes(
+                surname_strokes("王").unwrap(),
+                surname_strokes("欧阳").unwrap()
+            ),
+            order(&surname_key("王").unwrap(), &surname_key("欧阳").unwrap())
+        );
+    }
 
     #[test]
     fn common_surnames_have_their_counts() {
