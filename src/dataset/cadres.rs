@@ -108,24 +108,12 @@ impl Cadres {
     /// Room for `n` persons, so that loading a million rows does not grow and copy
     /// every column (and the index) twenty times over.
     pub(super) fn with_capacity(n: usize) -> Cadres {
-        let index = IdIndex::with_capacity(n);
-        Cadres {
-            person_id: Texts::default(),
-            name: Texts::default(),
-            gender: Vec::with_capacity(n),
-            birth: Vec::with_capacity(n),
-            ethnicity: Vec::with_capacity(n),
-            party: Vec::with_capacity(n),
-            education: Vec::with_capacity(n),
-            specialties: Vec::with_capacity(n),
-            native_place: Vec::with_capacity(n),
-            staffing: Vec::with_capacity(n),
-            vetting_hold: Vec::with_capacity(n),
-            resume: Vec::with_capacity(n),
-            row: Vec::with_capacity(n),
-            index,
-            year_only_births: 0,
-        }
+        let mut cadres = Cadres {
+            index: IdIndex::with_capacity(n),
+            ..Cadres::default()
+        };
+        cadres.reserve(n);
+        cadres
     }
 
     pub fn is_empty(&self) -> bool {
