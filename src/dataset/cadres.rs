@@ -135,7 +135,6 @@ const T: &str = "cadres";
 /// The rows of a slice that passed every check that does not depend on other rows,
 /// column by column as in [`Cadres`]: once their ids are decided, each column is moved
 /// into the table's on its own, the columns side by side.
-#[derive(Default)]
 struct Persons<'a> {
     name: Vec<&'a str>,
     gender: Vec<Gender>,
@@ -410,6 +409,7 @@ impl Cadres {
     /// first writes into two million rows' worth of fresh memory were half of the time
     /// the cadres were read on one core.
     fn append_kept(&mut self, persons: Persons<'_>, keep: &[bool]) {
+        debug_assert_eq!(keep.len(), persons.row.len(), "a verdict per person");
         fn kept<'k, T: 'k>(column: Vec<T>, keep: &'k [bool]) -> impl Iterator<Item = T> + 'k {
             column
                 .into_iter()

@@ -717,8 +717,10 @@ pub(super) fn load(
         let mut listed = Listed::default();
         // Room for the whole table at once: reserved piece by piece, the columns grew by
         // doubling, each time copied into fresh memory (7% of the page faults of a
-        // 40,000-unit check).
-        out.candidates.reserve(pieces.table.records());
+        // 40,000-unit check). None when every row is going to be rejected.
+        if !orphan {
+            out.candidates.reserve(pieces.table.records());
+        }
         while let Some(raw) = pieces.next(aside)? {
             // After the notes of reading the table (its encoding, columns ignored).
             if std::mem::take(&mut orphan) {

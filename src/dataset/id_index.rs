@@ -15,14 +15,12 @@ use std::hash::BuildHasher;
 #[derive(Debug, Clone, Default)]
 pub struct IdIndex {
     table: HashTable<u32>,
-    hasher: foldhash::fast::FixedState,
 }
 
 impl IdIndex {
     pub fn with_capacity(n: usize) -> IdIndex {
         IdIndex {
             table: HashTable::with_capacity(n),
-            hasher: foldhash::fast::FixedState::default(),
         }
     }
 
@@ -46,13 +44,12 @@ impl IdIndex {
 
     /// The position of `id` in `ids` if it is there; if not, records that it is going
     /// to be at `at` (the caller pushes it there before the next look-up): one probe
-    /// where a [`get`](IdIndex::get) and an [`insert`](IdIndex::insert) are two.
+    /// where a look-up and then an insertion are two.
     pub fn get_or_insert(&mut self, ids: &Texts, id: &str, hash: u64, at: u32) -> Option<u32> {
-        let hasher = &self.hasher;
         match self.table.entry(
             hash,
             |&i| &ids[i as usize] == id,
-            |&i| hasher.hash_one(&ids[i as usize]),
+            |&i| Self::hash(&ids[i as usize]),
         ) {
             hashbrown::hash_table::Entry::Occupied(e) => Some(*e.get()),
             hashbrown::hash_table::Entry::Vacant(e) => {
@@ -60,15 +57,6 @@ impl IdIndex {
                 None
             }
         }
-    }
-
-    /// Records position `at` of `ids`, whose id must not be in the index yet (check with
-    /// [`IdIndex::get`] first).
-    pub fn insert(&mut self, ids: &Texts, at: u32) {
-        let hasher = &self.hasher;
-        let hash = hasher.hash_one(&ids[at as usize]);
-        self.table
-            .insert_unique(hash, at, |&i| hasher.hash_one(&ids[i as usize]));
     }
 
     pub fn len(&self) -> usize {
@@ -113,7 +101,11 @@ mod tests {
         let ids: super::Texts = ids.iter().map(String::as_str).collect();
         let mut index = IdIndex::with_capacity(1);
         for at in 0..ids.len() {
-            index.insert(&ids, at as u32);
+            let id = &ids[at];
+            assert_eq!(
+                index.get_or_insert(&ids, id, IdIndex::hash(id), at as u32),
+                None
+            );
         }
         assert_eq!(index.len(), 5000);
         for (at, id) in ids.iter().enumerate() {

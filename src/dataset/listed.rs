@@ -5,8 +5,8 @@
 //! pairs: a cache miss per row, most of the time spent reading candidates. But a list is
 //! written election by election, so the rows of one election come one after another: a
 //! person is looked for among the rows already kept for that election (a few dozen, next
-//! to each other in memory), and only an election whose rows are scattered over the file
-//! or which has many rows is looked up another way.
+//! to each other in memory, in one run or in the few runs of an election whose rows are
+//! scattered over the file), and only an election with many rows gets a map of its own.
 
 use super::tables::FastMap;
 
