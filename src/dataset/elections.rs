@@ -156,6 +156,35 @@ impl Elections {
         self.election_id.len()
     }
 
+    /// The index of election `id` for a row of `table`, or a rejection of the row naming
+    /// the id. `last` is the row before's id and answer: the rows of a list (or of an
+    /// election's proxies) come election by election, so most rows repeat it and need no
+    /// look-up.
+    fn find<'a>(
+        &self,
+        id: &'a str,
+        last: &mut Option<(&'a str, Option<u32>)>,
+        rej: &mut Rejections,
+        table: &str,
+        row: usize,
+    ) -> Option<u32> {
+        let found = match *last {
+            Some((before, found)) if before == id => found,
+            _ => self.index.get(id).copied(),
+        };
+        *last = Some((id, found));
+        if found.is_none() {
+            rej.reject(
+                table,
+                row,
+                "election_id",
+                id,
+                format!("election {id} is not in elections"),
+            );
+        }
+        found
+    }
+
     pub fn is_empty(&self) -> bool {
         self.election_id.is_empty()
     }
@@ -245,21 +274,6 @@ pub struct ElectionTables {
     pub proxies: Proxies,
 }
 
-/// A yes/no cell of an optional column: blank is `None`; an unreadable value is dropped
-/// (row kept) with its reason.
-fn opt_bool(
-    rej: &mut Rejections,
-    t: &str,
-    row: usize,
-    column: &str,
-    v: Option<&str>,
-) -> Option<bool> {
-    let v = v?;
-    boolean::parse(v)
-        .map_err(|e| rej.drop_value(t, row, column, v, e))
-        .ok()
-}
-
 /// A whole number of an optional column (`12`, `12人`, `12.0`).
 fn parse_count(text: &str) -> Result<u32, String> {
     let t = text.trim().trim_end_matches(['人', '名', '个']).trim();
@@ -347,6 +361,7 @@ pub fn read_elections(
             c("assembly"),
             c("competitive"),
         );
+        let mut booleans = Memo::new();
         for i in span.clone() {
             let row = raw.row_number(i);
             let before = rej.items.len();
@@ -421,7 +436,8 @@ pub fn read_elections(
                     None
                 }
             });
-            let competitive = opt_bool(rej, T, row, "competitive", c_comp.get(i));
+            let competitive =
+                booleans.optional(rej, T, row, "competitive", c_comp.get(i), boolean::parse);
             let (Some(id), Some(cycle), Some(unit), Some(body), Some(seats)) =
                 (id, cycle, unit, body, seats)
             else {
@@ -514,24 +530,8 @@ pub(super) fn read_candidates(
         for i in span.clone() {
             let row = raw.row_number(i);
             let before = rej.items.len();
-            let election = required(rej, T, row, "election_id", c_el.get(i)).and_then(|e| {
-                // A list comes election by election: one look-up per election.
-                let found = match last_election {
-                    Some((id, found)) if id == e => found,
-                    _ => elections.index.get(e).copied(),
-                };
-                last_election = Some((e, found));
-                if found.is_none() {
-                    rej.reject(
-                        T,
-                        row,
-                        "election_id",
-                        e,
-                        format!("election {e} is not in elections"),
-                    );
-                }
-                found
-            });
+            let election = required(rej, T, row, "election_id", c_el.get(i))
+                .and_then(|e| elections.find(e, &mut last_election, rej, T, row));
             let person = required(rej, T, row, "person_id", c_person.get(i))
                 .and_then(|p| cadres.find(p, rej, T, row, "person_id"));
             if let (Some(e), Some(p)) = (election, person) {
@@ -658,24 +658,14 @@ pub fn read_proxies(mut raw: RawTable, elections: &Elections, rej: &mut Rejectio
         let c = |name| Col::of(&raw, name, k, span);
         let (c_el, c_voter, c_proxy, c_ok) =
             (c("election_id"), c("voter"), c("proxy_id"), c("approved"));
+        let (mut last_election, mut booleans) = (None, Memo::new());
         for i in span.clone() {
             let row = raw.row_number(i);
-            let election = required(rej, T, row, "election_id", c_el.get(i)).and_then(|e| {
-                let found = elections.index.get(e).copied();
-                if found.is_none() {
-                    rej.reject(
-                        T,
-                        row,
-                        "election_id",
-                        e,
-                        format!("election {e} is not in elections"),
-                    );
-                }
-                found
-            });
+            let election = required(rej, T, row, "election_id", c_el.get(i))
+                .and_then(|e| elections.find(e, &mut last_election, rej, T, row));
             let voter = required(rej, T, row, "voter", c_voter.get(i));
             let proxy = required(rej, T, row, "proxy_id", c_proxy.get(i));
-            let approved = opt_bool(rej, T, row, "approved", c_ok.get(i));
+            let approved = booleans.optional(rej, T, row, "approved", c_ok.get(i), boolean::parse);
             let (Some(e), Some(v), Some(p)) = (election, voter, proxy) else {
                 continue;
             };
