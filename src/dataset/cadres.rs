@@ -451,9 +451,7 @@ impl Cadres {
             s.spawn(|_| self.row.extend(kept(row, keep)));
         });
     }
-}
 
-impl Cadres {
     /// Room for `n` more persons.
     fn reserve(&mut self, n: usize) {
         // Ids and names of about 8 and 9 bytes (a guess; the buffers grow as needed).

@@ -410,15 +410,13 @@ impl Pieces {
         found: &mut Vec<(&'static TableSpec, Found)>,
         name: &str,
     ) -> Result<Option<Pieces>, LoadError> {
-        take_found(found, name)
-            .map(|(spec, pending)| Pieces::open(spec, pending))
-            .transpose()
+        take_found(found, name).map(Pieces::open).transpose()
     }
 
     /// Opens a table found, to be read in pieces: a CSV file is mapped and scanned
     /// (NUL bytes, UTF-8, where its records end), which for a large table is the time of
     /// reading it through once.
-    fn open(spec: &'static TableSpec, pending: Found) -> Result<Pieces, LoadError> {
+    fn open((spec, pending): (&'static TableSpec, Found)) -> Result<Pieces, LoadError> {
         let source = pending.source();
         let table = match pending {
             Found::Read(raw) => source::Table::Whole(Some(raw)),
@@ -571,9 +569,7 @@ fn load_tables(
             units: &mut ds.units,
             cycles: &mut ds.cycles,
         };
-        slate_read = slate.take().map(|(spec, pending)| {
-            Pieces::open(spec, pending).and_then(|s| read_slate_table(s, &ds.cadres, teams))
-        });
+        slate_read = slate.take().map(|s| read_slate_table(s, &ds.cadres, teams));
     }
     // The careers file is opened (mapped and scanned through) beside the slate; one
     // that cannot be opened is reported after the slate's errors, as when the two were
@@ -593,19 +589,10 @@ fn load_tables(
         cycles: &ds.cycles,
     };
     let (slate_given, (careers_read, elections_read)) = rayon::join(
-        || {
-            slate.map(|(spec, pending)| {
-                Pieces::open(spec, pending).and_then(|s| read_slate_table(s, &ds.cadres, teams))
-            })
-        },
+        || slate.map(|s| read_slate_table(s, &ds.cadres, teams)),
         || {
             rayon::join(
-                || {
-                    let careers = careers
-                        .map(|(spec, pending)| Pieces::open(spec, pending))
-                        .transpose();
-                    read_careers_table(careers, &ds, lang)
-                },
+                || read_careers_table(careers, &ds, lang),
                 || {
                     let mut aside = Aside::default();
                     let against = elections::Against {
@@ -686,13 +673,14 @@ fn load_tables(
 /// `(table, source, rows read)` of a table read, for the row counts.
 type Tally = (String, String, usize);
 
-/// Reads the slate against the cadres and the units and cycles: the seats, what was set
-/// aside, and the row count for the tally.
+/// Opens the slate found and reads it against the cadres and the units and cycles: the
+/// seats, what was set aside, and the row count for the tally.
 fn read_slate_table(
-    mut slate: Pieces,
+    found: (&'static TableSpec, Found),
     cadres: &Cadres,
     mut teams: Teams<'_>,
 ) -> Result<(Slate, Aside, Tally), LoadError> {
+    let mut slate = Pieces::open(found)?;
     let mut aside = Aside::default();
     let mut out = Slate::with_capacity(slate.table.records());
     while let Some(raw) = slate.next(&mut aside)? {
@@ -702,16 +690,16 @@ fn read_slate_table(
     Ok((out, aside, slate.tally()))
 }
 
-/// Reads the careers table, when there is one, against the tables before it: the
-/// careers, what was set aside, and the row count for the tally.
+/// Opens the careers table found, when there is one, and reads it against the tables
+/// before it: the careers, what was set aside, and the row count for the tally.
 fn read_careers_table(
-    careers: Result<Option<Pieces>, LoadError>,
+    found: Option<(&'static TableSpec, Found)>,
     ds: &Dataset,
     lang: Lang,
 ) -> Result<(Careers, Aside, Option<Tally>), LoadError> {
     let mut aside = Aside::default();
     let mut out = Careers::default();
-    let Some(mut careers) = careers? else {
+    let Some(mut careers) = found.map(Pieces::open).transpose()? else {
         return Ok((out, aside, None));
     };
     out.reserve(careers.table.records());

@@ -265,8 +265,8 @@ impl ElectionContext {
         let (first, second) = rayon::join(
             || {
                 [
-                    // The election and the person as indexes: group-bys, joins and sorts on them
-                    // are cheaper than on their ids' text.
+                    // The election and the person as indexes: group-bys, joins and
+                    // sorts on them are cheaper than on their ids' text.
                     Column::new("election".into(), &c.election),
                     Column::new("person".into(), &c.person),
                     Column::new(
