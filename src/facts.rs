@@ -20,6 +20,7 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::dataset::careers::PersonRows;
 use crate::dataset::Dataset;
 use crate::normalize::date::{age_at, from_epoch_days, months_between, trunc2};
 use crate::normalize::role::Role;
@@ -142,6 +143,12 @@ fn years(from: i32, to: i32) -> f64 {
 /// person. Each fact depends only on its person's rows, so facts are computed in
 /// parallel and collected in order: the result does not depend on the thread count.
 pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
+    compute_by(ds, options, &ds.careers.rows_by_person(ds.cadres.len()))
+}
+
+/// [`compute`] with the career rows already grouped by person (the pipeline groups them
+/// once for the facts and the seats' readings, [`crate::seat_history`]).
+pub fn compute_by(ds: &Dataset, options: &FactOptions, rows: &PersonRows) -> Vec<Fact> {
     // Seats per (cycle, unit, person), with their roles.
     let seats: Vec<(u32, u32, u32, Role)> = (0..ds.slate.len())
         .map(|i| {
@@ -153,7 +160,7 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
             )
         })
         .collect();
-    compute_seats(ds, options, seats)
+    facts_of(ds, options, rows, seats)
 }
 
 /// The facts of hypothetical seats `(cycle, unit, person, role)`: a candidate's age,
@@ -162,14 +169,23 @@ pub fn compute(ds: &Dataset, options: &FactOptions) -> Vec<Fact> {
 pub fn compute_seats(
     ds: &Dataset,
     options: &FactOptions,
+    seats: Vec<(u32, u32, u32, Role)>,
+) -> Vec<Fact> {
+    facts_of(
+        ds,
+        options,
+        &ds.careers.rows_by_person(ds.cadres.len()),
+        seats,
+    )
+}
+
+fn facts_of(
+    ds: &Dataset,
+    options: &FactOptions,
+    by_person: &PersonRows,
     mut seats: Vec<(u32, u32, u32, Role)>,
 ) -> Vec<Fact> {
     let careers = &ds.careers;
-    // Career rows by person, each person's rows by start.
-    let (first, mut by_person) = careers.rows_by_person(ds.cadres.len());
-    for p in 0..ds.cadres.len() {
-        by_person[first[p]..first[p + 1]].sort_by_key(|&i| (careers.start[i as usize], i));
-    }
     // Spells in days, once per career row.
     let start_days: Vec<i32> = careers.start.iter().map(|d| d.days_since_epoch()).collect();
     let end_days: Vec<i32> = careers
@@ -199,8 +215,7 @@ pub fn compute_seats(
     let history = History {
         ds,
         options,
-        by_person: &by_person,
-        first: &first,
+        by_person,
         start_days: &start_days,
         end_days: &end_days,
     };
@@ -216,10 +231,8 @@ pub fn compute_seats(
 struct History<'a> {
     ds: &'a Dataset,
     options: &'a FactOptions,
-    /// Career rows ordered by person, then start.
-    by_person: &'a [u32],
-    /// `by_person[first[p]..first[p + 1]]` are the rows of person `p`.
-    first: &'a [usize],
+    /// Career rows by person, then start.
+    by_person: &'a PersonRows,
     start_days: &'a [i32],
     end_days: &'a [i32],
 }
@@ -231,7 +244,7 @@ impl History<'_> {
         let (cycle, unit, person, _) = seats[0];
         let as_of = ds.cycles.as_of[cycle as usize];
         let at = epoch(as_of);
-        let rows = &self.by_person[self.first[person as usize]..self.first[person as usize + 1]];
+        let rows = self.by_person.of(person);
         let spell = |i: u32| -> Spell { (self.start_days[i as usize], self.end_days[i as usize]) };
         let before = |i: &&u32| self.start_days[**i as usize] <= at;
 

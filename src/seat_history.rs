@@ -8,6 +8,7 @@
 //! tenures, township years) are [`crate::facts`]; these are yes/no readings, kept apart
 //! so that either can change without the other.
 
+use crate::dataset::careers::PersonRows;
 use crate::dataset::tables::FastMap;
 use crate::dataset::Dataset;
 use crate::normalize::role::{Nomination, Role};
@@ -58,11 +59,10 @@ fn village_leader(post: &str) -> bool {
     !(post.contains("第一书记") || post.contains("驻村") || post.contains("工作队"))
 }
 
-/// Computes the readings of every slate row.
-pub fn compute(ds: &Dataset) -> SeatHistory {
+/// Computes the readings of every slate row, from the career rows grouped by person.
+pub fn compute(ds: &Dataset, by_person: &PersonRows) -> SeatHistory {
     let careers = &ds.careers;
     let s = &ds.slate;
-    let (first, by_person) = careers.rows_by_person(ds.cadres.len());
     // The rank of each (cycle, unit, person)'s seats: the highest of their rows.
     let mut seat_rank: FastMap<(u32, u32, u32), u8> = FastMap::default();
     for i in 0..s.len() {
@@ -76,9 +76,7 @@ pub fn compute(ds: &Dataset) -> SeatHistory {
         let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
         let at = crate::normalize::date::days_since_epoch(ds.cycles.as_of[c as usize]);
         let started = |k: &usize| careers.start[*k].days_since_epoch() <= at;
-        let rows = by_person[first[p as usize]..first[p as usize + 1]]
-            .iter()
-            .map(|&k| k as usize);
+        let rows = by_person.of(p).iter().map(|&k| k as usize);
         out.village_background
             .push(rows.clone().filter(started).any(|k| {
                 let post = &careers.post[k];

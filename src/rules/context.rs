@@ -26,6 +26,7 @@ use crate::normalize::date::{months_after, months_between, trunc2};
 use crate::normalize::gender::Gender;
 use crate::normalize::role::{Body, Role};
 use crate::normalize::unit_kind::UnitKind;
+use crate::seat_history::SeatHistory;
 
 /// The frames of one run.
 pub struct Context {
@@ -116,14 +117,22 @@ pub struct TeamFrames {
 impl Context {
     /// The frames of a run, team and election frames alike.
     pub fn build(ds: &Arc<Dataset>, facts: &[Fact], config: &Config) -> PolarsResult<Context> {
-        let team = Context::team_frames(ds, facts, config)?;
+        let rows = ds.careers.rows_by_person(ds.cadres.len());
+        let history = crate::seat_history::compute(ds, &rows);
+        let team = Context::team_frames(ds, facts, history, config)?;
         let elections = super::election_context::ElectionContext::build(ds, config)?;
         Ok(Context::assemble(team, elections, Arc::clone(ds), config))
     }
 
-    /// The team frames: every seat with its holder and facts, the cycles' dates and
-    /// order, and the kinship pairs.
-    pub fn team_frames(ds: &Dataset, facts: &[Fact], config: &Config) -> PolarsResult<TeamFrames> {
+    /// The team frames: every seat with its holder, facts and readings of the work
+    /// history, the cycles' dates and order, and the kinship pairs. The work histories
+    /// themselves are not read: a run that only checks has let go of them by now.
+    pub fn team_frames(
+        ds: &Dataset,
+        facts: &[Fact],
+        history: SeatHistory,
+        config: &Config,
+    ) -> PolarsResult<TeamFrames> {
         let fact_of: FastMap<(u32, u32, u32), u32> = facts
             .iter()
             .enumerate()
@@ -159,64 +168,57 @@ impl Context {
         let mut years_in_post = Vec::with_capacity(n);
         let mut years_in_team = Vec::with_capacity(n);
         let mut years_as_secretary = Vec::with_capacity(n);
-        // The seats' readings of the work histories and the seats' other columns do not
-        // depend on each other: they are computed side by side.
-        let (history, ()) = rayon::join(
-            || crate::seat_history::compute(ds),
-            || {
-                for i in 0..n {
-                    let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
-                    let (ui, pi) = (u as usize, p as usize);
-                    let fact = fact_of.get(&(c, u, p)).copied();
-                    let f = fact.map(|x| &facts[x as usize]);
-                    let k = ds.units.kind[ui];
-                    let pr = preset_of(k, config.choice);
-                    body.push(s.body[i].label_zh());
-                    role.push(s.role[i].code());
-                    principal.push(s.role[i].is_principal(pr == Preset::Subdistrict));
-                    let is_member =
-                        !(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary);
-                    member.push(is_member);
-                    first_member.push(match fact {
-                        Some(x) if is_member => !std::mem::replace(&mut counted[x as usize], true),
-                        _ => false,
-                    });
-                    person_id.push(&ds.cadres.person_id[pi]);
-                    nomination.push(s.nomination[i].map(|n| n.code()));
-                    fulltime.push(s.fulltime[i]);
-                    let g = ds.cadres.gender[pi];
-                    gender.push(g.code());
-                    woman.push(g == Gender::Female);
-                    age.push(f.map_or(0, |f| f.age));
-                    years_left.push(years_left_at(
-                        ds.cadres.birth[pi].to_naive(),
-                        g == Gender::Female,
-                        ds.cycles.as_of[c as usize],
-                        &config.global,
-                    ));
-                    minority.push(ds.cadres.ethnicity[pi].is_minority());
-                    vetting_hold.push(ds.cadres.vetting_hold[pi]);
-                    staffing.push(ds.cadres.staffing[pi].as_deref().map(String::as_str));
-                    specialties.push(ds.cadres.specialties[pi].as_str());
-                    first_specialty.push(
-                        ds.cadres.specialties[pi]
-                            .split(';')
-                            .next()
-                            .filter(|s| !s.is_empty()),
-                    );
-                    native_place.push(ds.cadres.native_place[pi].as_deref().map(String::as_str));
-                    township_years.push(f.map_or(0.0, |f| f.township_years));
-                    township_leadership.push(f.is_some_and(|f| f.township_leadership));
-                    non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc));
-                    education.push(ds.cadres.education[pi].map(|e| e.label_zh()));
-                    subdistrict_experience.push(f.is_some_and(|f| f.subdistrict_experience));
-                    years_in_post.push(f.map_or(0.0, |f| f.years_in_post));
-                    years_in_team.push(f.map_or(0.0, |f| f.years_in_team));
-                    years_as_secretary.push(f.map_or(0.0, |f| f.years_as_secretary));
-                }
-            },
-        );
-        crate::bench::trace("context: seat history and seats");
+        for i in 0..n {
+            let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
+            let (ui, pi) = (u as usize, p as usize);
+            let fact = fact_of.get(&(c, u, p)).copied();
+            let f = fact.map(|x| &facts[x as usize]);
+            let k = ds.units.kind[ui];
+            let pr = preset_of(k, config.choice);
+            body.push(s.body[i].label_zh());
+            role.push(s.role[i].code());
+            principal.push(s.role[i].is_principal(pr == Preset::Subdistrict));
+            let is_member =
+                !(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary);
+            member.push(is_member);
+            first_member.push(match fact {
+                Some(x) if is_member => !std::mem::replace(&mut counted[x as usize], true),
+                _ => false,
+            });
+            person_id.push(&ds.cadres.person_id[pi]);
+            nomination.push(s.nomination[i].map(|n| n.code()));
+            fulltime.push(s.fulltime[i]);
+            let g = ds.cadres.gender[pi];
+            gender.push(g.code());
+            woman.push(g == Gender::Female);
+            age.push(f.map_or(0, |f| f.age));
+            years_left.push(years_left_at(
+                ds.cadres.birth[pi].to_naive(),
+                g == Gender::Female,
+                ds.cycles.as_of[c as usize],
+                &config.global,
+            ));
+            minority.push(ds.cadres.ethnicity[pi].is_minority());
+            vetting_hold.push(ds.cadres.vetting_hold[pi]);
+            staffing.push(ds.cadres.staffing[pi].as_deref().map(String::as_str));
+            specialties.push(ds.cadres.specialties[pi].as_str());
+            first_specialty.push(
+                ds.cadres.specialties[pi]
+                    .split(';')
+                    .next()
+                    .filter(|s| !s.is_empty()),
+            );
+            native_place.push(ds.cadres.native_place[pi].as_deref().map(String::as_str));
+            township_years.push(f.map_or(0.0, |f| f.township_years));
+            township_leadership.push(f.is_some_and(|f| f.township_leadership));
+            non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc));
+            education.push(ds.cadres.education[pi].map(|e| e.label_zh()));
+            subdistrict_experience.push(f.is_some_and(|f| f.subdistrict_experience));
+            years_in_post.push(f.map_or(0.0, |f| f.years_in_post));
+            years_in_team.push(f.map_or(0.0, |f| f.years_in_team));
+            years_as_secretary.push(f.map_or(0.0, |f| f.years_as_secretary));
+        }
+        crate::bench::trace("context: seat columns");
         // The cycle's and the unit's columns are gathered from one row per cycle and
         // per unit: the views are copied, the text is shared.
         let by_cycle = IdxCa::from_vec("cycle".into(), s.cycle.clone());
