@@ -456,15 +456,21 @@ impl ElectionContext {
             .filter(col("severity").is_not_null())
     }
 
+    /// The candidates' own columns, their election as its index: for a rule that picks
+    /// a few candidates by numbers before it reads their texts (DEL-009).
+    pub fn candidate_columns(&self) -> &DataFrame {
+        &self.candidates
+    }
+
     /// Every candidate, with the columns of its election ([`ELECTION_COLUMNS`]).
     pub fn candidates(&self) -> LazyFrame {
-        self.with_their_elections(self.elections.clone().lazy(), &[])
+        self.candidates_in(self.elections.clone().lazy(), &[])
     }
 
     /// The candidates of elections filling `body` where the rule applies, with the
     /// columns of their election and its `severity`.
     pub fn candidates_of(&self, body: ElectionBody, s: &RuleSettings) -> LazyFrame {
-        self.with_their_elections(self.elections_of(body, s), &["severity"])
+        self.candidates_in(self.elections_of(body, s), &["severity"])
     }
 
     /// The candidates of `elections`, in the candidates' order, each with the columns of
@@ -472,7 +478,7 @@ impl ElectionContext {
     /// at 40,000 units six text columns of two million candidates are about 200 MB
     /// through every rule, and a join on the election's index costs a rule a few
     /// milliseconds (a rule's filters on the candidates' own columns go before it).
-    fn with_their_elections(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
+    pub fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
         let wanted = ["election"]
             .iter()
             .chain(ELECTION_COLUMNS.iter())

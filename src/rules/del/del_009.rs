@@ -53,6 +53,19 @@ A person elected both 党代会代表 and 人大代表 of 柳河镇 in 2021:
 
 pub struct Del009;
 
+/// The body of an election as its place in [`BODIES`]: a person's seats are in two
+/// bodies when the lowest and the highest differ, a grouping polars does without
+/// holding each group's rows (counting distinct texts does not).
+fn body_number() -> Expr {
+    let [first, second, _] = BODIES.map(|b| lit(b.code()));
+    when(col("body").eq(first))
+        .then(lit(0u8))
+        .when(col("body").eq(second))
+        .then(lit(1u8))
+        .otherwise(lit(2u8))
+        .alias("body")
+}
+
 const BODIES: [ElectionBody; 3] = [
     ElectionBody::PartyCongress,
     ElectionBody::PcDelegates,
@@ -70,21 +83,48 @@ impl Rule for Del009 {
         };
         let codes = Series::new("b".into(), BODIES.map(|b| b.code()));
         let in_bodies = col("body").is_in(lit(codes).implode(false), false);
-        let base = ec
-            .candidates()
-            .filter(col("delegate").and(in_bodies.clone()))
+        // The elections of the three bodies where the rule applies.
+        let elections = ec
+            .elections
+            .clone()
+            .lazy()
+            .filter(in_bodies.clone())
             .with_column(severity_expr(s))
             .filter(col("severity").is_not_null());
-        // Only persons with seats in two bodies, or with a membership, can overlap: the
-        // others stay in polars.
-        // Persons and cycles by index, not by their text: the grouping of two million seats
-        // is the cost of this rule.
+        let in_order = JoinArgs {
+            maintain_order: MaintainOrderJoin::Left,
+            ..JoinArgs::new(JoinType::Inner)
+        };
+        // Their delegates as numbers (the candidate's place in the frame, the person, the
+        // cycle) and the body: the grouping of two million seats is the cost of this rule,
+        // and only the few persons who can overlap get their texts read.
         let key = [col("person"), col("cycle_index")];
-        let several = base
+        let delegates = ec
+            .candidate_columns()
             .clone()
+            .lazy()
+            .with_row_index("at", None)
+            .filter(col("delegate"))
+            .select([col("at"), col("election"), col("person")])
+            .join(
+                elections
+                    .clone()
+                    .select([col("election"), col("cycle_index"), body_number()]),
+                [col("election")],
+                [col("election")],
+                in_order.clone(),
+            )
+            .collect()?;
+        // Only persons with seats in two bodies, or with a membership, can overlap.
+        let several = delegates
+            .clone()
+            .lazy()
             .group_by(key.clone())
-            .agg([col("body").n_unique().alias("bodies")])
-            .filter(col("bodies").gt(lit(1)))
+            .agg([
+                col("body").min().alias("lowest"),
+                col("body").max().alias("highest"),
+            ])
+            .filter(col("lowest").neq(col("highest")))
             .select(key.clone());
         let with_membership = ec
             .memberships
@@ -94,8 +134,34 @@ impl Rule for Del009 {
             .select(key.clone());
         let keys = concat([several, with_membership], UnionArgs::default())?
             .unique(None, UniqueKeepStrategy::First);
+        let picked = delegates
+            .lazy()
+            .join(keys, key.clone(), key, in_order.clone())
+            .select([col("at"), col("election")])
+            .collect()?;
+        // The seats of those persons, in the candidates' order, with their texts.
+        let people = ec
+            .candidate_columns()
+            .select(["person_id", "name"])?
+            .take(picked.column("at")?.idx()?)?;
         let seats = super::rows_of(
-            base.join(keys, key.clone(), key, JoinArgs::new(JoinType::Inner))
+            picked
+                .hstack(people.columns())?
+                .lazy()
+                .join(
+                    elections.select([
+                        col("election"),
+                        col("cycle"),
+                        col("unit_id"),
+                        col("election_id"),
+                        col("body"),
+                        col("level"),
+                        col("severity"),
+                    ]),
+                    [col("election")],
+                    [col("election")],
+                    in_order,
+                )
                 .select([
                     col("cycle"),
                     col("unit_id"),
