@@ -141,6 +141,7 @@ impl ElectionContext {
                 ),
                 // The cycle as an index, for group-bys (DEL-009).
                 Column::new("cycle_index".into(), &e.cycle),
+                Column::new("unit".into(), &e.unit),
                 Column::new("unit_id".into(), (0..ne).map(unit_id).collect::<Vec<_>>()),
                 Column::new("preset".into(), (0..ne).map(preset).collect::<Vec<_>>()),
                 Column::new(
@@ -498,10 +499,11 @@ impl ElectionContext {
 }
 
 /// The columns of its election a candidate is read with.
-pub const ELECTION_COLUMNS: [&str; 7] = [
+pub const ELECTION_COLUMNS: [&str; 8] = [
     "election_id",
     "cycle",
     "cycle_index",
+    "unit",
     "unit_id",
     "preset",
     "body",

@@ -95,7 +95,8 @@ pub fn uncovered_pc_heads(ctx: &Context, rules: &[&dyn Rule], lang: Lang) -> Vec
     let Some(in_preset) = in_preset else {
         return Vec::new();
     };
-    let keys = [col("cycle"), col("unit_id"), col("person_id")];
+    // Grouped and joined on the indexes, not on the ids' texts.
+    let keys = [col("cycle_index"), col("unit"), col("person")];
     let covered = ctx
         .seats
         .clone()
@@ -114,7 +115,7 @@ pub fn uncovered_pc_heads(ctx: &Context, rules: &[&dyn Rule], lang: Lang) -> Vec
             JoinArgs::new(JoinType::Left),
         )
         .filter(col("covered").not())
-        .select(keys)
+        .select([col("cycle"), col("unit_id"), col("person_id")])
         .unique_stable(None, UniqueKeepStrategy::First)
         .sort(
             ["cycle", "unit_id", "person_id"],

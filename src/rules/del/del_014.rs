@@ -57,6 +57,13 @@ expected 按姓氏笔画`.
 
 pub struct Del014;
 
+/// The `cycle_index`, `unit` and `person` columns of a collected frame as slices (the
+/// frame rechunked, and the columns never null).
+fn indexes(df: &DataFrame) -> PolarsResult<[&[u32]; 3]> {
+    let slice = |name: &str| df.column(name)?.u32()?.cont_slice();
+    Ok([slice("cycle_index")?, slice("unit")?, slice("person")?])
+}
+
 /// Slate roles that stand apart from the stroke order, per body elected.
 fn exempt_roles(body: ElectionBody) -> &'static [&'static str] {
     match body {
@@ -86,70 +93,73 @@ impl Rule for Del014 {
             ElectionBody::DisciplineCommittee,
         ] {
             let roles = Series::new("r".into(), exempt_roles(body));
-            let slate = Rows::new(
-                &ctx.seats
-                    .clone()
-                    .lazy()
-                    .filter(col("role").is_in(lit(roles).implode(false), false))
-                    .select([col("cycle"), col("unit_id"), col("person_id")])
-                    .collect()?,
-            )?;
-            let leaders: HashSet<(&str, &str, &str), foldhash::fast::FixedState> = (0..slate
-                .height)
-                .map(|i| {
-                    (
-                        slate.s("cycle", i),
-                        slate.s("unit_id", i),
-                        slate.s("person_id", i),
-                    )
-                })
+            // The team's leaders by index: the list below is two million candidates at
+            // 40,000 units, and hashing three ids' texts per candidate was most of this
+            // rule.
+            let mut slate = ctx
+                .seats
+                .clone()
+                .lazy()
+                .filter(col("role").is_in(lit(roles).implode(false), false))
+                .select([col("cycle_index"), col("unit"), col("person")])
+                .collect()?;
+            slate.rechunk_mut();
+            let [cycle, unit, person] = indexes(&slate)?;
+            let leaders: HashSet<(u32, u32, u32), foldhash::fast::FixedState> = cycle
+                .iter()
+                .zip(unit.iter())
+                .zip(person.iter())
+                .map(|((&c, &u), &p)| (c, u, p))
                 .collect();
-            let list = Rows::new(
-                &ec.candidates_of(body, s)
-                    // Each election's list in ballot order; the elections in the order
-                    // of their index (each is checked on its own, and the findings are
-                    // sorted afterwards), which sorts faster than by their ids' text.
-                    .sort(
-                        ["election", "ballot_order", "row"],
-                        SortMultipleOptions::default()
-                            .with_nulls_last(true)
-                            .with_maintain_order(true),
-                    )
-                    // Only what the ballot check reads comes back to Rust.
-                    .select([
-                        col("cycle"),
-                        col("unit_id"),
-                        col("election_id"),
-                        col("body"),
-                        col("person_id"),
-                        col("name"),
-                        col("role"),
-                        col("severity"),
-                    ])
-                    .collect()?,
-            )?;
+            let mut frame = ec
+                .candidates_of(body, s)
+                // Each election's list in ballot order; the elections in the order
+                // of their index (each is checked on its own, and the findings are
+                // sorted afterwards), which sorts faster than by their ids' text.
+                .sort(
+                    ["election", "ballot_order", "row"],
+                    SortMultipleOptions::default()
+                        .with_nulls_last(true)
+                        .with_maintain_order(true),
+                )
+                // Only what the ballot check reads comes back to Rust.
+                .select([
+                    col("election"),
+                    col("cycle_index"),
+                    col("unit"),
+                    col("person"),
+                    col("cycle"),
+                    col("unit_id"),
+                    col("election_id"),
+                    col("body"),
+                    col("person_id"),
+                    col("name"),
+                    col("role"),
+                    col("severity"),
+                ])
+                .collect()?;
+            frame.rechunk_mut();
+            let [cycle, unit, person] = indexes(&frame)?;
+            let election = frame.column("election")?.u32()?.cont_slice()?;
+            let (name, role) = (frame.column("name")?.str()?, frame.column("role")?.str()?);
+            let list = Rows::new(&frame)?;
             let mut i = 0;
             while i < list.height {
-                let id = list.s("election_id", i);
                 let mut j = i;
-                while j < list.height && list.s("election_id", j) == id {
+                while j < list.height && election[j] == election[i] {
                     j += 1;
                 }
                 let ordered: Vec<(usize, (u8, Option<u8>))> = (i..j)
                     .filter(|&k| {
-                        let role = list.s("role", k);
-                        let leader = if role.is_empty() {
-                            leaders.contains(&(
-                                list.s("cycle", k),
-                                list.s("unit_id", k),
-                                list.s("person_id", k),
-                            ))
-                        } else {
-                            role == "secretary" || role == "deputy_secretary"
+                        let leader = match role.get(k) {
+                            None | Some("") => {
+                                leaders.contains(&(cycle[k], unit[k], person[k]))
+                            }
+                            Some(role) => role == "secretary" || role == "deputy_secretary",
                         };
                         !leader
                     })
-                    .filter_map(|k| surname_strokes(list.s("name", k)).map(|key| (k, key)))
+                    .filter_map(|k| surname_strokes(name.get(k)?).map(|key| (k, key)))
                     .collect();
                 let out_of_order = ordered
                     .windows(2)

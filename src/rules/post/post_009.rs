@@ -57,15 +57,17 @@ impl Rule for Post009 {
                     .eq(lit("head"))
                     .or(col("role").eq(lit("deputy_head"))),
             )
-            .group_by_stable([col("cycle"), col("unit_id"), col("person_id")])
+            // The cycle, the unit and the person as indexes: cheaper to group and join
+            // on than the ids' texts.
+            .group_by_stable([col("cycle_index"), col("unit"), col("person")])
             .agg([col("role").first().alias("post")]);
         let rows = rows_of(
             ec.candidates_of(ElectionBody::Presidium, s)
                 .filter(col("delegate"))
                 .join(
                     government,
-                    [col("cycle"), col("unit_id"), col("person_id")],
-                    [col("cycle"), col("unit_id"), col("person_id")],
+                    [col("cycle_index"), col("unit"), col("person")],
+                    [col("cycle_index"), col("unit"), col("person")],
                     JoinArgs::new(JoinType::Inner),
                 ),
         )?;

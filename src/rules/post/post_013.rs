@@ -54,12 +54,14 @@ impl Rule for Post013 {
         let Some(ec) = ctx.elections.as_ref() else {
             return Ok(vec![]);
         };
-        let keys = [col("cycle"), col("unit_id"), col("person_id")];
+        // The cycle, the unit and the person as indexes: joins of half a million
+        // delegates on the ids' texts were the cost of this rule.
+        let keys = [col("cycle_index"), col("unit"), col("person")];
         let slate = ctx
             .seats
             .clone()
             .lazy()
-            .group_by_stable(keys.clone())
+            .group_by(keys.clone())
             .agg([
                 col("body").eq(lit("党委")).any(true).alias("committee"),
                 col("role")
@@ -68,24 +70,27 @@ impl Rule for Post013 {
                     .any(true)
                     .alias("government"),
             ])
-            .filter(col("committee").and(col("government").not()));
+            .filter(col("committee").and(col("government").not()))
+            .select(keys.clone());
         let presidium = ec
             .candidates_of(ElectionBody::Presidium, s)
             .filter(col("delegate"))
             .select(keys.clone())
-            .unique_stable(None, UniqueKeepStrategy::First)
+            .unique(None, UniqueKeepStrategy::First)
             .with_column(lit(true).alias("on_presidium"));
+        let team = [col("cycle_index"), col("unit")];
         let units_with_presidium = ec
             .elections_of(ElectionBody::Presidium, s)
-            .select([col("cycle"), col("unit_id")])
-            .unique_stable(None, UniqueKeepStrategy::First);
+            .select(team.clone())
+            .unique(None, UniqueKeepStrategy::First);
+        // The findings are sorted afterwards: the joins need not keep an order.
         let rows = rows_of(
             ec.candidates_of(ElectionBody::PcDelegates, s)
                 .filter(col("delegate"))
                 .join(
                     units_with_presidium,
-                    [col("cycle"), col("unit_id")],
-                    [col("cycle"), col("unit_id")],
+                    team.clone(),
+                    team,
                     JoinArgs::new(JoinType::Inner),
                 )
                 .join(
