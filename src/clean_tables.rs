@@ -8,6 +8,7 @@
 
 use anyhow::{Context, Result};
 use polars::prelude::*;
+use std::num::NonZeroU32;
 use std::path::Path;
 
 use crate::dataset::Dataset;
@@ -180,11 +181,14 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                 "source".into(),
                 k.source.iter().map(|s| s.label()).collect::<Vec<_>>(),
             ),
+            Column::new("source_row".into(), &k.row),
             Column::new(
-                "source_row".into(),
-                k.row.iter().map(|&r| r as u32).collect::<Vec<_>>(),
+                "resume_line".into(),
+                k.line
+                    .iter()
+                    .map(|l| l.map(NonZeroU32::get))
+                    .collect::<Vec<_>>(),
             ),
-            Column::new("resume_line".into(), k.line.clone()),
         ],
     )
 }

@@ -138,7 +138,7 @@ struct Imported {
     cadre: Cadre,
     id: String,
     /// (year, month) of the readable birth date.
-    birth: Option<(i32, u32)>,
+    birth: Option<(i32, u8)>,
 }
 
 /// Imports `.lrmx` files and folders (searched recursively for `*.lrmx`, any case) into

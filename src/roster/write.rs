@@ -322,11 +322,7 @@ fn seat_title(ds: &Dataset, i: usize) -> String {
 
 /// The posts a person holds on the reference date (现任职务) and since when.
 fn current_posts(ds: &Dataset, p: u32, as_of: chrono::NaiveDate) -> (String, String) {
-    let at = PartialDate {
-        year: as_of.format("%Y").to_string().parse().unwrap_or(0),
-        month: as_of.format("%m").to_string().parse().unwrap_or(1),
-        day: None,
-    };
+    let at = PartialDate::month(chrono::Datelike::year(&as_of), chrono::Datelike::month(&as_of));
     let careers = &ds.careers;
     let mut posts: Vec<String> = Vec::new();
     let mut since: Option<PartialDate> = None;
