@@ -202,10 +202,11 @@ pub struct Run {
 
 impl Loaded {
     /// Computes the work-history facts and builds the rule frames. A run that only
-    /// checks ([`RunOptions::only_rule_tables`]) lets go of each table as soon as what is
-    /// built from it is there: the work histories after the facts and the seats'
-    /// readings, the slate, the relations and the facts after the team frames, the election tables and all of the persons but
-    /// their ids and names after the election frames.
+    /// checks ([`RunOptions::only_rule_tables`]) lets go of each table as soon as what
+    /// is built from it is there: the work histories after the facts and the seats'
+    /// readings; the slate, the relations and the facts after the team frames; the
+    /// election tables and all of the persons but their ids and names after the election
+    /// frames.
     pub fn derive(self) -> Result<Run> {
         let config = &self.plan.config;
         let release = self.plan.options.only_rule_tables;

@@ -69,7 +69,7 @@ pub struct Careers {
 
 /// The career rows of each person, each person's rows by start, then row
 /// ([`Careers::rows_by_person`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PersonRows {
     /// `rows[first[p]..first[p + 1]]` are the rows of person `p`.
     first: Vec<usize>,

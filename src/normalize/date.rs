@@ -58,11 +58,12 @@ impl std::error::Error for DateError {}
 const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 impl PartialDate {
-    /// A month-precision date (`month` 1 to 12).
+    /// A month-precision date (`month` 1 to 12; a month out of range is read as
+    /// December in arithmetic, see [`PartialDate::to_naive`]).
     pub fn month(year: i32, month: u32) -> PartialDate {
         PartialDate {
             year,
-            month: month as u8,
+            month: u8::try_from(month).unwrap_or(u8::MAX),
             day: None,
         }
     }

@@ -322,7 +322,10 @@ fn seat_title(ds: &Dataset, i: usize) -> String {
 
 /// The posts a person holds on the reference date (现任职务) and since when.
 fn current_posts(ds: &Dataset, p: u32, as_of: chrono::NaiveDate) -> (String, String) {
-    let at = PartialDate::month(chrono::Datelike::year(&as_of), chrono::Datelike::month(&as_of));
+    let at = PartialDate::month(
+        chrono::Datelike::year(&as_of),
+        chrono::Datelike::month(&as_of),
+    );
     let careers = &ds.careers;
     let mut posts: Vec<String> = Vec::new();
     let mut since: Option<PartialDate> = None;

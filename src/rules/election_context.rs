@@ -30,7 +30,8 @@ pub struct ElectionContext {
     pub elections: DataFrame,
     /// One row per candidate, with its election as an index (`election`): a rule reads
     /// the candidates through [`candidates`](Self::candidates) or
-    /// [`candidates_of`](Self::candidates_of), which join their election's columns.
+    /// [`candidates_of`](Self::candidates_of), which join their election's columns, or
+    /// picks a few by numbers first ([`candidate_columns`](Self::candidate_columns)).
     candidates: DataFrame,
     pub memberships: DataFrame,
     /// `proxies`: one row per entrusted vote (election_id, cycle, unit_id, preset, body,
@@ -139,7 +140,9 @@ impl ElectionContext {
                         .map(|&x| ds.cycles.cycle[x as usize].as_str())
                         .collect::<Vec<_>>(),
                 ),
-                // The cycle as an index, for group-bys (DEL-009).
+                // The cycle and the unit as indexes, for group-bys and for joins with
+                // the seats (`cycle_index`, `unit` and `person` there too): DEL-009,
+                // DEL-014, POST-009, POST-013.
                 Column::new("cycle_index".into(), &e.cycle),
                 Column::new("unit".into(), &e.unit),
                 Column::new("unit_id".into(), (0..ne).map(unit_id).collect::<Vec<_>>()),
@@ -479,7 +482,7 @@ impl ElectionContext {
     /// at 40,000 units six text columns of two million candidates are about 200 MB
     /// through every rule, and a join on the election's index costs a rule a few
     /// milliseconds (a rule's filters on the candidates' own columns go before it).
-    pub fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
+    fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
         let wanted = ["election"]
             .iter()
             .chain(ELECTION_COLUMNS.iter())

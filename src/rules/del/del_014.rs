@@ -58,10 +58,22 @@ expected 按姓氏笔画`.
 pub struct Del014;
 
 /// The `cycle_index`, `unit` and `person` columns of a collected frame as slices (the
-/// frame rechunked, and the columns never null).
+/// frame rechunked, and the columns never null; a frame without rows has no chunk to
+/// slice).
 fn indexes(df: &DataFrame) -> PolarsResult<[&[u32]; 3]> {
-    let slice = |name: &str| df.column(name)?.u32()?.cont_slice();
-    Ok([slice("cycle_index")?, slice("unit")?, slice("person")?])
+    Ok([
+        numbers(df, "cycle_index")?,
+        numbers(df, "unit")?,
+        numbers(df, "person")?,
+    ])
+}
+
+/// A `u32` column of a rechunked frame, never null, as a slice.
+fn numbers<'a>(df: &'a DataFrame, name: &str) -> PolarsResult<&'a [u32]> {
+    match df.column(name)?.u32()? {
+        c if c.is_empty() => Ok(&[]),
+        c => c.cont_slice(),
+    }
 }
 
 /// Slate roles that stand apart from the stroke order, per body elected.
@@ -140,7 +152,7 @@ impl Rule for Del014 {
                 .collect()?;
             frame.rechunk_mut();
             let [cycle, unit, person] = indexes(&frame)?;
-            let election = frame.column("election")?.u32()?.cont_slice()?;
+            let election = numbers(&frame, "election")?;
             let (name, role) = (frame.column("name")?.str()?, frame.column("role")?.str()?);
             let list = Rows::new(&frame)?;
             let mut i = 0;
@@ -152,9 +164,7 @@ impl Rule for Del014 {
                 let ordered: Vec<(usize, (u8, Option<u8>))> = (i..j)
                     .filter(|&k| {
                         let leader = match role.get(k) {
-                            None | Some("") => {
-                                leaders.contains(&(cycle[k], unit[k], person[k]))
-                            }
+                            None | Some("") => leaders.contains(&(cycle[k], unit[k], person[k])),
                             Some(role) => role == "secretary" || role == "deputy_secretary",
                         };
                         !leader
