@@ -160,7 +160,7 @@ pub fn compute_by(ds: &Dataset, options: &FactOptions, rows: &PersonRows) -> Vec
             )
         })
         .collect();
-    facts_of(ds, options, rows, seats)
+    compute_seats_by(ds, options, rows, seats)
 }
 
 /// The facts of hypothetical seats `(cycle, unit, person, role)`: a candidate's age,
@@ -171,7 +171,7 @@ pub fn compute_seats(
     options: &FactOptions,
     seats: Vec<(u32, u32, u32, Role)>,
 ) -> Vec<Fact> {
-    facts_of(
+    compute_seats_by(
         ds,
         options,
         &ds.careers.rows_by_person(ds.cadres.len()),
@@ -179,7 +179,10 @@ pub fn compute_seats(
     )
 }
 
-fn facts_of(
+/// [`compute_seats`] with the career rows already grouped by person: a caller that asks
+/// for many small sets of seats (`banzi suggest`, a candidate at each unit they worked
+/// in) groups the rows once, not once per call.
+pub fn compute_seats_by(
     ds: &Dataset,
     options: &FactOptions,
     by_person: &PersonRows,

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::problem::{
     Class, Count, Group, Problem, Slot, Unit, ATTRS, TOWNSHIP, WOMAN, YOUNG, YOUNG_PRINCIPAL,
 };
+use crate::dataset::careers::PersonRows;
 use crate::dataset::Dataset;
 use crate::facts::{self, Fact};
 use crate::normalize::gender::Gender;
@@ -160,6 +161,8 @@ pub struct Shared<'a> {
     pub pool: Vec<(u32, Fact)>,
     /// Career units of each candidate (where tenure facts matter).
     career_units: BTreeMap<u32, BTreeSet<u32>>,
+    /// The career rows by person, grouped once for every candidate's facts.
+    career_rows: PersonRows,
 }
 
 impl<'a> Shared<'a> {
@@ -173,11 +176,13 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|&p| (cycle, u32::MAX, p, Role::Member))
             .collect();
-        let pool: Vec<(u32, Fact)> = facts::compute_seats(ds, &run.plan.fact_options(), seats)
-            .into_iter()
-            .filter(|f| !ds.cadres.vetting_hold[f.person as usize])
-            .map(|f| (f.person, f))
-            .collect();
+        let career_rows = ds.careers.rows_by_person(ds.cadres.len());
+        let pool: Vec<(u32, Fact)> =
+            facts::compute_seats_by(ds, &run.plan.fact_options(), &career_rows, seats)
+                .into_iter()
+                .filter(|f| !ds.cadres.vetting_hold[f.person as usize])
+                .map(|f| (f.person, f))
+                .collect();
         let in_pool: BTreeSet<u32> = pool.iter().map(|p| p.0).collect();
         let mut career_units: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
         let c = &ds.careers;
@@ -196,6 +201,7 @@ impl<'a> Shared<'a> {
             nominator: Nominator::new(ds, cycle),
             pool,
             career_units,
+            career_rows,
         })
     }
 
@@ -494,7 +500,9 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
                     .map(|x| x.1)
                     .collect();
                 let seats: Vec<_> = roles.into_iter().map(|r| (cycle, u, p, r)).collect();
-                if let Some(f) = facts::compute_seats(ds, &run.plan.fact_options(), seats).pop() {
+                let options = run.plan.fact_options();
+                if let Some(f) = facts::compute_seats_by(ds, &options, &sh.career_rows, seats).pop()
+                {
                     at_unit.insert(u, f);
                 }
             }
