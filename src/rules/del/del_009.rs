@@ -27,9 +27,9 @@ For each person and cycle, the seats of the same level (`elections.level`, or th
 kind; `memberships.level`) among: delegate of a 党代会代表 election, delegate of a 人大代表
 election, member of a 政协委员 list, and the `memberships` rows of those three bodies. A
 person with seats in two or more of the three bodies at one level is a finding, on the
-first election (by cycle, unit and id) where the person is a delegate. A membership without a level is
-taken to be of the same level. Delegates are the candidates marked `elected`, or the
-whole list before the vote.
+first election (by cycle, unit and id) where the person is a delegate. A membership
+without a level is taken to be of the same level. Delegates are the candidates marked
+`elected`, or the whole list before the vote.
 
 Left out: the overlap of upper- and lower-level PC delegates (001:L725 (c)). A township's
 full-time presidium chair is to be a county PC delegate candidate (POST-008), which is the
