@@ -106,6 +106,29 @@ fn unit_columns(ds: &Dataset, config: &Config) -> PolarsResult<[Column; 6]> {
     ])
 }
 
+/// A text column of few distinct texts, each held once and gathered per row. Built from
+/// a `&str` per row, polars copies every text longer than 12 bytes per row (a native
+/// place, the specialties, a role code such as `deputy_secretary`): at 40,000 units
+/// 868,000 seats, about 17 MB a column beside the 14 MB of the rows' views.
+pub(super) fn few_texts<'a>(
+    name: &str,
+    rows: impl IntoIterator<Item = Option<&'a str>>,
+) -> PolarsResult<Column> {
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut at: FastMap<&str, IdxSize> = FastMap::default();
+    let mut codes: Vec<Option<IdxSize>> = Vec::new();
+    for text in rows {
+        codes.push(text.map(|t| {
+            *at.entry(t).or_insert_with(|| {
+                distinct.push(t);
+                (distinct.len() - 1) as IdxSize
+            })
+        }));
+    }
+    let codes = IdxCa::from_slice_options(name.into(), &codes);
+    Column::new(name.into(), distinct).take(&codes)
+}
+
 /// The team frames of a run, before the election frames are added (see
 /// [`Context::assemble`]).
 pub struct TeamFrames {
@@ -238,7 +261,7 @@ impl Context {
         }
         columns.extend([
             Column::new("body".into(), body),
-            Column::new("role".into(), role),
+            few_texts("role", role.into_iter().map(Some))?,
             Column::new("principal".into(), principal),
             Column::new("member".into(), member),
             Column::new("person_id".into(), person_id),
@@ -250,10 +273,10 @@ impl Context {
             Column::new("years_left".into(), years_left),
             Column::new("minority".into(), minority),
             Column::new("vetting_hold".into(), vetting_hold),
-            Column::new("staffing".into(), staffing),
-            Column::new("specialties".into(), specialties),
+            few_texts("staffing", staffing)?,
+            few_texts("specialties", specialties.into_iter().map(Some))?,
             Column::new("first_specialty".into(), first_specialty),
-            Column::new("native_place".into(), native_place),
+            few_texts("native_place", native_place)?,
             Column::new("township_years".into(), township_years),
             Column::new("township_leadership".into(), township_leadership),
             Column::new("non_cpc".into(), non_cpc),

@@ -19,7 +19,7 @@ use polars::prelude::*;
 use std::collections::HashMap;
 
 use super::config::Config;
-use super::context::{preset_of, severity_expr};
+use super::context::{few_texts, preset_of, severity_expr};
 use super::{config::RuleSettings, Lang};
 use crate::dataset::elections::{Category, ElectionBody, ElectionTables};
 use crate::dataset::Dataset;
@@ -267,8 +267,8 @@ impl ElectionContext {
         // The columns below do not depend on each other: two halves are built side by
         // side (each in order, so the frame is the same whatever the number of threads).
         let (first, second) = rayon::join(
-            || {
-                [
+            || -> PolarsResult<_> {
+                Ok([
                     // The election and the person as indexes: group-bys, joins and
                     // sorts on them are cheaper than on their ids' text.
                     Column::new("election".into(), &c.election),
@@ -296,35 +296,23 @@ impl ElectionContext {
                         "row".into(),
                         c.row.iter().map(|&r| r as i64).collect::<Vec<_>>(),
                     ),
-                    Column::new(
-                        "role".into(),
-                        c.role
-                            .iter()
-                            .map(|r| r.map(|r| r.code()))
-                            .collect::<Vec<_>>(),
-                    ),
-                ]
+                    few_texts("role", c.role.iter().map(|r| r.map(|r| r.code())))?,
+                ])
             },
-            || {
-                [
+            || -> PolarsResult<_> {
+                Ok([
                     Column::new("fulltime".into(), &c.fulltime),
                     Column::new("elected".into(), &c.elected),
                     Column::new("delegate".into(), &delegate),
                     Column::new("incumbent".into(), &c.incumbent),
-                    Column::new(
-                        "category".into(),
-                        c.category
-                            .iter()
-                            .map(|x| x.map(|v| v.label_zh()))
-                            .collect::<Vec<_>>(),
-                    ),
-                    Column::new(
-                        "quota_category".into(),
-                        c.quota_category
-                            .iter()
-                            .map(|x| x.map(|v| v.label_zh()))
-                            .collect::<Vec<_>>(),
-                    ),
+                    few_texts(
+                        "category",
+                        c.category.iter().map(|x| x.map(|v| v.label_zh())),
+                    )?,
+                    few_texts(
+                        "quota_category",
+                        c.quota_category.iter().map(|x| x.map(|v| v.label_zh())),
+                    )?,
                     Column::new(
                         "flags".into(),
                         c.flags
@@ -367,10 +355,10 @@ impl ElectionContext {
                             .map(|i| c.leading_cadre[i] == Some(true))
                             .collect::<Vec<_>>(),
                     ),
-                ]
+                ])
             },
         );
-        let columns: Vec<Column> = first.into_iter().chain(second).collect();
+        let columns: Vec<Column> = first?.into_iter().chain(second?).collect();
         let candidates = DataFrame::new(nc, columns)?;
         let m = &t.memberships;
         let nm = m.person.len();
