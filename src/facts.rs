@@ -188,14 +188,6 @@ pub fn compute_seats_by(
     by_person: &PersonRows,
     mut seats: Vec<(u32, u32, u32, Role)>,
 ) -> Vec<Fact> {
-    let careers = &ds.careers;
-    // Spells in days, once per career row.
-    let start_days: Vec<i32> = careers.start.iter().map(|d| d.days_since_epoch()).collect();
-    let end_days: Vec<i32> = careers
-        .end
-        .iter()
-        .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
-        .collect();
     // Cycles in label order, without cloning labels in the sort.
     let mut by_label: Vec<u32> = (0..ds.cycles.len() as u32).collect();
     by_label.sort_by(|&a, &b| ds.cycles.cycle[a as usize].cmp(&ds.cycles.cycle[b as usize]));
@@ -219,8 +211,6 @@ pub fn compute_seats_by(
         ds,
         options,
         by_person,
-        start_days: &start_days,
-        end_days: &end_days,
     };
     groups
         .par_iter()
@@ -234,10 +224,8 @@ pub fn compute_seats_by(
 struct History<'a> {
     ds: &'a Dataset,
     options: &'a FactOptions,
-    /// Career rows by person, then start.
+    /// Career rows by person, then start, and their spells in days.
     by_person: &'a PersonRows,
-    start_days: &'a [i32],
-    end_days: &'a [i32],
 }
 
 impl History<'_> {
@@ -248,8 +236,9 @@ impl History<'_> {
         let as_of = ds.cycles.as_of[cycle as usize];
         let at = epoch(as_of);
         let rows = self.by_person.of(person);
-        let spell = |i: u32| -> Spell { (self.start_days[i as usize], self.end_days[i as usize]) };
-        let before = |i: &&u32| self.start_days[**i as usize] <= at;
+        let days = self.by_person;
+        let spell = |i: u32| -> Spell { (days.start_day(i as usize), days.end_day(i as usize)) };
+        let before = |i: &&u32| days.start_day(**i as usize) <= at;
 
         spells.clear();
         spells.extend(

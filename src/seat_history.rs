@@ -75,7 +75,7 @@ pub fn compute(ds: &Dataset, by_person: &PersonRows) -> SeatHistory {
     for i in 0..s.len() {
         let (c, u, p) = (s.cycle[i], s.unit[i], s.person[i]);
         let at = crate::normalize::date::days_since_epoch(ds.cycles.as_of[c as usize]);
-        let started = |k: &usize| careers.start[*k].days_since_epoch() <= at;
+        let started = |k: &usize| by_person.start_day(*k) <= at;
         let rows = by_person.of(p).iter().map(|&k| k as usize);
         out.village_background
             .push(rows.clone().filter(started).any(|k| {
@@ -95,7 +95,7 @@ pub fn compute(ds: &Dataset, by_person: &PersonRows) -> SeatHistory {
                         careers.unit[k] != Some(u) && careers.unit_kind[k] != UnitKind::School
                     })
                     .collect();
-                let day = |k: usize| careers.start[k].days_since_epoch();
+                let day = |k: usize| by_person.start_day(k);
                 let Some(latest) = before.iter().map(|&k| day(k)).max() else {
                     return Exchange::Lateral;
                 };

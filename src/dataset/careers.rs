@@ -67,19 +67,34 @@ pub struct Careers {
     pub year_only_dates: usize,
 }
 
-/// The career rows of each person, each person's rows by start, then row
-/// ([`Careers::rows_by_person`]).
+/// The career rows of each person, each person's rows by start, then row, and every
+/// row's spell in days ([`Careers::rows_by_person`]): what the facts and the seats'
+/// readings read of the work histories, prepared once for both.
 #[derive(Debug, Clone)]
 pub struct PersonRows {
     /// `rows[first[p]..first[p + 1]]` are the rows of person `p`.
     first: Vec<usize>,
     rows: Vec<u32>,
+    /// Start of each career row, in days since 1970-01-01.
+    start_days: Vec<i32>,
+    /// End of each career row in days, `i32::MAX` when ongoing.
+    end_days: Vec<i32>,
 }
 
 impl PersonRows {
     /// The career rows of person `p`, by start.
     pub fn of(&self, p: u32) -> &[u32] {
         &self.rows[self.first[p as usize]..self.first[p as usize + 1]]
+    }
+
+    /// The start of career row `k`, in days since 1970-01-01.
+    pub fn start_day(&self, k: usize) -> i32 {
+        self.start_days[k]
+    }
+
+    /// The end of career row `k` in days, `i32::MAX` when ongoing.
+    pub fn end_day(&self, k: usize) -> i32 {
+        self.end_days[k]
     }
 }
 
@@ -93,9 +108,9 @@ impl Careers {
     }
 
     /// The rows of each of `persons` persons, grouped by a counting sort, each person's
-    /// rows in order of start (then of row). One pass and two arrays, where a list per
-    /// person costs two million small allocations at 40,000 units. The facts and the
-    /// seats' readings of the work histories share one grouping.
+    /// rows in order of start (then of row), with every row's spell in days. One pass
+    /// and two arrays, where a list per person costs two million small allocations at
+    /// 40,000 units. The facts and the seats' readings of the work histories share one.
     pub fn rows_by_person(&self, persons: usize) -> PersonRows {
         let mut first = vec![0usize; persons + 1];
         for &p in &self.person {
@@ -114,7 +129,18 @@ impl Careers {
         for p in 0..persons {
             rows[first[p]..first[p + 1]].sort_by_key(|&i| self.start[i as usize]);
         }
-        PersonRows { first, rows }
+        let start_days = self.start.iter().map(|d| d.days_since_epoch()).collect();
+        let end_days = self
+            .end
+            .iter()
+            .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
+            .collect();
+        PersonRows {
+            first,
+            rows,
+            start_days,
+            end_days,
+        }
     }
 
     /// Moves the rows of `other` to the end of `self`.
