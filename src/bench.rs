@@ -87,8 +87,13 @@ pub fn peak_mib() -> f64 {
 }
 
 /// With `BANZI_TRACE` set, prints a stage's label, the seconds since the first trace,
-/// and the resident and peak memory to stderr (for finding where time and memory go).
+/// the resident memory, the peak since the trace before (`stage`) and the peak of the
+/// run to stderr (for finding where time and memory go). The stage's peak is what shows
+/// which step raises the run's: Linux resets the process's peak when asked
+/// (`/proc/self/clear_refs`), and the run's peak is the highest of the stages'.
 pub fn trace(label: &str) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static RUN_PEAK_KB: AtomicU64 = AtomicU64::new(0);
     use std::sync::OnceLock;
     static START: OnceLock<Option<Instant>> = OnceLock::new();
     let Some(t0) = START.get_or_init(|| std::env::var_os("BANZI_TRACE").map(|_| Instant::now()))
@@ -104,11 +109,19 @@ pub fn trace(label: &str) {
             .and_then(|kb| kb.parse::<f64>().ok())
             .map_or(0.0, |kb| kb / 1024.0)
     };
+    let stage = kb("VmHWM:");
+    // Reset the peak for the next stage; where that is refused, the peaks are the run's.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let run = RUN_PEAK_KB
+        .fetch_max((stage * 1024.0) as u64, Ordering::Relaxed)
+        .max((stage * 1024.0) as u64) as f64
+        / 1024.0;
     eprintln!(
-        "trace {:>8.3} s rss {:>6.0} MiB peak {:>6.0} MiB  {label}",
+        "trace {:>8.3} s rss {:>6.0} MiB stage {:>6.0} MiB peak {:>6.0} MiB  {label}",
         t0.elapsed().as_secs_f64(),
         kb("VmRSS:"),
-        kb("VmHWM:")
+        stage,
+        run
     );
 }
 
