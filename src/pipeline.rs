@@ -239,6 +239,7 @@ impl Loaded {
             ds.relations = Default::default();
             facts = Vec::new();
             hand_back_freed_memory();
+            crate::bench::trace("derive: slate let go of");
         }
         let elections = rules::election_context::ElectionContext::build(&ds, config)?;
         if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
@@ -333,8 +334,9 @@ extern "C" {
 /// memory for a second before handing it back (see `tune_allocator` in `main.rs`), which
 /// spares the load the zeroing of pages taken again; but the tables dropped once the
 /// frames are built are not taken again, and kept they added about 0.3 GB to the rules'
-/// peak at 40,000 units. Where mimalloc is not the allocator (tests) this frees nothing.
-fn hand_back_freed_memory() {
+/// peak at 40,000 units; nor is what one rule's queries freed, which the next rule's
+/// would add to. Where mimalloc is not the allocator (tests) this frees nothing.
+pub(crate) fn hand_back_freed_memory() {
     // SAFETY: asks the allocator to purge memory that is already free; no live
     // allocation is touched.
     unsafe { mi_collect(true) }

@@ -304,6 +304,11 @@ pub fn run(
             let found = rule
                 .check(ctx, &settings, lang)
                 .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code));
+            // What a rule's queries freed is handed back before the next rule allocates
+            // its own: kept for the allocator's second, the freed memory of one rule
+            // and the new of the next added up (at 40,000 units the run's peak was in
+            // the rules, 1.49 GB; handed back, 1.41 GB, with the time within noise).
+            crate::pipeline::hand_back_freed_memory();
             crate::bench::trace(rule.meta().code);
             Some(found)
         })
