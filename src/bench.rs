@@ -10,6 +10,7 @@
 use anyhow::{bail, Context as _, Result};
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use crate::dataset::{schema, source};
@@ -73,55 +74,64 @@ impl Timings {
     }
 }
 
-/// Peak resident memory of this process in MiB (Linux; 0 elsewhere).
+/// Peak resident memory of this process in MiB (Linux; 0 elsewhere). Under
+/// `BANZI_TRACE=stage`, which resets the process's own peak at each trace, the highest
+/// of the stages' peaks counts too.
 pub fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status_kb(&status);
+    (kb("VmHWM:").max(RUN_PEAK_KB.load(Ordering::Relaxed) as f64)) / 1024.0
 }
 
-/// With `BANZI_TRACE` set, prints a stage's label, the seconds since the first trace,
-/// the resident memory, the peak since the trace before (`stage`) and the peak of the
-/// run to stderr (for finding where time and memory go). The stage's peak is what shows
-/// which step raises the run's: Linux resets the process's peak when asked
-/// (`/proc/self/clear_refs`), and the run's peak is the highest of the stages'.
-pub fn trace(label: &str) {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static RUN_PEAK_KB: AtomicU64 = AtomicU64::new(0);
-    use std::sync::OnceLock;
-    static START: OnceLock<Option<Instant>> = OnceLock::new();
-    let Some(t0) = START.get_or_init(|| std::env::var_os("BANZI_TRACE").map(|_| Instant::now()))
-    else {
-        return;
-    };
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |key: &str| {
+/// The highest stage peak seen by [`trace`] under `BANZI_TRACE=stage`, in KiB.
+static RUN_PEAK_KB: AtomicU64 = AtomicU64::new(0);
+
+/// A reader of the `key: N kB` lines of `/proc/self/status` (0 where absent).
+fn status_kb(status: &str) -> impl Fn(&str) -> f64 + '_ {
+    move |key| {
         status
             .lines()
             .find(|l| l.starts_with(key))
             .and_then(|l| l.split_whitespace().nth(1))
             .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
+            .unwrap_or(0.0)
+    }
+}
+
+/// With `BANZI_TRACE` set, prints a stage's label, the seconds since the first trace,
+/// the resident memory and the peak to stderr (for finding where time and memory go).
+///
+/// With `BANZI_TRACE=stage`, the peak printed beside each stage is that stage's own (since
+/// the trace before), and the run's is the highest of them: it shows which step raises
+/// the run's peak, not only that it was raised. Linux resets a process's peak when
+/// asked (`/proc/self/clear_refs`); that also resets what the parent process sees at
+/// exit (`wait4`'s `ru_maxrss`, `time`'s `%M`), so peaks measured from outside are not
+/// valid in that mode, and it is not the default.
+pub fn trace(label: &str) {
+    use std::sync::OnceLock;
+    static START: OnceLock<Option<(Instant, bool)>> = OnceLock::new();
+    let Some((t0, by_stage)) = START
+        .get_or_init(|| std::env::var_os("BANZI_TRACE").map(|v| (Instant::now(), v == "stage")))
+    else {
+        return;
     };
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status_kb(&status);
     let stage = kb("VmHWM:");
-    // Reset the peak for the next stage; where that is refused, the peaks are the run's.
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    if *by_stage {
+        // Where the reset is refused, the stages' peaks are the run's.
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+    }
     let run = RUN_PEAK_KB
-        .fetch_max((stage * 1024.0) as u64, Ordering::Relaxed)
-        .max((stage * 1024.0) as u64) as f64
-        / 1024.0;
+        .fetch_max(stage as u64, Ordering::Relaxed)
+        .max(stage as u64);
+    let mib = |kb: f64| kb / 1024.0;
     eprintln!(
         "trace {:>8.3} s rss {:>6.0} MiB stage {:>6.0} MiB peak {:>6.0} MiB  {label}",
         t0.elapsed().as_secs_f64(),
-        kb("VmRSS:"),
-        stage,
-        run
+        mib(kb("VmRSS:")),
+        mib(stage),
+        mib(run as f64)
     );
 }
 
