@@ -294,6 +294,7 @@ pub fn run(
     // every rule's intermediate frames were alive at once (at 40,000 units: 29 s and
     // 4.2 GB against 22 s and 3.5 GB one after another). The findings are sorted
     // afterwards, so the output does not depend on the order.
+    let held = crate::pipeline::MemoryHeld::now();
     let found: Vec<anyhow::Result<Vec<Finding>>> = rules
         .iter()
         .filter_map(|rule| {
@@ -304,11 +305,11 @@ pub fn run(
             let found = rule
                 .check(ctx, &settings, lang)
                 .map_err(|e| anyhow::anyhow!("rule {}: {e:#}", rule.meta().code));
-            // What a rule's queries freed is handed back before the next rule allocates
-            // its own: kept for the allocator's second, the freed memory of one rule
-            // and the new of the next added up (at 40,000 units the run's peak was in
-            // the rules, 1.49 GB; handed back, 1.41 GB, with the time within noise).
-            crate::pipeline::hand_back_freed_memory();
+            // What the rules' queries freed is handed back before the next rule
+            // allocates its own, once it adds up: kept for the allocator's second, the
+            // freed memory of one rule and the new of the next added up (at 40,000 units
+            // the run's peak was in the rules, 1.49 GB; handed back, 1.41 GB).
+            held.hand_back_if_grown();
             crate::bench::trace(rule.meta().code);
             Some(found)
         })
