@@ -204,8 +204,8 @@ impl Loaded {
     /// Computes the work-history facts and builds the rule frames. A run that only
     /// checks ([`RunOptions::only_rule_tables`]) lets go of each table as soon as what
     /// is built from it is there: the work histories after the facts and the seats'
-    /// readings; the slate, the relations and the facts after the team frames; the
-    /// election tables and all of the persons but their ids and names after the election
+    /// readings; the slate, the relations, the facts and all of the persons but their
+    /// ids and names after the team frames; the election tables after the election
     /// frames.
     pub fn derive(self) -> Result<Run> {
         let config = &self.plan.config;
@@ -238,13 +238,19 @@ impl Loaded {
             ds.slate = Default::default();
             ds.relations = Default::default();
             facts = Vec::new();
-            hand_back_freed_memory();
-            crate::bench::trace("derive: slate let go of");
         }
-        let elections = rules::election_context::ElectionContext::build(&ds, config)?;
+        // The election frames read of the persons only their ids, names and these; in a
+        // check the rest of the persons' columns go before the frames are built.
+        let traits = rules::election_context::PersonTraits::of(&ds.cadres);
+        if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
+            ds.cadres.keep_ids_and_names();
+            hand_back_freed_memory();
+            crate::bench::trace("derive: slate and persons' columns let go of");
+        }
+        let elections = rules::election_context::ElectionContext::build(&ds, &traits, config)?;
+        drop(traits);
         if let Some(ds) = Arc::get_mut(&mut ds).filter(|_| release) {
             ds.elections = Default::default();
-            ds.cadres.keep_ids_and_names();
             hand_back_freed_memory();
         }
         crate::bench::trace("derive: election frames");

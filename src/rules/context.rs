@@ -144,7 +144,11 @@ impl Context {
         let rows = ds.careers.rows_by_person(ds.cadres.len());
         let history = crate::seat_history::compute(ds, &rows);
         let team = Context::team_frames(ds, facts, history, config)?;
-        let elections = super::election_context::ElectionContext::build(ds, config)?;
+        let elections = super::election_context::ElectionContext::build(
+            ds,
+            &super::election_context::PersonTraits::of(&ds.cadres),
+            config,
+        )?;
         Ok(Context::assemble(team, elections, Arc::clone(ds), config))
     }
 

@@ -69,6 +69,21 @@ impl Rule for Post009 {
                     [col("cycle_index"), col("unit"), col("person")],
                     [col("cycle_index"), col("unit"), col("person")],
                     JoinArgs::new(JoinType::Inner),
+                )
+                // Only what a finding reads, so that polars carries only these columns
+                // of the presidia's members through the join (as POST-013).
+                .select(
+                    [
+                        "cycle",
+                        "unit_id",
+                        "election_id",
+                        "body",
+                        "person_id",
+                        "name",
+                        "severity",
+                        "post",
+                    ]
+                    .map(col),
                 ),
         )?;
         Ok((0..rows.height)
