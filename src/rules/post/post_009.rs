@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use crate::dataset::elections::ElectionBody;
 use crate::rules::config::RuleSettings;
-use crate::rules::del::{label_of, rows_of};
+use crate::rules::del::{finding_columns, label_of, rows_of};
 use crate::rules::{Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -70,21 +70,8 @@ impl Rule for Post009 {
                     [col("cycle_index"), col("unit"), col("person")],
                     JoinArgs::new(JoinType::Inner),
                 )
-                // Only what a finding reads, so that polars carries only these columns
-                // of the presidia's members through the join (as POST-013).
-                .select(
-                    [
-                        "cycle",
-                        "unit_id",
-                        "election_id",
-                        "body",
-                        "person_id",
-                        "name",
-                        "severity",
-                        "post",
-                    ]
-                    .map(col),
-                ),
+                // Only what a finding reads, carried through the joins.
+                .select(finding_columns(&["name", "post"])),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {

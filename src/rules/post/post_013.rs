@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use crate::dataset::elections::ElectionBody;
 use crate::rules::config::RuleSettings;
-use crate::rules::del::{label_of, rows_of};
+use crate::rules::del::{finding_columns, label_of, rows_of};
 use crate::rules::{Context, Finding, Lang, Rule, RuleMeta, Scope, Severity};
 
 pub static META: RuleMeta = RuleMeta {
@@ -101,21 +101,8 @@ impl Rule for Post013 {
                 )
                 .join(presidium, keys.clone(), keys, JoinArgs::new(JoinType::Left))
                 .filter(col("on_presidium").is_null())
-                // Only what a finding reads, so that polars carries only these columns
-                // of the delegates through the joins, not all of them: at 40,000 units
-                // the rule's peak over the frames went +480 → +300 MB.
-                .select(
-                    [
-                        "cycle",
-                        "unit_id",
-                        "election_id",
-                        "body",
-                        "person_id",
-                        "name",
-                        "severity",
-                    ]
-                    .map(col),
-                ),
+                // Only what a finding reads, carried through the joins.
+                .select(finding_columns(&["name"])),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {
