@@ -83,6 +83,13 @@ pub fn peak_mib() -> f64 {
     (kb("VmHWM:").max(RUN_PEAK_KB.load(Ordering::Relaxed) as f64)) / 1024.0
 }
 
+/// Resident memory of this process in KiB (Linux; 0 elsewhere).
+pub(crate) fn resident_kib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status_kb(&status)("VmRSS:");
+    kb
+}
+
 /// The highest stage peak seen by [`trace`] under `BANZI_TRACE=stage`, in KiB.
 static RUN_PEAK_KB: AtomicU64 = AtomicU64::new(0);
 

@@ -351,17 +351,18 @@ pub(crate) fn hand_back_freed_memory() {
 /// The resident memory of the process when a phase began, to hand freed memory back
 /// only when what is held has grown well past it ([`MemoryHeld::hand_back_if_grown`]).
 pub(crate) struct MemoryHeld {
-    at_start: Option<u64>,
+    /// In KiB; 0 where the system does not say (nothing is then handed back).
+    at_start: f64,
 }
 
 /// How far the memory held may grow over a phase's start before freed memory is handed
-/// back.
-const HELD_OVER_START: u64 = 128 << 20;
+/// back, in KiB (128 MiB).
+const HELD_OVER_START: f64 = 128.0 * 1024.0;
 
 impl MemoryHeld {
     pub(crate) fn now() -> MemoryHeld {
         MemoryHeld {
-            at_start: resident_bytes(),
+            at_start: crate::bench::resident_kib(),
         }
     }
 
@@ -370,22 +371,10 @@ impl MemoryHeld {
     /// cost their phase 0.7–1 s at 40,000 units: each page handed back and taken again
     /// by the next rule is zeroed again by the kernel.
     pub(crate) fn hand_back_if_grown(&self) {
-        if let (Some(start), Some(now)) = (self.at_start, resident_bytes()) {
-            if now > start + HELD_OVER_START {
-                hand_back_freed_memory();
-            }
+        if self.at_start > 0.0 && crate::bench::resident_kib() > self.at_start + HELD_OVER_START {
+            hand_back_freed_memory();
         }
     }
-}
-
-/// The process's resident memory in bytes (Linux's `/proc/self/statm`; `None`
-/// elsewhere).
-fn resident_bytes() -> Option<u64> {
-    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
-    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
-    // SAFETY: sysconf reads a constant of the system; no memory is touched.
-    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-    Some(pages * u64::try_from(page).ok()?)
 }
 
 /// The exit code of a run that found `findings` (data contract, section 3): 1 when any
