@@ -45,7 +45,7 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             Column::new(
                 "ethnicity".into(),
-                c.ethnicity.iter().map(|e| e.name).collect::<Vec<_>>(),
+                c.ethnicity.iter().map(|e| e.name()).collect::<Vec<_>>(),
             ),
             Column::new(
                 "ethnicity_code".into(),
@@ -65,7 +65,7 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                 "party".into(),
                 c.party
                     .iter()
-                    .map(|p| p.as_ref().map(|p| p.name))
+                    .map(|p| p.as_ref().map(|p| p.name()))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
@@ -74,7 +74,7 @@ pub fn cadres_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
                     .iter()
                     .map(|p| {
                         p.as_ref()
-                            .map(|p| crate::normalize::party::group_label(p.cpc))
+                            .map(|p| crate::normalize::party::group_label(p.cpc()))
                     })
                     .collect::<Vec<_>>(),
             ),

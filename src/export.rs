@@ -128,10 +128,10 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             name,
             ds.cadres.gender[i].code().to_string(),
             birth,
-            ds.cadres.ethnicity[i].name.to_string(),
+            ds.cadres.ethnicity[i].name().to_string(),
             ds.cadres.party[i]
                 .as_ref()
-                .map_or(String::new(), |x| x.name.to_string()),
+                .map_or(String::new(), |x| x.name().to_string()),
             ds.cadres.education[i].map_or(String::new(), |e| e.label_zh().to_string()),
             ds.cadres.specialties[i].to_string(),
             native,

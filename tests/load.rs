@@ -44,7 +44,7 @@ fn chinese_headers_and_gbk_encoding() {
     assert_eq!(ds.cadres.len(), 2);
     assert_eq!(&ds.cadres.name[1], "李四");
     assert_eq!(ds.cadres.gender[1].code(), "F");
-    assert_eq!(ds.cadres.ethnicity[1].name, "蒙古族");
+    assert_eq!(ds.cadres.ethnicity[1].name(), "蒙古族");
     assert_eq!(ds.cadres.birth[1].to_string(), "1988-03");
     assert!(ds.notes.iter().any(|n| n.contains("GBK")), "{:?}", ds.notes);
     assert!(ds.rejections.items.is_empty(), "{:?}", ds.rejections.items);

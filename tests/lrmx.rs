@@ -100,21 +100,21 @@ fn fixtures_import_load_and_check() {
     assert_eq!(&c.name[w], "王建国");
     assert_eq!(c.gender[w].label_zh(), "男");
     assert_eq!(c.birth[w].to_string(), "1972-03");
-    assert_eq!(c.ethnicity[w].name, "汉族");
-    assert_eq!(c.party[w].map(|p| p.name), Some("中共党员"));
+    assert_eq!(c.ethnicity[w].name(), "汉族");
+    assert_eq!(c.party[w].map(|p| p.name()), Some("中共党员"));
     assert_eq!(c.education[w].map(|e| e.label_zh()), Some("研究生"));
     assert_eq!(
         c.native_place[w].as_deref().map(String::as_str),
         Some("青山县石桥乡")
     );
     let chen = at(CHEN);
-    assert_eq!(c.ethnicity[chen].name, "苗族");
+    assert_eq!(c.ethnicity[chen].name(), "苗族");
     assert!(c.ethnicity[chen].is_minority());
-    assert_eq!(c.party[chen].map(|p| p.name), Some("民盟盟员"));
-    assert_eq!(c.party[chen].map(|p| p.cpc), Some(false));
+    assert_eq!(c.party[chen].map(|p| p.name()), Some("民盟盟员"));
+    assert_eq!(c.party[chen].map(|p| p.cpc()), Some(false));
     let zhao = at(ZHAO);
     assert_eq!(&c.name[zhao], "赵刚");
-    assert_eq!(c.ethnicity[zhao].name, "回族");
+    assert_eq!(c.ethnicity[zhao].name(), "回族");
     let liu = at(LIU);
     assert_eq!(c.resume[liu], None);
     assert_eq!(c.party[liu], None);

@@ -97,7 +97,7 @@ pub fn cadre_of(p: &LrmxPerson) -> Cadre {
         (
             "MinZu (ethnicity)",
             normalised(&p.ethnicity, |t| {
-                ethnicity::parse(t).map(|e| e.name.to_string())
+                ethnicity::parse(t).map(|e| e.name().to_string())
             }),
         ),
     ];
@@ -134,7 +134,7 @@ pub fn cadre_of(p: &LrmxPerson) -> Cadre {
 /// 中共党员 and other text names the party (民盟, 无党派 …), possibly after a date.
 /// Returns the form's field the value came from, and the value.
 fn party_of(p: &LrmxPerson) -> (&'static str, Value) {
-    let as_label = |t: &str| party::parse(t).map(|x| x.name.to_string());
+    let as_label = |t: &str| party::parse(t).map(|x| x.name().to_string());
     if !p.political_status.trim().is_empty() {
         return ("ZhengZhiMianMao", normalised(&p.political_status, as_label));
     }
@@ -157,7 +157,7 @@ fn party_of(p: &LrmxPerson) -> (&'static str, Value) {
             };
         }
         match party::parse(&words) {
-            Ok(found) => Ok(found.name.to_string()),
+            Ok(found) => Ok(found.name().to_string()),
             Err(_) if words.contains("预备") && t.chars().any(|c| c.is_ascii_digit()) => {
                 Ok("中共预备党员".to_string())
             }

@@ -239,7 +239,7 @@ impl Context {
             native_place.push(ds.cadres.native_place[pi].as_deref().map(String::as_str));
             township_years.push(f.map_or(0.0, |f| f.township_years));
             township_leadership.push(f.is_some_and(|f| f.township_leadership));
-            non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc));
+            non_cpc.push(ds.cadres.party[pi].as_ref().map(|p| !p.cpc()));
             education.push(ds.cadres.education[pi].map(|e| e.label_zh()));
             subdistrict_experience.push(f.is_some_and(|f| f.subdistrict_experience));
             years_in_post.push(f.map_or(0.0, |f| f.years_in_post));

@@ -58,7 +58,7 @@ impl PersonTraits {
             non_party: cadres
                 .party
                 .iter()
-                .map(|p| p.as_ref().is_some_and(|p| !p.cpc))
+                .map(|p| p.as_ref().is_some_and(|p| !p.cpc()))
                 .collect(),
         }
     }
