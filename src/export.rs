@@ -147,7 +147,10 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
             if p.is_some() {
                 String::new()
             } else {
-                ds.cadres.resume[i].clone().unwrap_or_default()
+                ds.cadres.resume[i]
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_string()
             },
         ])?;
     }

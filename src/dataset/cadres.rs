@@ -45,9 +45,9 @@ pub struct Cadres {
     pub native_place: Vec<Option<SharedText>>,
     pub staffing: Vec<Option<SharedText>>,
     pub vetting_hold: Vec<bool>,
-    pub resume: Vec<Option<String>>,
+    pub resume: Vec<Option<Box<str>>>,
     /// Source row of each person.
-    pub row: Vec<usize>,
+    pub row: Vec<u32>,
     /// `person_id` → index.
     index: IdIndex,
     /// Birth dates given as a year alone, read as July of it
@@ -396,7 +396,7 @@ fn settle(slice: Slice<'_>, rej: &mut Rejections, out: &mut Cadres) {
         if r.person {
             out.person_id.push(r.id);
             keep.push(true);
-            kept_rows.push(r.row);
+            kept_rows.push(r.row as u32);
         }
     }
     rej.items.extend(rejections);
@@ -446,9 +446,9 @@ impl Cadres {
             s.spawn(|_| self.vetting_hold.extend(kept(vetting_hold, keep)));
             s.spawn(|_| {
                 self.resume
-                    .extend(kept(resume, keep).map(|r| r.map(str::to_string)))
+                    .extend(kept(resume, keep).map(|r| r.map(Box::from)))
             });
-            s.spawn(|_| self.row.extend(kept(row, keep)));
+            s.spawn(|_| self.row.extend(kept(row, keep).map(|r| r as u32)));
         });
     }
 

@@ -526,7 +526,7 @@ pub fn careers_from_resumes(
             continue;
         }
         parsed += 1;
-        let row = cadres.row[p];
+        let row = cadres.row[p] as usize;
         let result = resume::parse_resume(text);
         for err in &result.errors {
             rej.drop_value(

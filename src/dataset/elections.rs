@@ -127,7 +127,7 @@ pub const PROXIES: TableSpec = TableSpec {
     ],
 };
 
-pub use super::election_vocab::{Category, ElectionBody, Ground, ListRole};
+pub use super::election_vocab::{Category, ElectionBody, Ground, GroundLists, ListRole};
 
 /// Elections, one row each.
 #[derive(Debug, Default, Clone)]
@@ -206,10 +206,10 @@ pub struct Candidates {
     pub quota_category: Vec<Option<Category>>,
     pub frontline: Vec<Option<bool>>,
     pub leading_cadre: Vec<Option<bool>>,
-    pub flags: Vec<Vec<Ground>>,
+    pub flags: GroundLists,
     /// Shared like `nominated_by`.
     pub constituency: Vec<Option<SharedText>>,
-    pub row: Vec<usize>,
+    pub row: Vec<u32>,
 }
 
 impl Candidates {
@@ -599,10 +599,10 @@ pub(super) fn read_candidates(
             out.quota_category.push(quota);
             out.frontline.push(frontline);
             out.leading_cadre.push(leading);
-            out.flags.push(flags);
+            out.flags.push(&flags);
             out.constituency
                 .push(c_const.get(i).map(|t| share(&mut texts, t)));
-            out.row.push(row);
+            out.row.push(row as u32);
             listed.kept(e, &out.person, &out.row);
         }
     }

@@ -27,7 +27,7 @@ pub(super) struct Listed {
     /// The closed runs `(start, end)` of each election, and its kept rows in them.
     runs: FastMap<u32, (Vec<(usize, usize)>, usize)>,
     /// Elections past [`SCAN_AT_MOST`] rows: each person's first kept row.
-    large: FastMap<u32, FastMap<u32, usize>>,
+    large: FastMap<u32, FastMap<u32, u32>>,
 }
 
 impl Listed {
@@ -38,17 +38,17 @@ impl Listed {
         election: u32,
         person: u32,
         persons: &[u32],
-        rows: &[usize],
+        rows: &[u32],
     ) -> Option<usize> {
         let in_current = self.current.filter(|&(e, _)| e == election);
         if in_current.is_none() || self.current_has_earlier {
             if let Some(by_person) = self.large.get(&election) {
-                return by_person.get(&person).copied();
+                return by_person.get(&person).map(|&r| r as usize);
             }
             if let Some((runs, _)) = self.runs.get(&election) {
                 for &(start, end) in runs {
                     if let Some(k) = persons[start..end].iter().position(|&p| p == person) {
-                        return Some(rows[start + k]);
+                        return Some(rows[start + k] as usize);
                     }
                 }
             }
@@ -57,11 +57,11 @@ impl Listed {
         persons[start..]
             .iter()
             .position(|&p| p == person)
-            .map(|k| rows[start + k])
+            .map(|k| rows[start + k] as usize)
     }
 
     /// Notes the kept row just added at the end of `persons` and `rows`.
-    pub(super) fn kept(&mut self, election: u32, persons: &[u32], rows: &[usize]) {
+    pub(super) fn kept(&mut self, election: u32, persons: &[u32], rows: &[u32]) {
         let at = persons.len() - 1;
         if self.current.is_none_or(|(e, _)| e != election) {
             self.close_run(at);
@@ -124,7 +124,7 @@ mod tests {
             assert_eq!(first, plain.get(&(e, p)).copied(), "row {row}: {e}, {p}");
             if first.is_none() {
                 persons.push(p);
-                rows.push(row);
+                rows.push(row as u32);
                 listed.kept(e, &persons, &rows);
                 plain.insert((e, p), row);
             }

@@ -395,7 +395,7 @@ pub struct Slate {
     pub person: Vec<u32>,
     pub nomination: Vec<Option<Nomination>>,
     pub fulltime: Vec<Option<bool>>,
-    pub row: Vec<usize>,
+    pub row: Vec<u32>,
 }
 
 impl Slate {
@@ -586,7 +586,7 @@ pub fn read_slate(
             out.person.push(p);
             out.nomination.push(nomination);
             out.fulltime.push(fulltime);
-            out.row.push(row);
+            out.row.push(row as u32);
         }
     }
 }
