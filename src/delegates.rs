@@ -80,7 +80,8 @@ pub fn compute(ctx: &Context) -> PolarsResult<Option<DataFrame>> {
         col("parent_id"),
         col("unit_id"),
         col("body"),
-        col("level"),
+        // A categorical in the frame; the table gives its text.
+        col("level").cast(DataType::String),
         col("seats"),
         col("previous"),
     ]);
@@ -98,7 +99,8 @@ pub fn compute(ctx: &Context) -> PolarsResult<Option<DataFrame>> {
     // Unit names and the body's Chinese label, per election.
     let ids = ec.elections.column("election_id")?.str()?;
     let units = ec.elections.column("unit_id")?.str()?;
-    let codes = ec.elections.column("body")?.str()?;
+    let codes = ec.elections.column("body")?.cast(&DataType::String)?;
+    let codes = codes.str()?;
     let names: Vec<String> = units
         .iter()
         .map(|u| ctx.unit_name(u.unwrap_or("")).to_string())

@@ -144,12 +144,13 @@ fn mean_age() -> Expr {
 
 /// Computes the three tables, sorted by their keys.
 pub fn compute(ctx: &Context) -> PolarsResult<Structure> {
+    // The seats hold `kind` as a categorical; the tables give it as text.
     let team_keys = [
         col("cycle"),
         col("parent_id"),
         col("unit_id"),
         col("unit_name"),
-        col("kind"),
+        col("kind").cast(DataType::String),
     ];
     let members = ctx
         .members()

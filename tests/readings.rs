@@ -309,9 +309,10 @@ fn the_sample_exchanges_are_all_lateral() {
         .seats
         .column("exchange")
         .unwrap()
-        .str()
-        .unwrap()
-        .clone();
+        // Held as a categorical: read as its texts.
+        .cast(&polars::prelude::DataType::String)
+        .unwrap();
+    let ex = ex.str().unwrap();
     let lateral = ex.iter().filter(|e| *e == Some("lateral")).count();
     let promotion = ex.iter().filter(|e| *e == Some("promotion")).count();
     assert_eq!((lateral, promotion), (19, 0));

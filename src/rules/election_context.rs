@@ -19,7 +19,7 @@ use polars::prelude::*;
 use std::collections::HashMap;
 
 use super::config::Config;
-use super::context::{few_texts, preset_of, severity_expr};
+use super::context::{categorical, few_categories, preset_of, severity_expr};
 use super::{config::RuleSettings, Lang};
 use crate::dataset::elections::{Category, ElectionBody, ElectionTables};
 use crate::dataset::Dataset;
@@ -175,21 +175,17 @@ impl ElectionContext {
                 Column::new("cycle_index".into(), &e.cycle),
                 Column::new("unit".into(), &e.unit),
                 Column::new("unit_id".into(), (0..ne).map(unit_id).collect::<Vec<_>>()),
-                Column::new("preset".into(), (0..ne).map(preset).collect::<Vec<_>>()),
+                few_categories("preset", (0..ne).map(|i| Some(preset(i))))?,
                 Column::new(
                     "parent_id".into(),
                     (0..ne)
                         .map(|i| ds.units.parent_id[unit_of(i)].as_deref())
                         .collect::<Vec<_>>(),
                 ),
-                Column::new(
-                    "body".into(),
-                    e.body.iter().map(|b| b.code()).collect::<Vec<_>>(),
-                ),
-                Column::new(
-                    "level".into(),
-                    e.level.iter().map(|l| l.label()).collect::<Vec<_>>(),
-                ),
+                // Categoricals, as the candidates' role and categories: joined to every
+                // candidate a rule reads.
+                few_categories("body", e.body.iter().map(|b| Some(b.code())))?,
+                few_categories("level", e.level.iter().map(|l| Some(l.label())))?,
                 Column::new(
                     "seats".into(),
                     e.seats.iter().map(|&s| s as i64).collect::<Vec<_>>(),
@@ -324,7 +320,7 @@ impl ElectionContext {
                     .into_column(),
                     Int64Chunked::from_iter_values("row".into(), c.row.iter().map(|&r| r as i64))
                         .into_column(),
-                    few_texts("role", c.role.iter().map(|r| r.map(|r| r.code())))?,
+                    few_categories("role", c.role.iter().map(|r| r.map(|r| r.code())))?,
                 ])
             },
             || -> PolarsResult<_> {
@@ -333,11 +329,11 @@ impl ElectionContext {
                     Column::new("elected".into(), &c.elected),
                     Column::new("delegate".into(), &delegate),
                     Column::new("incumbent".into(), &c.incumbent),
-                    few_texts(
+                    few_categories(
                         "category",
                         c.category.iter().map(|x| x.map(|v| v.label_zh())),
                     )?,
-                    few_texts(
+                    few_categories(
                         "quota_category",
                         c.quota_category.iter().map(|x| x.map(|v| v.label_zh())),
                     )?,
@@ -347,14 +343,14 @@ impl ElectionContext {
                             .iter()
                             .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";")),
                     )
-                    .into_column(),
-                    StringChunked::from_iter_options(
-                        "constituency".into(),
+                    .into_column()
+                    .cast(&categorical())?,
+                    few_categories(
+                        "constituency",
                         c.constituency
                             .iter()
                             .map(|t| t.as_deref().map(String::as_str)),
-                    )
-                    .into_column(),
+                    )?,
                     Column::new(
                         "woman".into(),
                         (0..nc).map(|i| traits.woman[person(i)]).collect::<Vec<_>>(),
@@ -498,22 +494,49 @@ impl ElectionContext {
     /// through every rule, and a join on the election's index costs a rule a few
     /// milliseconds (a rule's filters on the candidates' own columns go before it).
     fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
-        let wanted = ["election"]
-            .iter()
-            .chain(ELECTION_COLUMNS.iter())
-            .chain(more)
-            .map(|c| col(*c));
-        let args = JoinArgs {
-            maintain_order: MaintainOrderJoin::Left,
-            ..JoinArgs::new(JoinType::Inner)
-        };
-        self.candidates.clone().lazy().join(
-            elections.select(wanted.collect::<Vec<_>>()),
-            [col("election")],
-            [col("election")],
-            args,
+        let columns: Vec<&str> = ELECTION_COLUMNS.iter().chain(more).copied().collect();
+        joined(self.candidates.clone().lazy(), elections, &columns)
+    }
+
+    /// Like [`candidates_of`](Self::candidates_of), but of their election only its
+    /// indexes (`cycle_index`, `unit`) and `severity`: for a rule that narrows the
+    /// candidates down by joins on indexes first, and then reads the texts of the few
+    /// left ([`with_election_texts`](Self::with_election_texts)). At 40,000 units the
+    /// texts of 1.9 million 人大代表 candidates carried through POST-013's joins were
+    /// 0.1 GB of its peak.
+    pub fn candidate_indexes_of(&self, body: ElectionBody, s: &RuleSettings) -> LazyFrame {
+        joined(
+            self.candidates.clone().lazy(),
+            self.elections_of(body, s),
+            &["cycle_index", "unit", "severity"],
         )
     }
+
+    /// Candidates (with their `election`) with the rest of their election's columns.
+    pub fn with_election_texts(&self, candidates: LazyFrame) -> LazyFrame {
+        let texts: Vec<&str> = ELECTION_COLUMNS
+            .iter()
+            .filter(|c| !matches!(**c, "cycle_index" | "unit"))
+            .copied()
+            .collect();
+        joined(candidates, self.elections.clone().lazy(), &texts)
+    }
+}
+
+/// `candidates` (with their `election`) joined with `columns` of their election in
+/// `elections`, in the candidates' order; a candidate of an election not there drops.
+fn joined(candidates: LazyFrame, elections: LazyFrame, columns: &[&str]) -> LazyFrame {
+    let wanted = ["election"].iter().chain(columns).map(|c| col(*c));
+    let args = JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Inner)
+    };
+    candidates.join(
+        elections.select(wanted.collect::<Vec<_>>()),
+        [col("election")],
+        [col("election")],
+        args,
+    )
 }
 
 /// The columns of its election a candidate is read with.

@@ -41,6 +41,14 @@ impl Rows {
             let c = self.df.column(name).ok()?;
             let read = match c.dtype() {
                 DataType::String => Cells::Text(c.str().ok()?.rechunk().into_owned()),
+                DataType::Categorical(..) | DataType::Enum(..) => Cells::Text(
+                    c.cast(&DataType::String)
+                        .ok()?
+                        .str()
+                        .ok()?
+                        .rechunk()
+                        .into_owned(),
+                ),
                 _ => Cells::Num(
                     c.cast(&DataType::Float64)
                         .ok()?

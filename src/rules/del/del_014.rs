@@ -146,7 +146,7 @@ impl Rule for Del014 {
                     col("body"),
                     col("person_id"),
                     col("name"),
-                    col("role"),
+                    col("role").cast(DataType::String),
                     col("severity"),
                 ])
                 .collect()?;

@@ -73,7 +73,7 @@ impl Rule for Post013 {
             .filter(col("committee").and(col("government").not()))
             .select(keys.clone());
         let presidium = ec
-            .candidates_of(ElectionBody::Presidium, s)
+            .candidate_indexes_of(ElectionBody::Presidium, s)
             .filter(col("delegate"))
             .select(keys.clone())
             .unique(None, UniqueKeepStrategy::First)
@@ -85,24 +85,32 @@ impl Rule for Post013 {
             .unique(None, UniqueKeepStrategy::First);
         // The findings are sorted afterwards: the joins need not keep an order.
         let rows = rows_of(
-            ec.candidates_of(ElectionBody::PcDelegates, s)
-                .filter(col("delegate"))
-                .join(
-                    units_with_presidium,
-                    team.clone(),
-                    team,
-                    JoinArgs::new(JoinType::Inner),
-                )
-                .join(
-                    slate,
-                    keys.clone(),
-                    keys.clone(),
-                    JoinArgs::new(JoinType::Inner),
-                )
-                .join(presidium, keys.clone(), keys, JoinArgs::new(JoinType::Left))
-                .filter(col("on_presidium").is_null())
-                // Only what a finding reads, carried through the joins.
-                .select(finding_columns(&["name"])),
+            ec.with_election_texts(
+                ec.candidate_indexes_of(ElectionBody::PcDelegates, s)
+                    .filter(col("delegate"))
+                    .join(
+                        units_with_presidium,
+                        team.clone(),
+                        team,
+                        JoinArgs::new(JoinType::Inner),
+                    )
+                    .join(
+                        slate,
+                        keys.clone(),
+                        keys.clone(),
+                        JoinArgs::new(JoinType::Inner),
+                    )
+                    .join(presidium, keys.clone(), keys, JoinArgs::new(JoinType::Left))
+                    .filter(col("on_presidium").is_null())
+                    .select([
+                        col("election"),
+                        col("person_id"),
+                        col("name"),
+                        col("severity"),
+                    ]),
+            )
+            // Only what a finding reads, the election's texts of the delegates left.
+            .select(finding_columns(&["name"])),
         )?;
         Ok((0..rows.height)
             .filter_map(|i| {
