@@ -101,15 +101,20 @@ pub fn read_file(path: &Path, format: Format) -> Result<RawTable, LoadError> {
     }
 }
 
-/// Largest input file banzi reads, in MiB (default 1024; `BANZI_MAX_INPUT_MB` changes it).
-/// A national dataset's largest table (careers) is a few hundred MB as CSV.
+/// Largest input file banzi reads, in MiB (default 1024; `BANZI_MAX_INPUT_MB` changes it,
+/// up to 4096). A national dataset's largest table (careers) is a few hundred MB as CSV.
+/// The tables hold row numbers as `u32`, which a file of at most 4 GiB cannot outgrow.
 pub fn max_input_bytes() -> u64 {
     std::env::var("BANZI_MAX_INPUT_MB")
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(1024)
+        .min(MAX_INPUT_MB)
         .saturating_mul(1 << 20)
 }
+
+/// The most `BANZI_MAX_INPUT_MB` may raise the limit to.
+const MAX_INPUT_MB: u64 = 4096;
 
 /// An I/O failure on `path`, as an error naming the file.
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> LoadError + '_ {

@@ -111,7 +111,10 @@ impl Ethnicity {
             98 => 57,
             code => usize::from(code).wrapping_sub(1),
         };
-        STANDARD.get(at).map_or("", |(_, name)| name)
+        STANDARD
+            .get(at)
+            .filter(|(code, _)| *code == self.code)
+            .map_or("", |(_, name)| name)
     }
 
     /// The group with this GB/T 3304 code.

@@ -81,12 +81,18 @@ pub fn neutralised(df: &DataFrame) -> PolarsResult<DataFrame> {
     let names: Vec<PlSmallStr> = df
         .columns()
         .iter()
-        .filter(|c| c.dtype() == &DataType::String)
+        .filter(|c| super::is_text(c.dtype()))
         .map(|c| c.name().clone())
         .collect();
     for name in names {
-        let ca = df.column(&name)?.str()?.clone();
+        let c = df.column(&name)?;
+        let categorical = c.dtype() != &DataType::String;
+        let ca = super::texts_of(c)?;
         if !ca.iter().flatten().any(|s| neutralise(s).len() != s.len()) {
+            if categorical {
+                // Written as its texts, as a text column is.
+                df.replace(&name, ca.into_series().into())?;
+            }
             continue;
         }
         let fixed: StringChunked = ca
@@ -101,6 +107,22 @@ pub fn neutralised(df: &DataFrame) -> PolarsResult<DataFrame> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn categorical_columns_are_written_as_neutralised_texts() {
+        let df = DataFrame::new(
+            2,
+            vec![Column::new("c".into(), ["=1+1", "a"])
+                .cast(&DataType::from_categories(Categories::global()))
+                .unwrap()],
+        )
+        .unwrap();
+        let out = neutralised(&df).unwrap();
+        let c = out.column("c").unwrap();
+        assert_eq!(c.dtype(), &DataType::String);
+        let texts: Vec<_> = c.str().unwrap().iter().collect();
+        assert_eq!(texts, [Some("'=1+1"), Some("a")]);
+    }
 
     #[test]
     fn fields_are_quoted_and_formulas_neutralised() {

@@ -17,6 +17,23 @@ pub mod xlsx;
 
 use std::borrow::Cow;
 
+/// Whether a column holds texts: a text column, or a categorical one (the rule frames
+/// hold their columns of few distinct texts so), which is written as its texts.
+pub fn is_text(dtype: &polars::prelude::DataType) -> bool {
+    use polars::prelude::DataType;
+    matches!(
+        dtype,
+        DataType::String | DataType::Categorical(..) | DataType::Enum(..)
+    )
+}
+
+/// A column of texts (see [`is_text`]) as text.
+pub fn texts_of(
+    c: &polars::prelude::Column,
+) -> polars::prelude::PolarsResult<polars::prelude::StringChunked> {
+    Ok(c.cast(&polars::prelude::DataType::String)?.str()?.clone())
+}
+
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

@@ -39,8 +39,8 @@ pub fn fill_sheet(
 ) -> Result<()> {
     for (j, c) in df.columns().iter().enumerate() {
         sheet.write_string_with_format(0, j as u16, label(c.name().as_str()), bold)?;
-        if c.dtype() == &DataType::String {
-            for (i, v) in c.str()?.iter().enumerate() {
+        if super::is_text(c.dtype()) {
+            for (i, v) in super::texts_of(c)?.iter().enumerate() {
                 sheet.write_string(i as u32 + 1, j as u16, v.unwrap_or(""))?;
             }
         } else {

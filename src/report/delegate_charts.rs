@@ -55,7 +55,7 @@ fn rows(df: &DataFrame, cycle: &str, lang: Lang) -> PolarsResult<Vec<Row>> {
         })
         .collect();
     for c in df.columns() {
-        if c.dtype() == &DataType::String {
+        if crate::output::is_text(c.dtype()) {
             continue;
         }
         let v = c.cast(&DataType::Float64)?;

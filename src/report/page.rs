@@ -107,7 +107,7 @@ fn rows_of(
         })
         .collect();
     for c in df.columns() {
-        if c.dtype() == &DataType::String {
+        if crate::output::is_text(c.dtype()) {
             continue;
         }
         let v = c.cast(&DataType::Float64)?;

@@ -110,8 +110,9 @@ fn unit_columns(ds: &Dataset, config: &Config) -> PolarsResult<[Column; 6]> {
 
 /// A text column of few distinct texts, each held once and gathered per row. Built from
 /// a `&str` per row, polars copies every text longer than 12 bytes per row (a native
-/// place, the specialties, a role code such as `deputy_secretary`): at 40,000 units
-/// 868,000 seats, about 17 MB a column beside the 14 MB of the rows' views.
+/// place, the specialties): at 40,000 units 868,000 seats, about 17 MB a column beside
+/// the 14 MB of the rows' views. For the texts rules search in; the others are
+/// [`few_categories`].
 pub(super) fn few_texts<'a>(
     name: &str,
     rows: impl IntoIterator<Item = Option<&'a str>>,
@@ -121,6 +122,7 @@ pub(super) fn few_texts<'a>(
 
 /// The categorical type of the frames' columns of few distinct texts: their codes in
 /// polars' global categories, so that two frames' columns join and compare as they are.
+/// Never cast one to a number: that gives its codes, which differ from run to run.
 pub(super) fn categorical() -> DataType {
     DataType::from_categories(Categories::global())
 }

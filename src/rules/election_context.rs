@@ -19,9 +19,10 @@ use polars::prelude::*;
 use std::collections::HashMap;
 
 use super::config::Config;
-use super::context::{categorical, few_categories, preset_of, severity_expr};
+use super::context::{few_categories, preset_of, severity_expr};
 use super::{config::RuleSettings, Lang};
-use crate::dataset::elections::{Category, ElectionBody, ElectionTables};
+use crate::dataset::elections::{Category, ElectionBody, ElectionTables, Ground};
+use crate::dataset::tables::FastMap;
 use crate::dataset::Dataset;
 use crate::normalize::gender::Gender;
 
@@ -291,11 +292,12 @@ impl ElectionContext {
         let nc = c.len();
         let person = |i: usize| c.person[i] as usize;
         // The columns below do not depend on each other: two halves are built side by
-        // side (each in order, so the frame is the same whatever the number of threads).
-        // The text and number columns are built from their rows straight into polars'
-        // arrays, with no vector of every row's value in between (at 40,000 units, two
-        // million candidates: the frames' peak went 1.37 → 1.31 GB); a vector of bools
-        // is a byte a row.
+        // side (each in order, so the frame's texts are the same whatever the number of
+        // threads; the categoricals' codes are not, and nothing reads them). The ids,
+        // names and numbers are built from their rows straight into polars' arrays, with
+        // no vector of every row's value in between (at 40,000 units, two million
+        // candidates: the frames' peak went 1.37 → 1.31 GB); a vector of bools is a byte
+        // a row, and the categoricals' a vector of 4-byte codes.
         let (first, second) = rayon::join(
             || -> PolarsResult<_> {
                 Ok([
@@ -337,14 +339,16 @@ impl ElectionContext {
                         "quota_category",
                         c.quota_category.iter().map(|x| x.map(|v| v.label_zh())),
                     )?,
-                    StringChunked::from_iter_values(
-                        "flags".into(),
-                        c.flags
-                            .iter()
-                            .map(|g| g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";")),
-                    )
-                    .into_column()
-                    .cast(&categorical())?,
+                    {
+                        // Each distinct list of grounds written once.
+                        let mut written: FastMap<&[Ground], String> = FastMap::default();
+                        for g in c.flags.iter() {
+                            written.entry(g).or_insert_with(|| {
+                                g.iter().map(|g| g.code()).collect::<Vec<_>>().join(";")
+                            });
+                        }
+                        few_categories("flags", c.flags.iter().map(|g| Some(written[g].as_str())))?
+                    },
                     few_categories(
                         "constituency",
                         c.constituency
@@ -490,9 +494,10 @@ impl ElectionContext {
 
     /// The candidates of `elections`, in the candidates' order, each with the columns of
     /// its election and `more`. Joined when a rule asks rather than held per candidate:
-    /// at 40,000 units six text columns of two million candidates are about 200 MB
-    /// through every rule, and a join on the election's index costs a rule a few
-    /// milliseconds (a rule's filters on the candidates' own columns go before it).
+    /// at 40,000 units the election's three id and cycle texts alone, for two million
+    /// candidates, are about 100 MB through every rule, and a join on the election's
+    /// index costs a rule a few milliseconds (a rule's filters on the candidates' own
+    /// columns go before it).
     fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
         let columns: Vec<&str> = ELECTION_COLUMNS.iter().chain(more).copied().collect();
         joined(self.candidates.clone().lazy(), elections, &columns)
