@@ -390,7 +390,9 @@ pub struct Slate {
     pub unit: Vec<u32>,
     pub body: Vec<Body>,
     /// The post as written.
-    pub post: Vec<String>,
+    /// Shared: few distinct posts over a country's seats (a `String` each was about
+    /// 40 MB at 40,000 units).
+    pub post: Vec<SharedText>,
     pub role: Vec<Role>,
     pub person: Vec<u32>,
     pub nomination: Vec<Option<Nomination>>,
@@ -521,6 +523,7 @@ pub fn read_slate(
     let spans = chunk_spans(&mut raw);
     let (mut bodies, mut roles, mut nominations, mut fulltimes) =
         (Memo::new(), Memo::new(), Memo::new(), Memo::new());
+    let mut posts: FastMap<&str, SharedText> = FastMap::default();
     for (k, span) in spans.iter().enumerate() {
         let col = |name| Col::of(&raw, name, k, span);
         let (c_cycle, c_unit, c_body, c_post, c_person, c_nomination, c_fulltime) = (
@@ -581,7 +584,7 @@ pub fn read_slate(
             out.cycle.push(c);
             out.unit.push(u);
             out.body.push(b);
-            out.post.push(post.to_string());
+            out.post.push(share(&mut posts, post));
             out.role.push(r);
             out.person.push(p);
             out.nomination.push(nomination);

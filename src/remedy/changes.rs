@@ -431,7 +431,7 @@ pub fn apply(
                 sl.cycle.push(r.cycle);
                 sl.unit.push(r.unit);
                 sl.body.push(crate::roster::seats::body_of(&c.post, r.role));
-                sl.post.push(c.post.clone());
+                sl.post.push(std::sync::Arc::new(c.post.clone()));
                 sl.role.push(r.role);
                 sl.person.push(p);
                 sl.nomination.push(Some(nomination(p)));

@@ -793,7 +793,7 @@ impl District {
             out.push(Change {
                 cycle: cycle.clone(),
                 unit_id: ds.units.unit_id[s.unit[i] as usize].clone(),
-                post: s.post[i].clone(),
+                post: s.post[i].to_string(),
                 out: Some(ds.cadres.person_id[s.person[i] as usize].to_string()),
                 into: None,
                 nomination: None,
@@ -811,7 +811,7 @@ impl District {
                         out.push(Change {
                             cycle: cycle.clone(),
                             unit_id: unit_id.clone(),
-                            post: s.post[i].clone(),
+                            post: s.post[i].to_string(),
                             out: Some(ds.cadres.person_id[s.person[i] as usize].to_string()),
                             into: Some(who.clone()),
                             nomination: None,
