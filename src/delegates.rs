@@ -99,8 +99,7 @@ pub fn compute(ctx: &Context) -> PolarsResult<Option<DataFrame>> {
     // Unit names and the body's Chinese label, per election.
     let ids = ec.elections.column("election_id")?.str()?;
     let units = ec.elections.column("unit_id")?.str()?;
-    let codes = ec.elections.column("body")?.cast(&DataType::String)?;
-    let codes = codes.str()?;
+    let codes = crate::output::texts_of(ec.elections.column("body")?)?;
     let names: Vec<String> = units
         .iter()
         .map(|u| ctx.unit_name(u.unwrap_or("")).to_string())

@@ -87,19 +87,13 @@ fn unit_columns(ds: &Dataset, config: &Config) -> PolarsResult<[Column; 6]> {
             "unit_name".into(),
             u.name.iter().map(String::as_str).collect::<Vec<_>>(),
         ),
-        Column::new(
-            "kind".into(),
-            u.kind.iter().map(|k| k.label()).collect::<Vec<_>>(),
-        )
-        .cast(&categorical())?,
-        Column::new(
-            "preset".into(),
+        few_categories("kind", u.kind.iter().map(|k| Some(k.label())))?,
+        few_categories(
+            "preset",
             u.kind
                 .iter()
-                .map(|&k| preset_of(k, config.choice).code())
-                .collect::<Vec<_>>(),
-        )
-        .cast(&categorical())?,
+                .map(|&k| Some(preset_of(k, config.choice).code())),
+        )?,
         Column::new(
             "parent_id".into(),
             u.parent_id.iter().map(Option::as_deref).collect::<Vec<_>>(),

@@ -40,15 +40,10 @@ impl Rows {
         if cell.get().is_none() {
             let c = self.df.column(name).ok()?;
             let read = match c.dtype() {
-                DataType::String => Cells::Text(c.str().ok()?.rechunk().into_owned()),
-                DataType::Categorical(..) | DataType::Enum(..) => Cells::Text(
-                    c.cast(&DataType::String)
-                        .ok()?
-                        .str()
-                        .ok()?
-                        .rechunk()
-                        .into_owned(),
-                ),
+                // A categorical (a frame's column of few distinct texts) reads as its texts.
+                dtype if crate::output::is_text(dtype) => {
+                    Cells::Text(crate::output::texts_of(c).ok()?.rechunk().into_owned())
+                }
                 _ => Cells::Num(
                     c.cast(&DataType::Float64)
                         .ok()?
