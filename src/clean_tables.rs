@@ -124,51 +124,39 @@ pub fn careers_frame(ds: &Dataset) -> PolarsResult<DataFrame> {
             ),
             date_column(
                 "start",
-                k.start.iter().map(|d| Some(d.days_since_epoch())).collect(),
+                k.starts().map(|d| Some(d.days_since_epoch())).collect(),
             )?,
             date_column(
                 "end",
-                k.end
-                    .iter()
-                    .map(|d| d.map(|d| d.days_since_epoch()))
-                    .collect(),
+                k.ends().map(|d| d.map(|d| d.days_since_epoch())).collect(),
             )?,
             Column::new(
                 "start_precision".into(),
-                k.start
-                    .iter()
+                k.starts()
                     .map(|d| d.precision().label())
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 "end_precision".into(),
-                k.end
-                    .iter()
+                k.ends()
                     .map(|d| d.map(|d| d.precision().label()))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 "unit_id".into(),
-                k.unit
-                    .iter()
+                k.units()
                     .map(|u| u.map(|u| ds.units.unit_id[u as usize].as_str()))
                     .collect::<Vec<_>>(),
             ),
             Column::new(
                 "unit_name".into(),
-                k.unit_name
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<&str>>(),
+                k.unit_name.iter().collect::<Vec<&str>>(),
             ),
             Column::new(
                 "unit_kind".into(),
                 k.unit_kind.iter().map(|u| u.label()).collect::<Vec<_>>(),
             ),
-            Column::new(
-                "post".into(),
-                k.post.iter().map(|s| s.as_str()).collect::<Vec<&str>>(),
-            ),
+            Column::new("post".into(), k.post.iter().collect::<Vec<&str>>()),
             Column::new(
                 "role".into(),
                 k.role

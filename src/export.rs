@@ -159,7 +159,8 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
     let k = &ds.careers;
     let mut c = table_csv(dir, &schema::CAREERS)?;
     for i in 0..k.len() {
-        let unit_id = k.unit[i]
+        let unit_id = k
+            .unit(i)
             .map(|u| ds.units.unit_id[u as usize].clone())
             .unwrap_or_default();
         let (unit_name, post) = if p.is_some() {
@@ -176,8 +177,8 @@ pub fn export(ds: &Dataset, dir: &Path, p: Option<&Pseudonymizer>) -> Result<()>
         };
         c.row(&[
             pid(k.person[i]),
-            k.start[i].to_string(),
-            k.end[i].map(|d| d.to_string()).unwrap_or_default(),
+            k.start(i).to_string(),
+            k.end(i).map(|d| d.to_string()).unwrap_or_default(),
             unit_id,
             unit_name,
             k.unit_kind[i].label().to_string(),

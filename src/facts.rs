@@ -274,7 +274,7 @@ impl History<'_> {
                 _ => 0.0,
             }
         };
-        let in_unit = |i: usize| careers.unit[i] == Some(unit);
+        let in_unit = |i: usize| careers.unit(i) == Some(unit);
         let years_in_post = seats
             .iter()
             .map(|&(_, _, _, role)| tenure(&|i| in_unit(i) && careers.role[i] == Some(role)))

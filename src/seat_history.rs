@@ -92,7 +92,7 @@ pub fn compute(ds: &Dataset, by_person: &PersonRows) -> SeatHistory {
                 let before: Vec<usize> = rows
                     .filter(started)
                     .filter(|&k| {
-                        careers.unit[k] != Some(u) && careers.unit_kind[k] != UnitKind::School
+                        careers.unit(k) != Some(u) && careers.unit_kind[k] != UnitKind::School
                     })
                     .collect();
                 let day = |k: usize| by_person.start_day(k);

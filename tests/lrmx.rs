@@ -150,10 +150,10 @@ fn fixtures_import_load_and_check() {
             .map(|i| {
                 format!(
                     "{} {} {}..{}",
-                    ds.careers.unit_name[i],
-                    ds.careers.post[i],
-                    ds.careers.start[i],
-                    ds.careers.end[i].map(|d| d.to_string()).unwrap_or_default()
+                    &ds.careers.unit_name[i],
+                    &ds.careers.post[i],
+                    ds.careers.start(i),
+                    ds.careers.end(i).map(|d| d.to_string()).unwrap_or_default()
                 )
             })
             .collect()

@@ -266,7 +266,7 @@ fn spells(ds: &Dataset, name: &str) -> Vec<(Option<String>, String, String, bool
         .filter(|&i| c.person[i] == p)
         .map(|i| {
             (
-                c.unit[i].map(|u| ds.units.unit_id[u as usize].clone()),
+                c.unit(i).map(|u| ds.units.unit_id[u as usize].clone()),
                 c.unit_name[i].to_string(),
                 c.post[i].to_string(),
                 c.leadership[i],
@@ -476,7 +476,7 @@ fn a_county_team_keeps_its_portfolios_and_gets_the_county_preset() {
     let p = ds.cadres.name.iter().position(|n| n == "林峰").unwrap() as u32;
     assert!((0..c.len())
         .filter(|&i| c.person[i] == p)
-        .all(|i| c.unit[i] == Some(0) && c.leadership[i]));
+        .all(|i| c.unit(i) == Some(0) && c.leadership[i]));
     // Under `auto` the county team gets the county preset: no township size rule.
     let ds = std::sync::Arc::new(ds);
     let config = Config::default();
@@ -527,9 +527,9 @@ fn year_only_dates_are_read_as_month_unknown_and_counted() {
     // Births at mid-year, career dates at January (spells 2001–2004, 2004– meet).
     let births: Vec<String> = ds.cadres.birth.iter().map(|b| b.to_string()).collect();
     assert_eq!(births, ["1956-07", "1958-07"]);
-    assert_eq!(ds.careers.start[2].to_string(), "2004-01");
+    assert_eq!(ds.careers.start(2).to_string(), "2004-01");
     assert_eq!(
-        ds.careers.end[1].map(|d| d.to_string()).as_deref(),
+        ds.careers.end(1).map(|d| d.to_string()).as_deref(),
         Some("2004-01")
     );
     assert!(
@@ -651,9 +651,9 @@ fn a_same_rank_date_gives_a_spell_of_that_rank_before_the_current_post() {
             .filter(|&i| c.person[i] == p)
             .map(|i| {
                 (
-                    c.start[i].to_string(),
-                    c.end[i].map(|d| d.to_string()),
-                    c.unit[i].is_some(),
+                    c.start(i).to_string(),
+                    c.end(i).map(|d| d.to_string()),
+                    c.unit(i).is_some(),
                     c.role[i].is_some(),
                     c.leadership[i],
                 )

@@ -15,11 +15,9 @@ use std::sync::Arc;
 use super::cadres::Cadres;
 use super::reject::Rejections;
 use super::source::RawTable;
-use super::tables::{
-    chunk_spans, required, row_slices, share, slice_rows, Col, FastMap, Memo, SharedText, Units,
-};
+use super::tables::{chunk_spans, required, row_slices, slice_rows, Col, FastMap, Memo, Units};
 use crate::normalize::boolean;
-use crate::normalize::date::{self, PartialDate};
+use crate::normalize::date::{self, PackedDate, PartialDate};
 use crate::normalize::role::Role;
 use crate::normalize::unit_kind::UnitKind;
 use crate::resume;
@@ -41,19 +39,25 @@ impl CareerSource {
 }
 
 /// Posts held, one row per post and spell.
+///
+/// A row takes 36 bytes: at 40,000 units there are 4.7 million of them, the largest
+/// table held. Dates are packed in four bytes ([`PackedDate`]), a missing unit is a
+/// sentinel, and unit names and posts are indexes into their distinct texts; read them
+/// with [`Careers::start`], [`Careers::end`], [`Careers::unit`] and by indexing
+/// `unit_name` and `post`.
 #[derive(Debug, Default, Clone)]
 pub struct Careers {
     pub person: Vec<u32>,
-    pub start: Vec<PartialDate>,
+    start: Vec<PackedDate>,
     /// `None` = ongoing.
-    pub end: Vec<Option<PartialDate>>,
-    /// The unit as given or as matched by name; `None` when it matches no unit.
-    pub unit: Vec<Option<u32>>,
-    /// Shared: a unit name repeats over many rows and is held once.
-    pub unit_name: Vec<SharedText>,
+    end: Vec<Option<PackedDate>>,
+    /// The unit as given or as matched by name; [`NO_UNIT`] when it matches no unit.
+    unit: Vec<u32>,
+    /// `unit_name[i]` is row `i`'s unit name as written.
+    pub unit_name: RepeatedTexts,
     pub unit_kind: Vec<UnitKind>,
-    /// Shared like `unit_name`.
-    pub post: Vec<SharedText>,
+    /// `post[i]` is row `i`'s post as written.
+    pub post: RepeatedTexts,
     pub role: Vec<Option<Role>>,
     pub leadership: Vec<bool>,
     pub source: Vec<CareerSource>,
@@ -98,9 +102,93 @@ impl PersonRows {
     }
 }
 
+/// The unit of a career row that matches no unit. Units are counted in `u32` and the
+/// input is capped at 4 GiB, so no unit has this index.
+const NO_UNIT: u32 = u32::MAX;
+
+/// A column of texts that repeat from row to row: each distinct text held once, and a
+/// four-byte index to it per row (an `Arc` per row took eight).
+#[derive(Debug, Default, Clone)]
+pub struct RepeatedTexts {
+    distinct: Vec<Arc<str>>,
+    /// Each distinct text's place in `distinct`, to add a row by its text.
+    place: FastMap<Arc<str>, u32>,
+    index: Vec<u32>,
+}
+
+impl RepeatedTexts {
+    /// The index of `text` among the distinct texts, adding it if it is new.
+    fn intern(&mut self, text: &str) -> u32 {
+        if let Some(&i) = self.place.get(text) {
+            return i;
+        }
+        let i = self.distinct.len() as u32;
+        let text: Arc<str> = Arc::from(text);
+        self.distinct.push(text.clone());
+        self.place.insert(text, i);
+        i
+    }
+
+    fn push(&mut self, text: &str) {
+        let i = self.intern(text);
+        self.index.push(i);
+    }
+
+    /// Each row's text, in row order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.index.iter().map(|&i| &*self.distinct[i as usize])
+    }
+
+    /// Moves the rows of `other` to the end of `self`, each text held once in all.
+    fn append(&mut self, other: &mut RepeatedTexts) {
+        let to: Vec<u32> = other.distinct.iter().map(|t| self.intern(t)).collect();
+        self.index
+            .extend(other.index.iter().map(|&i| to[i as usize]));
+        *other = RepeatedTexts::default();
+    }
+}
+
+impl std::ops::Index<usize> for RepeatedTexts {
+    type Output = str;
+
+    fn index(&self, row: usize) -> &str {
+        &self.distinct[self.index[row] as usize]
+    }
+}
+
 impl Careers {
     pub fn len(&self) -> usize {
         self.person.len()
+    }
+
+    /// When row `i`'s spell began.
+    pub fn start(&self, i: usize) -> PartialDate {
+        self.start[i].unpack()
+    }
+
+    /// When row `i`'s spell ended; `None` while it goes on.
+    pub fn end(&self, i: usize) -> Option<PartialDate> {
+        self.end[i].map(PackedDate::unpack)
+    }
+
+    /// The unit of row `i`, as given or as matched by name; `None` when none matches.
+    pub fn unit(&self, i: usize) -> Option<u32> {
+        Some(self.unit[i]).filter(|&u| u != NO_UNIT)
+    }
+
+    /// Every row's start, in row order.
+    pub fn starts(&self) -> impl Iterator<Item = PartialDate> + '_ {
+        self.start.iter().map(|d| d.unpack())
+    }
+
+    /// Every row's end, in row order.
+    pub fn ends(&self) -> impl Iterator<Item = Option<PartialDate>> + '_ {
+        self.end.iter().map(|d| d.map(PackedDate::unpack))
+    }
+
+    /// Every row's unit, in row order.
+    pub fn units(&self) -> impl Iterator<Item = Option<u32>> + '_ {
+        (0..self.len()).map(|i| self.unit(i))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -129,11 +217,15 @@ impl Careers {
         for p in 0..persons {
             rows[first[p]..first[p + 1]].sort_by_key(|&i| self.start[i as usize]);
         }
-        let start_days = self.start.iter().map(|d| d.days_since_epoch()).collect();
+        let start_days = self
+            .start
+            .iter()
+            .map(|d| d.unpack().days_since_epoch())
+            .collect();
         let end_days = self
             .end
             .iter()
-            .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
+            .map(|d| d.map_or(i32::MAX, |d| d.unpack().days_since_epoch()))
             .collect();
         PersonRows {
             first,
@@ -166,9 +258,9 @@ impl Careers {
         self.start.reserve(n);
         self.end.reserve(n);
         self.unit.reserve(n);
-        self.unit_name.reserve(n);
+        self.unit_name.index.reserve(n);
         self.unit_kind.reserve(n);
-        self.post.reserve(n);
+        self.post.index.reserve(n);
         self.role.reserve(n);
         self.leadership.reserve(n);
         self.source.reserve(n);
@@ -183,9 +275,9 @@ impl Careers {
         start: PartialDate,
         end: Option<PartialDate>,
         unit: Option<u32>,
-        unit_name: SharedText,
+        unit_name: &str,
         unit_kind: UnitKind,
-        post: SharedText,
+        post: Post,
         role: Option<Role>,
         leadership: bool,
         source: CareerSource,
@@ -193,12 +285,15 @@ impl Careers {
         line: Option<usize>,
     ) {
         self.person.push(person);
-        self.start.push(start);
-        self.end.push(end);
-        self.unit.push(unit);
+        self.start.push(start.into());
+        self.end.push(end.map(PackedDate::from));
+        self.unit.push(unit.unwrap_or(NO_UNIT));
         self.unit_name.push(unit_name);
         self.unit_kind.push(unit_kind);
-        self.post.push(post);
+        match post {
+            Post::Text(text) => self.post.push(text),
+            Post::Interned(i) => self.post.index.push(i),
+        }
         self.role.push(role);
         self.leadership.push(leadership);
         self.source.push(source);
@@ -206,6 +301,12 @@ impl Careers {
         self.line
             .push(line.and_then(|l| NonZeroU32::new(l.try_into().unwrap_or(u32::MAX))));
     }
+}
+
+/// A career row's post: its text, or its index among the posts already held.
+enum Post<'a> {
+    Text(&'a str),
+    Interned(u32),
 }
 
 /// The canonical role of a career post, if it is one of a team's posts (`Role::parse`
@@ -351,9 +452,8 @@ fn read_career_rows<'a>(
     out.reserve(rows.len());
     let mut rej = Rejections::default();
     let rej = &mut rej;
-    // Unit names and posts repeat across rows: each distinct text is read and held once.
-    let mut unit_names: FastMap<&str, SharedText> = FastMap::default();
-    let mut posts: FastMap<&str, (SharedText, Option<Role>)> = FastMap::default();
+    // Posts repeat across rows: each distinct post is read and held once.
+    let mut posts: FastMap<&str, (u32, Option<Role>)> = FastMap::default();
     let mut unit_ids: Memo<Option<u32>> = Memo::new();
     let mut matches: Memo<Option<u32>> = Memo::new();
     let mut kinds: Memo<Option<UnitKind>> = Memo::new();
@@ -483,11 +583,9 @@ fn read_career_rows<'a>(
             continue;
         }
         out.year_only_dates += year_only;
-        let unit_name = share(&mut unit_names, unit_name);
-        let (post, role) = posts
+        let (post, role) = *posts
             .entry(post)
-            .or_insert_with(|| (Arc::new(post.to_string()), career_role(post)))
-            .clone();
+            .or_insert_with(|| (out.post.intern(post), career_role(post)));
         out.push(
             person,
             start,
@@ -495,7 +593,7 @@ fn read_career_rows<'a>(
             unit,
             unit_name,
             kind,
-            post,
+            Post::Interned(post),
             role,
             leadership,
             CareerSource::Table,
@@ -548,9 +646,9 @@ pub fn careers_from_resumes(
                 e.start,
                 e.end,
                 unit,
-                Arc::new(e.unit_name.clone()),
+                &e.unit_name,
                 kind,
-                Arc::new(e.post.clone()),
+                Post::Text(&e.post),
                 career_role(&e.post),
                 e.leadership,
                 CareerSource::Resume,

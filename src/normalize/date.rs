@@ -9,6 +9,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
+use std::num::NonZeroU32;
 
 /// How precise a date was in its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -202,6 +203,43 @@ impl PartialDate {
 impl From<NaiveDate> for PartialDate {
     fn from(d: NaiveDate) -> Self {
         PartialDate::month(d.year(), d.month()).with_day(Some(d.day() as u8))
+    }
+}
+
+/// A [`PartialDate`] in four bytes, and so is an `Option` of it: how the work histories
+/// hold their starts and ends (4.7 million rows at 40,000 units, where two
+/// `PartialDate`s take 16 bytes a row). Packed dates order as the dates do.
+///
+/// The bits, high to low: the year plus 16,384 (15 bits), the month (8 bits), the day
+/// plus one, or 0 for month precision (9 bits). Years are kept within ±16,383, far
+/// beyond the 1900–2100 that parsing accepts; every month and day is kept as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PackedDate(NonZeroU32);
+
+const _: () = assert!(std::mem::size_of::<Option<PackedDate>>() == 4);
+
+impl PackedDate {
+    const YEAR_OFFSET: i32 = 1 << 14;
+
+    pub fn unpack(self) -> PartialDate {
+        let bits = self.0.get();
+        let day = bits & 0x1ff;
+        PartialDate {
+            year: (bits >> 17) as i32 - Self::YEAR_OFFSET,
+            month: (bits >> 9) as u8,
+            day: (day > 0).then(|| (day - 1) as u8),
+        }
+    }
+}
+
+impl From<PartialDate> for PackedDate {
+    fn from(d: PartialDate) -> Self {
+        let year =
+            (d.year.clamp(1 - Self::YEAR_OFFSET, Self::YEAR_OFFSET - 1) + Self::YEAR_OFFSET) as u32;
+        let day = d.day.map_or(0, |d| u32::from(d) + 1);
+        let bits = year << 17 | u32::from(d.month) << 9 | day;
+        // The year part is at least 1, so the bits are never zero.
+        PackedDate(NonZeroU32::new(bits).unwrap_or(NonZeroU32::MIN))
     }
 }
 
@@ -495,6 +533,18 @@ mod calendar {
             prop_assert!(months_after(from, whole) <= to);
             prop_assert!(months_after(from, whole + 1) > to);
             prop_assert_eq!(m == m.floor(), months_after(from, whole) == to);
+        }
+
+        #[test]
+        fn packed_dates_read_back_and_order_as_the_dates(
+            a in (-16383i32..=16383, any::<u8>(), proptest::option::of(any::<u8>())),
+            b in (-16383i32..=16383, any::<u8>(), proptest::option::of(any::<u8>())),
+        ) {
+            let [a, b] = [a, b].map(|(year, month, day)| PartialDate { year, month, day });
+            let [pa, pb] = [a, b].map(PackedDate::from);
+            prop_assert_eq!(pa.unpack(), a);
+            prop_assert_eq!(pb.unpack(), b);
+            prop_assert_eq!(pa.cmp(&pb), a.cmp(&b));
         }
     }
 }

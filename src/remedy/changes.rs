@@ -191,8 +191,8 @@ pub fn infer_nomination(ds: &Dataset, cycle: u32, unit: u32, person: u32) -> Nom
     let leads_now = (0..c.len()).any(|i| {
         c.person[i] == person
             && c.leadership[i]
-            && c.start[i].to_naive() <= at
-            && c.end[i].is_none_or(|e| e.to_naive() > at)
+            && c.start(i).to_naive() <= at
+            && c.end(i).is_none_or(|e| e.to_naive() > at)
     });
     if leads_now {
         Nomination::Transfer

@@ -330,15 +330,15 @@ fn current_posts(ds: &Dataset, p: u32, as_of: chrono::NaiveDate) -> (String, Str
     let mut posts: Vec<String> = Vec::new();
     let mut since: Option<PartialDate> = None;
     for i in (0..careers.len()).filter(|&i| careers.person[i] == p) {
-        let on = careers.start[i] <= at && careers.end[i].is_none_or(|e| e > at);
+        let on = careers.start(i) <= at && careers.end(i).is_none_or(|e| e > at);
         if !on || careers.unit_kind[i] == UnitKind::School {
             continue;
         }
-        let text = format!("{}{}", careers.unit_name[i], careers.post[i]);
+        let text = format!("{}{}", &careers.unit_name[i], &careers.post[i]);
         if !posts.contains(&text) {
             posts.push(text);
         }
-        since = Some(since.map_or(careers.start[i], |s| s.min(careers.start[i])));
+        since = Some(since.map_or(careers.start(i), |s| s.min(careers.start(i))));
     }
     (
         posts.join("、"),

@@ -112,8 +112,8 @@ impl Nominator {
         let leads_now = (0..c.len())
             .filter(|&i| {
                 c.leadership[i]
-                    && c.start[i].to_naive() <= at
-                    && c.end[i].is_none_or(|e| e.to_naive() > at)
+                    && c.start(i).to_naive() <= at
+                    && c.end(i).is_none_or(|e| e.to_naive() > at)
             })
             .map(|i| c.person[i])
             .collect();
@@ -187,7 +187,7 @@ impl<'a> Shared<'a> {
         let mut career_units: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
         let c = &ds.careers;
         for i in 0..c.len() {
-            if let Some(u) = c.unit[i] {
+            if let Some(u) = c.unit(i) {
                 if in_pool.contains(&c.person[i]) {
                     career_units.entry(c.person[i]).or_default().insert(u);
                 }
