@@ -499,8 +499,18 @@ impl ElectionContext {
     /// index costs a rule a few milliseconds (a rule's filters on the candidates' own
     /// columns go before it).
     fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
+        self.candidates_in_from(self.candidates.clone().lazy(), elections, more)
+    }
+
+    /// [`candidates_in`](Self::candidates_in) for the given candidates.
+    fn candidates_in_from(
+        &self,
+        candidates: LazyFrame,
+        elections: LazyFrame,
+        more: &[&str],
+    ) -> LazyFrame {
         let columns: Vec<&str> = ELECTION_COLUMNS.iter().chain(more).copied().collect();
-        joined(self.candidates.clone().lazy(), elections, &columns)
+        joined(candidates, elections, &columns)
     }
 
     /// Like [`candidates_of`](Self::candidates_of), but of their election only its
@@ -515,6 +525,20 @@ impl ElectionContext {
             self.elections_of(body, s),
             &["cycle_index", "unit", "severity"],
         )
+    }
+
+    /// Candidates given by their `election` alone, each with the columns of its
+    /// election among those of `body` where the rule applies, and its `severity`, in
+    /// the candidates' order: the texts [`candidates_of`](Self::candidates_of) joins to
+    /// every candidate, for the few a rule has picked from
+    /// [`candidate_indexes_of`](Self::candidate_indexes_of).
+    pub fn with_texts_of(
+        &self,
+        candidates: LazyFrame,
+        body: ElectionBody,
+        s: &RuleSettings,
+    ) -> LazyFrame {
+        self.candidates_in_from(candidates, self.elections_of(body, s), &["severity"])
     }
 
     /// Candidates (with their `election`) with the rest of their election's columns.
