@@ -95,26 +95,45 @@ pub fn uncovered_pc_heads(ctx: &Context, rules: &[&dyn Rule], lang: Lang) -> Vec
     let Some(in_preset) = in_preset else {
         return Vec::new();
     };
-    // Grouped and joined on the indexes, not on the ids' texts.
+    // The 人大主席 seats first (one a team), then which of them hold a seat of the
+    // bodies too: joined on the indexes, not on the ids' texts. Grouping every seat by
+    // person to ask the same took a third of a second at 40,000 units.
     let keys = [col("cycle_index"), col("unit"), col("person")];
-    let covered = ctx
-        .seats
-        .clone()
-        .lazy()
-        .group_by(keys.clone())
-        .agg([in_bodies(&cfg.global).any(true).alias("covered")]);
-    let df = ctx
+    let heads = ctx
         .seats
         .clone()
         .lazy()
         .filter(col("role").eq(lit("pc_head")).and(in_preset))
+        .select([
+            col("cycle_index"),
+            col("unit"),
+            col("person"),
+            col("cycle"),
+            col("unit_id"),
+            col("person_id"),
+        ]);
+    let covered = ctx
+        .seats
+        .clone()
+        .lazy()
+        .filter(in_bodies(&cfg.global))
+        .select(keys.clone())
+        .join(
+            heads.clone().select(keys.clone()),
+            keys.clone(),
+            keys.clone(),
+            JoinArgs::new(JoinType::Inner),
+        )
+        .unique(None, UniqueKeepStrategy::Any)
+        .with_column(lit(true).alias("covered"));
+    let df = heads
         .join(
             covered,
             keys.clone(),
             keys.clone(),
             JoinArgs::new(JoinType::Left),
         )
-        .filter(col("covered").not())
+        .filter(col("covered").is_null())
         .select([col("cycle"), col("unit_id"), col("person_id")])
         .unique_stable(None, UniqueKeepStrategy::First)
         .sort(
