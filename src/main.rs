@@ -57,12 +57,15 @@ fn tune_allocator() {
 /// Asks Linux not to back this process's memory with transparent huge pages. With them
 /// (the kernel's `always` mode) every touched 2 MiB of an allocator arena is resident
 /// whole, and the check's tables and frames are spread over many arenas: at 40,000
-/// units, seven runs alternated, the peak was 1.00–1.08 GB with huge pages and
-/// 0.94–1.00 GB without, the time the same within the machine's noise (13.8 s and
-/// 14.0 s on average). `BANZI_HUGE_PAGES=1` leaves the kernel's setting in force.
+/// units, seven runs alternated, the peak was 0.96–1.03 GiB with huge pages and
+/// 0.89–0.95 GiB without, the time the same within the machine's noise (13.8 s and
+/// 14.0 s on average); at 10,000 units both were lower without. The cost is at four
+/// times the country: at 160,000 units (two runs each) 52.6 and 62.0 s with huge pages,
+/// 59.7 and 67.5 s without, the kernel mapping many more small pages; the peak 3.1–3.2
+/// GiB either way. `BANZI_HUGE_PAGES=1` leaves the kernel's setting in force.
 fn without_huge_pages() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("BANZI_HUGE_PAGES").is_none() {
+    if std::env::var("BANZI_HUGE_PAGES").as_deref() != Ok("1") {
         // SAFETY: sets a flag of this process; no memory is touched. A kernel that
         // refuses it leaves the pages as they were, which is harmless.
         unsafe {

@@ -111,7 +111,8 @@ const NO_UNIT: u32 = u32::MAX;
 #[derive(Debug, Default, Clone)]
 pub struct RepeatedTexts {
     distinct: Vec<Arc<str>>,
-    /// Each distinct text's place in `distinct`, to add a row by its text.
+    /// Each distinct text's place in `distinct`, to add a row by its text (emptied once
+    /// the load has added every row).
     place: FastMap<Arc<str>, u32>,
     index: Vec<u32>,
 }
@@ -303,7 +304,9 @@ impl Careers {
     }
 }
 
-/// A career row's post: its text, or its index among the posts already held.
+/// A career row's post: its text, or its index among the posts already held. The careers
+/// table's reader knows the index of a post it has met (it keeps the post's role beside
+/// it), so its rows skip a second look-up of the text; a résumé's rows give the text.
 enum Post<'a> {
     Text(&'a str),
     Interned(u32),
@@ -657,5 +660,51 @@ pub fn careers_from_resumes(
             );
         }
     }
+    // Rows are added no more: the texts' look-up goes (a row added later would still
+    // read right, its text held a second time).
+    out.unit_name.place = FastMap::default();
+    out.post.place = FastMap::default();
     parsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RepeatedTexts;
+
+    fn of(texts: &[&str]) -> RepeatedTexts {
+        let mut column = RepeatedTexts::default();
+        for t in texts {
+            column.push(t);
+        }
+        column
+    }
+
+    #[test]
+    fn repeated_texts_read_back_in_row_order_each_held_once() {
+        let mut out = of(&["柳河镇", "党委书记", "柳河镇"]);
+        assert_eq!(out.distinct.len(), 2);
+        // Slices read on other threads, appended in order: their indexes are remapped.
+        let mut a = of(&["东门街道", "柳河镇"]);
+        let mut b = of(&["党委书记", "西山乡", "东门街道"]);
+        out.append(&mut a);
+        out.append(&mut b);
+        let rows = [
+            "柳河镇",
+            "党委书记",
+            "柳河镇",
+            "东门街道",
+            "柳河镇",
+            "党委书记",
+            "西山乡",
+            "东门街道",
+        ];
+        assert_eq!(out.iter().collect::<Vec<_>>(), rows);
+        assert_eq!((0..rows.len()).map(|i| &out[i]).collect::<Vec<_>>(), rows);
+        assert_eq!(out.distinct.len(), 4);
+        assert!(a.iter().next().is_none() && b.distinct.is_empty());
+        // With the look-up let go of, a row added still reads as its text.
+        out.place = Default::default();
+        out.push("柳河镇");
+        assert_eq!(&out[8], "柳河镇");
+    }
 }

@@ -186,9 +186,9 @@ pub(super) fn share<'a>(seen: &mut FastMap<&'a str, SharedText>, text: &'a str) 
 }
 
 /// A text that many rows hold, stored once and shared: a thin pointer, 8 bytes where an
-/// `Arc<str>` is 16 (and `Option` of it 8 too). At 40,000 units the careers' 4.7 million
-/// unit names and posts and the persons' specialties, native places and staffing save
-/// about 200 MB by it.
+/// `Arc<str>` is 16 (and `Option` of it 8 too). At 40,000 units the persons' specialties,
+/// native places and staffing and the slate's posts save about 100 MB by it. (The work
+/// histories hold theirs as 4-byte indexes: `careers::RepeatedTexts`.)
 pub type SharedText = Arc<String>;
 
 /// Units (乡镇, 街道, counties …).

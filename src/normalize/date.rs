@@ -29,9 +29,8 @@ impl Precision {
 
 /// A date given to the month or to the day.
 ///
-/// Eight bytes, and so is an `Option` of it: a work history's start and end are two of
-/// them per row, and at 40,000 units there are 4.7 million rows (with `u32` month and
-/// day they were 16 bytes each, about 150 MB of the load's peak).
+/// Eight bytes, and so is an `Option` of it (with `u32` month and day they were 16). The
+/// work histories, 4.7 million rows at 40,000 units, hold theirs as [`PackedDate`]s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
     pub year: i32,
@@ -221,6 +220,7 @@ const _: () = assert!(std::mem::size_of::<Option<PackedDate>>() == 4);
 impl PackedDate {
     const YEAR_OFFSET: i32 = 1 << 14;
 
+    /// The date packed, as it was given.
     pub fn unpack(self) -> PartialDate {
         let bits = self.0.get();
         let day = bits & 0x1ff;

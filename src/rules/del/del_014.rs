@@ -185,8 +185,15 @@ impl Rule for Del014 {
             let ballots = frame
                 .select(["election"])?
                 .take(&IdxCa::from_vec("first".into(), firsts))?;
-            // In the order of `found`: the join keeps the ballots' order.
+            // In the order of `found`: the join keeps the ballots' order, and every ballot
+            // found came from the same elections.
             let ballots = Rows::new(&ec.with_texts_of(ballots.lazy(), body, s).collect()?)?;
+            anyhow::ensure!(
+                ballots.height == found.len(),
+                "{} ballots out of order, {} found again with their election",
+                found.len(),
+                ballots.height
+            );
             for (n, &(_, ka, kb)) in found.iter().enumerate() {
                 let name = |k: usize| name.get(k).unwrap_or("");
                 let (na, nb) = (name(ka), name(kb));
