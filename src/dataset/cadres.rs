@@ -290,7 +290,7 @@ fn read_slice<'a>(
             later: at..at,
             person: false,
         };
-        let (Some(name), Some(g), Some(b), Some(e)) = (name, g, b, e) else {
+        let (Some(name), Some(g), Some((b, year_alone)), Some(e)) = (name, g, b, e) else {
             out.ids.push(id_row);
             continue;
         };
@@ -314,9 +314,7 @@ fn read_slice<'a>(
             persons.name.push(name);
             persons.gender.push(g);
             persons.birth.push(b);
-            persons
-                .year_only_birth
-                .push(birth_text.is_some_and(|t| date::year_only(t).is_some()));
+            persons.year_only_birth.push(year_alone);
             persons.ethnicity.push(e);
             persons.party.push(p);
             persons.education.push(ed);

@@ -218,15 +218,10 @@ impl Careers {
         for p in 0..persons {
             rows[first[p]..first[p + 1]].sort_by_key(|&i| self.start[i as usize]);
         }
-        let start_days = self
-            .start
-            .iter()
-            .map(|d| d.unpack().days_since_epoch())
-            .collect();
+        let start_days = self.starts().map(|d| d.days_since_epoch()).collect();
         let end_days = self
-            .end
-            .iter()
-            .map(|d| d.map_or(i32::MAX, |d| d.unpack().days_since_epoch()))
+            .ends()
+            .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
             .collect();
         PersonRows {
             first,
@@ -489,10 +484,10 @@ fn read_career_rows<'a>(
             });
         let mut year_only = 0;
         let mut read_date = |t: &str| {
-            if date::year_only(t).is_some() {
-                year_only += 1;
-            }
-            date::parse_or_year(t, date::YEAR_ONLY_CAREER_MONTH)
+            date::parse_or_year(t, date::YEAR_ONLY_CAREER_MONTH).map(|(date, alone)| {
+                year_only += usize::from(alone);
+                date
+            })
         };
         let start = required(rej, T, row, "start", c_start.get(i)).and_then(|t| {
             read_date(t)

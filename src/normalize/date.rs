@@ -290,13 +290,16 @@ pub fn year_only(text: &str) -> Option<i32> {
 }
 
 /// [`PartialDate::parse`], or for a year alone the given month of it (see
-/// [`YEAR_ONLY_BIRTH_MONTH`] and [`YEAR_ONLY_CAREER_MONTH`]).
-pub fn parse_or_year(text: &str, month: u32) -> Result<PartialDate, DateError> {
-    PartialDate::parse(text).or_else(|e| {
-        year_only(text)
-            .map(|y| PartialDate::month(y, month))
-            .ok_or(e)
-    })
+/// [`YEAR_ONLY_BIRTH_MONTH`] and [`YEAR_ONLY_CAREER_MONTH`]); beside the date, whether
+/// it was a year alone (the loaders count those in a note). A year alone is never a
+/// date `parse` reads, so only the texts it refuses are asked about.
+pub fn parse_or_year(text: &str, month: u32) -> Result<(PartialDate, bool), DateError> {
+    match PartialDate::parse(text) {
+        Ok(date) => Ok((date, false)),
+        Err(e) => year_only(text)
+            .map(|y| (PartialDate::month(y, month), true))
+            .ok_or(e),
+    }
 }
 
 /// Days since 1970-01-01.
@@ -460,6 +463,15 @@ mod tests {
             "٢٠٢٠",
         ] {
             assert_eq!(year_only(text), by_copy(text), "{text:?}");
+            // `parse_or_year` asks only about the texts `parse` refuses: a year alone
+            // must be one of them.
+            let year_alone = year_only(text).is_some();
+            assert!(!year_alone || PartialDate::parse(text).is_err(), "{text:?}");
+            assert_eq!(
+                parse_or_year(text, YEAR_ONLY_BIRTH_MONTH).is_ok_and(|(_, y)| y),
+                year_alone,
+                "{text:?}"
+            );
         }
         assert_eq!(year_only("１９５６年"), Some(1956));
         assert_eq!(year_only("1956-07"), None);

@@ -499,18 +499,7 @@ impl ElectionContext {
     /// index costs a rule a few milliseconds (a rule's filters on the candidates' own
     /// columns go before it).
     fn candidates_in(&self, elections: LazyFrame, more: &[&str]) -> LazyFrame {
-        self.candidates_in_from(self.candidates.clone().lazy(), elections, more)
-    }
-
-    /// [`candidates_in`](Self::candidates_in) for the given candidates.
-    fn candidates_in_from(
-        &self,
-        candidates: LazyFrame,
-        elections: LazyFrame,
-        more: &[&str],
-    ) -> LazyFrame {
-        let columns: Vec<&str> = ELECTION_COLUMNS.iter().chain(more).copied().collect();
-        joined(candidates, elections, &columns)
+        with_election_columns(self.candidates.clone().lazy(), elections, more)
     }
 
     /// Like [`candidates_of`](Self::candidates_of), but of their election only its
@@ -538,7 +527,7 @@ impl ElectionContext {
         body: ElectionBody,
         s: &RuleSettings,
     ) -> LazyFrame {
-        self.candidates_in_from(candidates, self.elections_of(body, s), &["severity"])
+        with_election_columns(candidates, self.elections_of(body, s), &["severity"])
     }
 
     /// Candidates (with their `election`) with the rest of their election's columns.
@@ -566,6 +555,13 @@ fn joined(candidates: LazyFrame, elections: LazyFrame, columns: &[&str]) -> Lazy
         [col("election")],
         args,
     )
+}
+
+/// `candidates` joined with the [`ELECTION_COLUMNS`] and `more` of their election in
+/// `elections` (see [`joined`]).
+fn with_election_columns(candidates: LazyFrame, elections: LazyFrame, more: &[&str]) -> LazyFrame {
+    let columns: Vec<&str> = ELECTION_COLUMNS.iter().chain(more).copied().collect();
+    joined(candidates, elections, &columns)
 }
 
 /// The columns of its election a candidate is read with.
