@@ -141,12 +141,33 @@ pub fn trace(label: &str) {
         .max(stage as u64);
     let mib = |kb: f64| kb / 1024.0;
     eprintln!(
-        "trace {:>8.3} s rss {:>6.0} MiB stage {:>6.0} MiB peak {:>6.0} MiB  {label}",
+        "trace {:>8.3} s cpu {:>8.3} s sys {:>7.3} s rss {:>6.0} MiB stage {:>6.0} MiB peak {:>6.0} MiB  {label}",
         t0.elapsed().as_secs_f64(),
+        cpu_seconds().0,
+        cpu_seconds().1,
         mib(kb("VmRSS:")),
         mib(stage),
         mib(run as f64)
     );
+}
+
+/// The processor time this process has used so far on every thread: user and system
+/// together, and system alone.
+#[cfg(unix)]
+fn cpu_seconds() -> (f64, f64) {
+    // SAFETY: `getrusage` fills the struct it is given and touches nothing else.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return (0.0, 0.0);
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let system = secs(usage.ru_stime);
+    (secs(usage.ru_utime) + system, system)
+}
+
+#[cfg(not(unix))]
+fn cpu_seconds() -> (f64, f64) {
+    (0.0, 0.0)
 }
 
 /// Asks Linux to start this process's peak resident memory (`VmHWM`) afresh from what

@@ -217,10 +217,22 @@ pub fn write_all(
     lang: Lang,
     unit_name: &dyn Fn(&str) -> String,
 ) -> Result<()> {
-    write_csv(findings, &dir.join("exceptions.csv"))?;
-    write_json(findings, &dir.join("exceptions.json"))?;
-    write_xlsx(findings, &dir.join("exceptions.xlsx"), lang)?;
-    write_markdown(findings, &dir.join("exceptions.md"), lang, unit_name)?;
+    // The workbook (compressed, the slowest: 0.2 s of 0.3 s at 40,000 units) is written
+    // beside the other three; an error is reported in the order the files are named.
+    let (xlsx, rest) = std::thread::scope(|scope| {
+        let xlsx = scope.spawn(|| write_xlsx(findings, &dir.join("exceptions.xlsx"), lang));
+        // `Err`: the CSV's or the JSON's error; `Ok(Err)`: the Markdown's.
+        let rest = write_csv(findings, &dir.join("exceptions.csv"))
+            .and_then(|()| write_json(findings, &dir.join("exceptions.json")))
+            .map(|()| write_markdown(findings, &dir.join("exceptions.md"), lang, unit_name));
+        (xlsx.join(), rest)
+    });
+    let markdown = rest?;
+    match xlsx {
+        Ok(written) => written?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    markdown?;
     Ok(())
 }
 

@@ -218,6 +218,7 @@ impl Loaded {
         // of the work histories: one grouping of their rows serves both, computed side
         // by side.
         let rows = ds.careers.rows_by_person(ds.cadres.len());
+        crate::bench::trace("derive: rows by person");
         let options = self.plan.fact_options();
         let (mut facts, history) = rayon::join(
             || facts::compute_by(&ds, &options, &rows),

@@ -37,8 +37,11 @@ pub fn run(a: &Args) -> Result<u8> {
     });
     let run = prepare(options)?;
     let findings = run.findings()?;
+    banzi::bench::trace("check: rules");
     run.write_exceptions(&findings)?;
+    banzi::bench::trace("check: exceptions written");
     print_check_summary(&findings, &run);
+    banzi::bench::trace("check: summary");
     Ok(pipeline::exit_code(&findings))
 }
 

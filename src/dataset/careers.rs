@@ -201,6 +201,38 @@ impl Careers {
     /// and two arrays, where a list per person costs two million small allocations at
     /// 40,000 units. The facts and the seats' readings of the work histories share one.
     pub fn rows_by_person(&self, persons: usize) -> PersonRows {
+        // The grouping and the spells in days are computed side by side (one after the
+        // other they took 0.2 s at 40,000 units, on one core).
+        let ((first, rows), (start_days, end_days)) = rayon::join(
+            || self.group_by_person(persons),
+            || {
+                rayon::join(
+                    || {
+                        self.start
+                            .par_iter()
+                            .map(|d| d.unpack().days_since_epoch())
+                            .collect()
+                    },
+                    || {
+                        self.end
+                            .par_iter()
+                            .map(|d| d.map_or(i32::MAX, |d| d.unpack().days_since_epoch()))
+                            .collect()
+                    },
+                )
+            },
+        );
+        PersonRows {
+            first,
+            rows,
+            start_days,
+            end_days,
+        }
+    }
+
+    /// The rows grouped by person (see [`Careers::rows_by_person`]): where each person's
+    /// rows begin, and the rows.
+    fn group_by_person(&self, persons: usize) -> (Vec<usize>, Vec<u32>) {
         let mut first = vec![0usize; persons + 1];
         for &p in &self.person {
             first[p as usize + 1] += 1;
@@ -214,21 +246,31 @@ impl Careers {
             rows[next[p as usize]] = i as u32;
             next[p as usize] += 1;
         }
-        // Rows are in row order within a person, so a stable sort on the start suffices.
-        for p in 0..persons {
-            rows[first[p]..first[p + 1]].sort_by_key(|&i| self.start[i as usize]);
+        drop(next);
+        self.sort_runs(&mut rows, &first, 0, persons);
+        (first, rows)
+    }
+
+    /// Sorts the rows of persons `lo..hi` (`rows`, which begins at `first[lo]` of the
+    /// whole) each by start. Rows are in row order within a person, so a stable sort on
+    /// the start orders them by start, then row. Halves of the persons are sorted side
+    /// by side; each person's rows are sorted the same way whatever the split.
+    fn sort_runs(&self, rows: &mut [u32], first: &[usize], lo: usize, hi: usize) {
+        /// Below this many rows, one thread sorts them all.
+        const ONE_THREAD: usize = 1 << 16;
+        if rows.len() <= ONE_THREAD || hi - lo < 2 {
+            let base = first[lo];
+            for p in lo..hi {
+                rows[first[p] - base..first[p + 1] - base].sort_by_key(|&i| self.start[i as usize]);
+            }
+            return;
         }
-        let start_days = self.starts().map(|d| d.days_since_epoch()).collect();
-        let end_days = self
-            .ends()
-            .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
-            .collect();
-        PersonRows {
-            first,
-            rows,
-            start_days,
-            end_days,
-        }
+        let mid = lo + (hi - lo) / 2;
+        let (left, right) = rows.split_at_mut(first[mid] - first[lo]);
+        rayon::join(
+            || self.sort_runs(left, first, lo, mid),
+            || self.sort_runs(right, first, mid, hi),
+        );
     }
 
     /// Moves the rows of `other` to the end of `self`.
@@ -664,7 +706,62 @@ pub fn careers_from_resumes(
 
 #[cfg(test)]
 mod tests {
-    use super::RepeatedTexts;
+    use super::{CareerSource, Careers, Post, RepeatedTexts};
+    use crate::normalize::date::PartialDate;
+    use crate::normalize::unit_kind::UnitKind;
+
+    #[test]
+    fn rows_by_person_groups_and_orders_as_a_plain_sort_does_on_any_split() {
+        // Enough rows that the persons' rows are sorted in halves on several threads;
+        // starts repeat within a person, so the order of rows among equal starts counts.
+        let persons = 30_000u32;
+        let mut careers = Careers::default();
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as u32
+        };
+        for row in 0..200_000 {
+            let start = PartialDate {
+                year: 1980 + (next() % 8) as i32,
+                month: 1 + (next() % 2) as u8,
+                day: None,
+            };
+            let end = (next() % 3 > 0).then_some(PartialDate {
+                year: 1990 + (next() % 30) as i32,
+                month: 7,
+                day: Some(1),
+            });
+            careers.push(
+                next() % persons,
+                start,
+                end,
+                None,
+                "柳河镇",
+                UnitKind::Township,
+                Post::Text("党委委员"),
+                None,
+                false,
+                CareerSource::Table,
+                row,
+                None,
+            );
+        }
+        let by = careers.rows_by_person(persons as usize);
+        let mut plain: Vec<u32> = (0..careers.len() as u32).collect();
+        plain.sort_by_key(|&i| (careers.person[i as usize], careers.start[i as usize]));
+        let grouped: Vec<u32> = (0..persons).flat_map(|p| by.of(p).to_vec()).collect();
+        assert_eq!(grouped, plain);
+        for k in 0..careers.len() {
+            assert_eq!(by.start_day(k), careers.start(k).days_since_epoch());
+            assert_eq!(
+                by.end_day(k),
+                careers.end(k).map_or(i32::MAX, |d| d.days_since_epoch())
+            );
+        }
+    }
 
     fn of(texts: &[&str]) -> RepeatedTexts {
         let mut column = RepeatedTexts::default();
