@@ -114,6 +114,8 @@ fn status_kb(status: &str) -> impl Fn(&str) -> f64 + '_ {
 }
 
 /// With `BANZI_TRACE` set, prints a stage's label, the seconds since the first trace,
+/// the processor time and the system's part of it since the process began (on every
+/// thread: a stage whose processor time grew by about its wall time ran on one core),
 /// the resident memory and the peak to stderr (for finding where time and memory go).
 ///
 /// With `BANZI_TRACE=stage`, the peak printed beside each stage is that stage's own (since
@@ -140,11 +142,12 @@ pub fn trace(label: &str) {
         .fetch_max(stage as u64, Ordering::Relaxed)
         .max(stage as u64);
     let mib = |kb: f64| kb / 1024.0;
+    let (cpu, system) = cpu_seconds();
     eprintln!(
         "trace {:>8.3} s cpu {:>8.3} s sys {:>7.3} s rss {:>6.0} MiB stage {:>6.0} MiB peak {:>6.0} MiB  {label}",
         t0.elapsed().as_secs_f64(),
-        cpu_seconds().0,
-        cpu_seconds().1,
+        cpu,
+        system,
         mib(kb("VmRSS:")),
         mib(stage),
         mib(run as f64)
@@ -155,8 +158,9 @@ pub fn trace(label: &str) {
 /// together, and system alone.
 #[cfg(unix)]
 fn cpu_seconds() -> (f64, f64) {
-    // SAFETY: `getrusage` fills the struct it is given and touches nothing else.
+    // SAFETY: `rusage` is plain integers, for which all zeros is a valid value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `getrusage` fills the struct it is given and touches nothing else.
     if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
         return (0.0, 0.0);
     }

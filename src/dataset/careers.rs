@@ -256,7 +256,7 @@ impl Careers {
     /// the start orders them by start, then row. Halves of the persons are sorted side
     /// by side; each person's rows are sorted the same way whatever the split.
     fn sort_runs(&self, rows: &mut [u32], first: &[usize], lo: usize, hi: usize) {
-        /// Below this many rows, one thread sorts them all.
+        /// At most this many rows, one thread sorts them all.
         const ONE_THREAD: usize = 1 << 16;
         if rows.len() <= ONE_THREAD || hi - lo < 2 {
             let base = first[lo];
@@ -712,8 +712,10 @@ mod tests {
 
     #[test]
     fn rows_by_person_groups_and_orders_as_a_plain_sort_does_on_any_split() {
-        // Enough rows that the persons' rows are sorted in halves on several threads;
-        // starts repeat within a person, so the order of rows among equal starts counts.
+        // Enough rows that the persons' rows are sorted in halves (on several threads
+        // where the pool has them). Starts repeat within a person, so the order of rows
+        // among equal starts counts; a few persons have hundreds of rows, which a sort
+        // that is not stable would reorder.
         let persons = 30_000u32;
         let mut careers = Careers::default();
         let mut x = 12345u64;
@@ -734,8 +736,13 @@ mod tests {
                 month: 7,
                 day: Some(1),
             });
+            let person = if row % 4 == 0 {
+                row as u32 % 7
+            } else {
+                next() % persons
+            };
             careers.push(
-                next() % persons,
+                person,
                 start,
                 end,
                 None,
@@ -754,6 +761,7 @@ mod tests {
         plain.sort_by_key(|&i| (careers.person[i as usize], careers.start[i as usize]));
         let grouped: Vec<u32> = (0..persons).flat_map(|p| by.of(p).to_vec()).collect();
         assert_eq!(grouped, plain);
+        assert!(by.of(3).len() > 5_000, "a person with many rows");
         for k in 0..careers.len() {
             assert_eq!(by.start_day(k), careers.start(k).days_since_epoch());
             assert_eq!(
@@ -761,6 +769,10 @@ mod tests {
                 careers.end(k).map_or(i32::MAX, |d| d.days_since_epoch())
             );
         }
+        // No rows: every person has none.
+        let none = Careers::default().rows_by_person(3);
+        assert!((0..3).all(|p| none.of(p).is_empty()));
+        assert!(Careers::default().rows_by_person(0).rows.is_empty());
     }
 
     fn of(texts: &[&str]) -> RepeatedTexts {

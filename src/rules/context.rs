@@ -262,8 +262,9 @@ impl<'a> SeatHalf<'a> {
     }
 }
 
-/// The holders' texts and the facts' readings (the second half of
-/// [`Context::team_frames`]'s columns, after [`SeatHalf`]'s).
+/// The holders' texts, party and education, and the facts' readings of the work history
+/// (the second half of [`Context::team_frames`]'s columns, after [`SeatHalf`]'s, which
+/// has the age).
 fn holder_columns(ds: &Dataset, fact: &[Option<u32>], facts: &[Fact]) -> PolarsResult<Vec<Column>> {
     let (s, c) = (&ds.slate, &ds.cadres);
     let person = |i: usize| s.person[i] as usize;
