@@ -207,16 +207,10 @@ impl Careers {
             || self.group_by_person(persons),
             || {
                 rayon::join(
+                    || self.starts().map(|d| d.days_since_epoch()).collect(),
                     || {
-                        self.start
-                            .par_iter()
-                            .map(|d| d.unpack().days_since_epoch())
-                            .collect()
-                    },
-                    || {
-                        self.end
-                            .par_iter()
-                            .map(|d| d.map_or(i32::MAX, |d| d.unpack().days_since_epoch()))
+                        self.ends()
+                            .map(|d| d.map_or(i32::MAX, |d| d.days_since_epoch()))
                             .collect()
                     },
                 )
@@ -714,7 +708,7 @@ mod tests {
     fn rows_by_person_groups_and_orders_as_a_plain_sort_does_on_any_split() {
         // Enough rows that the persons' rows are sorted in halves (on several threads
         // where the pool has them). Starts repeat within a person, so the order of rows
-        // among equal starts counts; a few persons have hundreds of rows, which a sort
+        // among equal starts counts; seven persons have thousands of rows, which a sort
         // that is not stable would reorder.
         let persons = 30_000u32;
         let mut careers = Careers::default();

@@ -149,6 +149,14 @@ impl Role {
         }
     }
 
+    /// Whether a seat of this role on `body` makes its holder a member of the leadership
+    /// team, whom the share rules count: every seat but the 纪委's other than its 纪委书记
+    /// (the 纪委副书记 and the plain members sit on the discipline committee, not on the
+    /// team).
+    pub fn is_team_member(self, body: Body) -> bool {
+        !(body == Body::Discipline && self != Role::DisciplineSecretary)
+    }
+
     /// Reads a title; the same as [`parse`].
     pub fn parse(text: &str) -> Result<Role, String> {
         parse(text)

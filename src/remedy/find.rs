@@ -158,9 +158,7 @@ pub fn team_members(run: &Run, cycle: u32, unit: u32) -> Vec<&Fact> {
     let s = &run.ds.slate;
     let members: BTreeSet<u32> = (0..s.len())
         .filter(|&i| {
-            s.cycle[i] == cycle
-                && s.unit[i] == unit
-                && !(s.body[i] == Body::Discipline && s.role[i] != Role::DisciplineSecretary)
+            s.cycle[i] == cycle && s.unit[i] == unit && s.role[i].is_team_member(s.body[i])
         })
         .map(|i| s.person[i])
         .collect();

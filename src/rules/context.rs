@@ -26,7 +26,6 @@ use crate::dataset::Dataset;
 use crate::facts::Fact;
 use crate::normalize::date::{months_after, months_between, trunc2};
 use crate::normalize::gender::Gender;
-use crate::normalize::role::{Body, Role};
 use crate::normalize::unit_kind::UnitKind;
 use crate::seat_history::SeatHistory;
 
@@ -172,12 +171,6 @@ pub struct TeamFrames {
     relations: Vec<(String, String, String)>,
 }
 
-/// Whether a seat makes its holder a member of the leadership team: every seat but the
-/// 纪委's other than its 纪委书记.
-fn is_member(body: Body, role: Role) -> bool {
-    !(body == Body::Discipline && role != Role::DisciplineSecretary)
-}
-
 /// The seats' own columns and their holders' coded ones, row by row (the first half of
 /// [`Context::team_frames`]'s columns).
 struct SeatHalf<'a> {
@@ -223,7 +216,7 @@ impl<'a> SeatHalf<'a> {
             h.role.push(s.role[i].code());
             h.principal
                 .push(s.role[i].is_principal(pr == Preset::Subdistrict));
-            h.member.push(is_member(s.body[i], s.role[i]));
+            h.member.push(s.role[i].is_team_member(s.body[i]));
             h.person_id.push(&c.person_id[pi]);
             h.nomination.push(s.nomination[i].map(|n| n.code()));
             h.fulltime.push(s.fulltime[i]);
@@ -361,7 +354,7 @@ impl Context {
         let mut counted = vec![false; facts.len()];
         let first_member: Vec<bool> = (0..n)
             .map(|i| match fact[i] {
-                Some(x) if is_member(s.body[i], s.role[i]) => {
+                Some(x) if s.role[i].is_team_member(s.body[i]) => {
                     !std::mem::replace(&mut counted[x as usize], true)
                 }
                 _ => false,

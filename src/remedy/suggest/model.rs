@@ -133,11 +133,6 @@ impl Nominator {
     }
 }
 
-/// Whether a seat counts for the share rules (plain 纪委 members do not).
-fn is_member(body: Body, role: Role) -> bool {
-    !(body == Body::Discipline && role != Role::DisciplineSecretary)
-}
-
 /// Options of the repair.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -450,7 +445,7 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
         .collect();
     let slot_member: Vec<bool> = slot_seats
         .iter()
-        .map(|v| v.iter().any(|&(_, r, b)| is_member(b, r)))
+        .map(|v| v.iter().any(|&(_, r, b)| r.is_team_member(b)))
         .collect();
     let slot_principal: Vec<f64> = slot_seats
         .iter()
@@ -701,7 +696,7 @@ pub fn district(sh: &Shared, key: &str, units: &[u32], options: &Options) -> Dis
                 if !team.open {
                     let women: BTreeSet<u32> = seats_of(team.unit)
                         .into_iter()
-                        .filter(|&i| is_member(s.body[i], s.role[i]))
+                        .filter(|&i| s.role[i].is_team_member(s.body[i]))
                         .map(|i| s.person[i])
                         .filter(|&p| ds.cadres.gender[p as usize] == Gender::Female)
                         .collect();
@@ -755,7 +750,7 @@ fn previous_women(sh: &Shared, _key: &str, applies: &[usize], teams: &[Team]) ->
     let units: BTreeSet<u32> = applies.iter().map(|&t| teams[t].unit).collect();
     let women: BTreeSet<u32> = (0..s.len())
         .filter(|&i| s.cycle[i] == prev && units.contains(&s.unit[i]))
-        .filter(|&i| is_member(s.body[i], s.role[i]))
+        .filter(|&i| s.role[i].is_team_member(s.body[i]))
         .map(|i| s.person[i])
         .filter(|&p| ds.cadres.gender[p as usize] == Gender::Female)
         .collect();

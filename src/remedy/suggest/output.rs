@@ -40,10 +40,7 @@ fn figures(run: &Run, rules: &InForce, cycle: u32, unit: u32, lang: Lang) -> Str
     let s = &ds.slate;
     let members: BTreeSet<u32> = (0..s.len())
         .filter(|&i| s.cycle[i] == cycle && s.unit[i] == unit)
-        .filter(|&i| {
-            !(s.body[i] == crate::normalize::role::Body::Discipline
-                && s.role[i] != crate::normalize::role::Role::DisciplineSecretary)
-        })
+        .filter(|&i| s.role[i].is_team_member(s.body[i]))
         .map(|i| s.person[i])
         .collect();
     let facts: Vec<&Fact> = run
